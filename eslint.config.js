@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Modules that make up the UI layer; the core (model, sim, mermaid, share, cli) must not import them. */
+const uiImports = {
+  paths: [
+    { name: 'react', message: 'The core has no UI imports (DESIGN.md §9).' },
+    { name: 'react-dom', message: 'The core has no UI imports (DESIGN.md §9).' },
+    { name: 'zustand', message: 'The core has no UI imports (DESIGN.md §9).' },
+    { name: 'recharts', message: 'The core has no UI imports (DESIGN.md §9).' },
+    { name: '@xyflow/react', message: 'The core has no UI imports (DESIGN.md §9).' },
+  ],
+  patterns: [
+    { group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*', '@xyflow/*'], message: 'The core has no UI imports.' },
+    { group: ['**/ui/**', '**/store/**', '**/worker/**'], message: 'The core must not import UI, store or worker code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-globals': ['error', { name: 'event', message: 'Use the handler parameter.' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+    },
+  },
+  {
+    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/share/**/*.ts', 'src/mermaid/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', uiImports] },
+  },
+  {
+    // Determinism: the engine reads no wall clock and no Math.random; all randomness comes from seeded streams.
+    files: ['src/sim/**/*.ts', 'src/model/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded stream from src/sim/random.ts.' },
+        { object: 'Date', property: 'now', message: 'The engine has no wall clock.' },
+        { object: 'performance', property: 'now', message: 'The engine has no wall clock.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine has no wall clock.' }],
+    },
+  },
+);

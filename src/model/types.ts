@@ -1,0 +1,163 @@
+/**
+ * The archplay document: topology, parameters, scenario and run settings (DESIGN.md §2).
+ * Pure data, JSON-serialisable, no behaviour. Times inside the model are in milliseconds unless a
+ * name says otherwise (`atSec`, `durationSec`); rates are per second.
+ */
+
+/** Kinds of node, each with its own parameters and behaviour in the engine. */
+export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns';
+
+export const NODE_KINDS: readonly NodeKind[] = ['client', 'lb', 'service', 'database', 'queue', 'cache', 'dns'];
+
+/** A probability distribution of a duration, in milliseconds (DESIGN.md §5 lists the forms). */
+export type Distribution =
+  | { readonly type: 'const'; readonly valueMs: number }
+  | { readonly type: 'exp'; readonly meanMs: number }
+  | { readonly type: 'uniform'; readonly minMs: number; readonly maxMs: number }
+  | { readonly type: 'normal'; readonly meanMs: number; readonly sdMs: number }
+  | { readonly type: 'lognormal'; readonly medianMs: number; readonly sigma: number }
+  | { readonly type: 'pareto'; readonly scaleMs: number; readonly shape: number }
+  | { readonly type: 'erlang'; readonly k: number; readonly meanMs: number };
+
+export type ArrivalProcess = 'poisson' | 'constant' | 'bursty' | 'ramp';
+export type LbPolicy = 'round-robin' | 'weighted' | 'least-conn' | 'random' | 'p2c' | 'hash';
+export type LbMode = 'active-active' | 'active-passive';
+
+/** Parameters of a traffic source. `timeoutMs` of Infinity means no client timeout. */
+export interface ClientParams {
+  readonly ratePerSec: number;
+  readonly arrival: ArrivalProcess;
+  readonly timeoutMs: number;
+  readonly retries: number;
+}
+
+/** Parameters of a load balancer and its active health checks. */
+export interface LbParams {
+  readonly policy: LbPolicy;
+  readonly mode: LbMode;
+  readonly hcIntervalMs: number;
+  readonly hcTimeoutMs: number;
+  readonly hcUnhealthy: number;
+  readonly hcHealthy: number;
+}
+
+/**
+ * Parameters of anything that does work with a pool of workers: services, databases, caches, and (until
+ * their own models exist) queues and DNS nodes. `queueCapacity` of Infinity means an unbounded queue.
+ */
+export interface WorkerParams {
+  readonly workers: number;
+  readonly service: Distribution;
+  readonly queueCapacity: number;
+}
+
+export type NodeParamsByKind = {
+  readonly client: ClientParams;
+  readonly lb: LbParams;
+  readonly service: WorkerParams;
+  readonly database: WorkerParams;
+  readonly queue: WorkerParams;
+  readonly cache: WorkerParams;
+  readonly dns: WorkerParams;
+};
+
+/** How a node is drawn in Mermaid; kept so that export gives back the same diagram. */
+export type NodeShape =
+  | 'rect'
+  | 'round'
+  | 'stadium'
+  | 'subroutine'
+  | 'cylinder'
+  | 'circle'
+  | 'rhombus'
+  | 'hexagon'
+  | 'odd'
+  | 'parallelogram'
+  | 'trapezoid'
+  | 'doublecircle';
+
+interface NodeBase<K extends NodeKind> {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: K;
+  readonly params: NodeParamsByKind[K];
+  /** Id of the group (Mermaid subgraph) that directly contains the node. */
+  readonly group?: string;
+  /** Whether the node is failed at t = 0 (a Mermaid class named `failed` or `down`). */
+  readonly startsFailed?: boolean;
+  readonly shape?: NodeShape;
+  /** Mermaid classes applied to the node, in order. */
+  readonly classes?: readonly string[];
+  /** Canvas position of the node's top-left corner, relative to its group when it has one. */
+  readonly position?: { readonly x: number; readonly y: number };
+}
+
+export type NodeSpec = { [K in NodeKind]: NodeBase<K> }[NodeKind];
+
+export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
+
+export interface EdgeParams {
+  /** One-way network latency. */
+  readonly latency: Distribution;
+  /** Relative weight for a weighted load balancer. */
+  readonly weight: number;
+  /** Standby target of an active-passive load balancer. */
+  readonly backup: boolean;
+}
+
+export interface EdgeSpec {
+  /** Stable id, `source-->target` (unique: one edge per ordered pair). */
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly params: EdgeParams;
+  readonly label?: string;
+  readonly stroke?: EdgeStroke;
+}
+
+export interface GroupSpec {
+  readonly id: string;
+  readonly label: string;
+  /** Enclosing group, for nested subgraphs. */
+  readonly parent?: string;
+}
+
+export type ScenarioAction = 'fail' | 'recover';
+
+/** One step of the fault timeline: `%% @at 60s fail S1`. */
+export interface ScenarioStep {
+  readonly atSec: number;
+  readonly action: ScenarioAction;
+  readonly target: string;
+}
+
+export interface SimSettings {
+  readonly seed: number;
+  readonly durationSec: number;
+  readonly warmupSec: number;
+}
+
+export interface ClassDef {
+  readonly name: string;
+  /** The style list as written after the class name, e.g. `fill:#f9f,stroke:#333,stroke-width:2px`. */
+  readonly style: string;
+}
+
+export type Direction = 'LR' | 'RL' | 'TB' | 'BT';
+
+export interface ArchDocument {
+  readonly name: string;
+  readonly direction: Direction;
+  readonly nodes: readonly NodeSpec[];
+  readonly edges: readonly EdgeSpec[];
+  readonly groups: readonly GroupSpec[];
+  readonly scenario: readonly ScenarioStep[];
+  readonly sim: SimSettings;
+  /** Mermaid `classDef` lines by class name, for export (a style allow-list is applied on import). */
+  readonly classDefs?: readonly ClassDef[];
+}
+
+/** The canonical edge id for an ordered pair of nodes. */
+export function edgeIdOf(source: string, target: string): string {
+  return `${source}-->${target}`;
+}

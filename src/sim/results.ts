@@ -1,0 +1,106 @@
+/**
+ * What a run produces (DESIGN.md §4): per-second rows, events, a live snapshot and whole-run totals.
+ * Latencies are in milliseconds, times in seconds. Every number is finite: a second without completions
+ * reports latency 0 with `completed: 0`, never NaN.
+ */
+
+/** Errors by cause (DESIGN.md §4). */
+export interface ErrorCounts {
+  /** Connection refused by a failed node. */
+  readonly refused: number;
+  /** No answer within a timeout. */
+  readonly timeout: number;
+  /** Rejected by a full queue. */
+  readonly rejected: number;
+  /** Lost on the network. */
+  readonly dropped: number;
+}
+
+export interface LatencySummary {
+  readonly mean: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+/** One node's figures for one simulated second. */
+export interface NodeSecond extends LatencySummary {
+  /** Requests that reached the node (refused ones included). */
+  readonly arrivals: number;
+  /** Requests the node answered successfully. */
+  readonly completed: number;
+  /** Requests the node answered with an error, by cause. */
+  readonly errors: number;
+  readonly errorsByCause: ErrorCounts;
+  /** Busy workers / workers, averaged over the second (0 for nodes without workers). */
+  readonly utilization: number;
+  /** Requests waiting for a worker, averaged over the second. */
+  readonly queueLength: number;
+}
+
+/** One edge's traffic in one simulated second. */
+export interface EdgeSecond {
+  readonly requests: number;
+  readonly errors: number;
+}
+
+/** Whole-system figures for one second, as seen by the clients. */
+export interface TotalSecond extends LatencySummary {
+  /** Requests started by clients. */
+  readonly requests: number;
+  readonly ok: number;
+  readonly failed: number;
+  /** failed / (ok + failed), 0 when nothing finished. */
+  readonly errorRate: number;
+}
+
+export interface SecondRow {
+  /** Start of the second, in simulated seconds (row `t` covers [t, t + 1)). */
+  readonly t: number;
+  readonly total: TotalSecond;
+  readonly nodes: Readonly<Record<string, NodeSecond>>;
+  readonly edges: Readonly<Record<string, EdgeSecond>>;
+}
+
+export type SimEventType = 'fail' | 'recover' | 'hc-down' | 'hc-up';
+
+/** Something that happened at a moment of the run, shown as a chart marker and in the event log. */
+export interface SimEvent {
+  readonly t: number;
+  readonly type: SimEventType;
+  /** The node the event is about. */
+  readonly target: string;
+  /** Who noticed, for health-check events: the load balancer's id. */
+  readonly by?: string;
+}
+
+export type NodeHealth = 'up' | 'failed';
+
+/** The state of the system at the current simulated time, for the canvas. */
+export interface LiveSnapshot {
+  readonly nowSec: number;
+  readonly nodes: Readonly<Record<string, { readonly health: NodeHealth; readonly busy: number; readonly queued: number }>>;
+  /** For each load balancer, how it currently sees each target. */
+  readonly lbViews: Readonly<Record<string, Readonly<Record<string, 'healthy' | 'unhealthy'>>>>;
+}
+
+export interface RunTotals {
+  readonly requests: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly inFlight: number;
+  /** ok / (ok + failed); 1 when nothing has finished. */
+  readonly availability: number;
+  readonly throughputRps: number;
+  readonly latencyMs: LatencySummary;
+  readonly errorsByCause: ErrorCounts;
+}
+
+export interface NodeTotals {
+  readonly arrivals: number;
+  readonly completed: number;
+  readonly errors: number;
+  readonly utilization: number;
+  readonly meanQueue: number;
+  readonly latencyMs: LatencySummary;
+}
