@@ -1,4 +1,4 @@
-import type { ArchDocument, ScenarioStep } from '../model/types';
+import type { ScenarioStep } from '../model/types';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent } from './results';
 
 /**
