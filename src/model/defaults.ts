@@ -1,10 +1,6 @@
 import type { ClientParams, EdgeParams, LbParams, NodeKind, NodeParamsByKind, WorkerParams } from './types';
 
-/**
- * Default parameters of every kind (README.md lists them). The defaults make the seed lesson visible: a
- * client at 400 req/s over two 8-worker servers of 10 ms each runs them at 25% utilization, and the
- * survivor of a failure at 50%, so its latency clearly rises without collapsing.
- */
+/** Default parameters of every kind (README.md lists them). */
 export const DEFAULT_CLIENT: ClientParams = {
   ratePerSec: 400,
   arrival: 'poisson',

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: how fast the engine simulates, and whether its memory stays flat over simulated time.
+ * Timings on shared machines move by ±30% between sessions, so the simjs comparison runs in the same
+ * process and is reported as a ratio.
+ */
+import { DEFAULT_EDGE } from '../src/model/defaults';
+import { ACTIVE_ACTIVE } from '../src/model/presets';
+import type { ArchDocument } from '../src/model/types';
+import { createSimulation } from '../src/sim/engine';
+import type { SecondRow } from '../src/sim/results';
+import { runSimjsMm1 } from './simjs-mm1';
+
+const SLICE_EVENTS = 20_000;
+
+function mm1(rho: number, requests: number): ArchDocument {
+  const ratePerSec = rho * 1000;
+  return {
+    name: 'M/M/1',
+    direction: 'LR',
+    nodes: [
+      { id: 'Client', label: 'Client', kind: 'client', params: { ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0 } },
+      { id: 'Service', label: 'Service', kind: 'service', params: { workers: 1, service: { type: 'exp', meanMs: 1 }, queueCapacity: Infinity } },
+    ],
+    edges: [{ id: 'Client-->Service', source: 'Client', target: 'Service', params: DEFAULT_EDGE }],
+    groups: [],
+    scenario: [],
+    sim: { seed: 1, durationSec: Math.ceil(requests / ratePerSec), warmupSec: 0 },
+  };
+}
+
+/** The seed topology with its health checks and client timeouts, made larger by running longer. */
+function seedTopology(durationSec: number, ratePerSec = 400): ArchDocument {
+  const doc = ACTIVE_ACTIVE.document;
+  return {
+    ...doc,
+    nodes: doc.nodes.map((node) =>
+      node.kind === 'client'
+        ? { ...node, params: { ...node.params, ratePerSec } }
+        : node.kind === 'service'
+          ? { ...node, params: { ...node.params, workers: Math.max(node.params.workers, Math.ceil((ratePerSec / 400) * 8)) } }
+          : node,
+    ),
+    scenario: [
+      { atSec: 60, action: 'fail', target: 'Server1' },
+      { atSec: 120, action: 'recover', target: 'Server1' },
+    ],
+    sim: { ...doc.sim, durationSec },
+  };
+}
+
+/** Runs a document to the end in worker-sized slices; returns requests per wall-second. */
+function measure(doc: ArchDocument, keepRows?: SecondRow[]): { requests: number; seconds: number; rate: number } {
+  const started = performance.now();
+  const sim = createSimulation(doc);
+  while (!sim.done) {
+    sim.advance(sim.durationSec, SLICE_EVENTS);
+    const rows = sim.takeRows();
+    if (keepRows) for (const row of rows) keepRows.push(row);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const requests = sim.totals().requests;
+  return { requests, seconds, rate: requests / seconds };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const millions = (n: number) => `${(n / 1e6).toFixed(2)} M`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+function gcHeapUsed(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const REPEATS = 3;
+console.log('archplay engine benchmark (Node', process.version + ')\n');
+
+// Warm up the JIT on a short run of each shape first, as a worker in a long session would be.
+measure(mm1(0.8, 200_000));
+measure(seedTopology(120));
+
+const mm1Runs = Array.from({ length: REPEATS }, () => measure(mm1(0.8, 2_000_000)).rate);
+console.log(`M/M/1, ρ = 0.8, 2 M requests:        ${millions(median(mm1Runs))} simulated requests/s (median of ${REPEATS}; runs ${mm1Runs.map(millions).join(', ')})`);
+
+const seedRuns = Array.from({ length: REPEATS }, () => measure(seedTopology(3000)).rate);
+console.log(`seed topology (LB, 2 servers, DB, health checks, timeouts, fail/recover), 1.2 M requests: ${millions(median(seedRuns))} requests/s`);
+
+const simjsStart = performance.now();
+const simjs = runSimjsMm1(0.8, 1_000_000, 1);
+const simjsRate = simjs.requests / ((performance.now() - simjsStart) / 1000);
+console.log(`simjs 2.0.3, same M/M/1, 1 M requests: ${millions(simjsRate)} requests/s (mean response ${simjs.meanResponse.toFixed(3)}, theory 5.000)`);
+console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×\n`);
+
+// Memory: a 1-hour run at 1,000 req/s. Without the per-second rows the heap must stay flat over
+// simulated time (the engine recycles its request records); with them it grows by the rows alone.
+function hourRun(keepRows: boolean): { samples: string[]; rows: SecondRow[] } {
+  const sim = createSimulation(seedTopology(3600, 1000));
+  const rows: SecondRow[] = [];
+  const samples: string[] = [];
+  const base = gcHeapUsed();
+  for (const checkpoint of [600, 1800, 3600]) {
+    while (sim.nowSec < checkpoint) {
+      sim.advance(checkpoint, SLICE_EVENTS);
+      const fresh = sim.takeRows();
+      if (keepRows) for (const row of fresh) rows.push(row);
+    }
+    samples.push(`${checkpoint / 60} min: +${mib(gcHeapUsed() - base)}`);
+  }
+  return { samples, rows };
+}
+const withoutRows = hourRun(false);
+console.log(`1 simulated hour at 1,000 req/s (3.6 M requests), rows dropped: heap ${withoutRows.samples.join(', ')}`);
+const withRows = hourRun(true);
+const rowsJson = Buffer.byteLength(JSON.stringify(withRows.rows));
+console.log(`same, keeping all ${withRows.rows.length} per-second rows: heap ${withRows.samples.join(', ')} (rows are ${mib(rowsJson)} as JSON)`);
+console.log(`peak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);

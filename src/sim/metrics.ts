@@ -1,0 +1,230 @@
+import { HistogramSet } from './histogram';
+import type {
+  EdgeSecond,
+  ErrorCounts,
+  LatencySummary,
+  NodeSecond,
+  NodeTotals,
+  RunTotals,
+  SecondRow,
+} from './results';
+import type { Topology } from './topology';
+
+/** Error cause codes used inside the engine; 0 means success. */
+export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4 } as const;
+const CAUSES = 5;
+
+/**
+ * Counters for the current simulated second and for the whole run. The engine calls the record*
+ * methods on the hot path (typed arrays only); rows are built once per simulated second.
+ * Histogram slot `nodeCount` holds the clients' end-to-end latency; slots below it are per node.
+ */
+export class Metrics {
+  private readonly nodeCount: number;
+  private readonly edgeCount: number;
+  // Per second, per node.
+  private readonly arrivals: Float64Array;
+  private readonly completed: Float64Array;
+  /** node * CAUSES + cause */
+  private readonly errors: Float64Array;
+  private readonly busyArea: Float64Array;
+  private readonly queueArea: Float64Array;
+  private readonly edgeRequests: Float64Array;
+  private readonly edgeErrors: Float64Array;
+  private readonly secondHist: HistogramSet;
+  // Whole run, per node.
+  private readonly runArrivals: Float64Array;
+  private readonly runCompleted: Float64Array;
+  private readonly runErrors: Float64Array;
+  private readonly runBusyArea: Float64Array;
+  private readonly runQueueArea: Float64Array;
+  private readonly runHist: HistogramSet;
+  // Clients, per second and whole run.
+  private secRequests = 0;
+  private secOk = 0;
+  private secFailed = 0;
+  requests = 0;
+  ok = 0;
+  failed = 0;
+  private readonly runClientErrors = new Float64Array(CAUSES);
+  /** Simulated milliseconds covered by the whole-run areas (for averages). */
+  private runSpanMs = 0;
+
+  constructor(private readonly topology: Topology) {
+    const n = topology.nodeIds.length;
+    const e = topology.edgeIds.length;
+    this.nodeCount = n;
+    this.edgeCount = e;
+    this.arrivals = new Float64Array(n);
+    this.completed = new Float64Array(n);
+    this.errors = new Float64Array(n * CAUSES);
+    this.busyArea = new Float64Array(n);
+    this.queueArea = new Float64Array(n);
+    this.edgeRequests = new Float64Array(e);
+    this.edgeErrors = new Float64Array(e);
+    this.secondHist = new HistogramSet(n + 1);
+    this.runArrivals = new Float64Array(n);
+    this.runCompleted = new Float64Array(n);
+    this.runErrors = new Float64Array(n * CAUSES);
+    this.runBusyArea = new Float64Array(n);
+    this.runQueueArea = new Float64Array(n);
+    this.runHist = new HistogramSet(n + 1);
+  }
+
+  recordRequest(): void {
+    this.secRequests++;
+    this.requests++;
+  }
+
+  recordClientOk(latencyMs: number): void {
+    this.secOk++;
+    this.ok++;
+    this.secondHist.record(this.nodeCount, latencyMs);
+    this.runHist.record(this.nodeCount, latencyMs);
+  }
+
+  recordClientFailure(cause: number): void {
+    this.secFailed++;
+    this.failed++;
+    this.runClientErrors[cause] = (this.runClientErrors[cause] as number) + 1;
+  }
+
+  recordArrival(node: number): void {
+    this.arrivals[node] = (this.arrivals[node] as number) + 1;
+    this.runArrivals[node] = (this.runArrivals[node] as number) + 1;
+  }
+
+  recordNodeOk(node: number, latencyMs: number): void {
+    this.completed[node] = (this.completed[node] as number) + 1;
+    this.runCompleted[node] = (this.runCompleted[node] as number) + 1;
+    this.secondHist.record(node, latencyMs);
+    this.runHist.record(node, latencyMs);
+  }
+
+  recordNodeError(node: number, cause: number): void {
+    const i = node * CAUSES + cause;
+    this.errors[i] = (this.errors[i] as number) + 1;
+    this.runErrors[i] = (this.runErrors[i] as number) + 1;
+  }
+
+  recordEdgeRequest(edge: number): void {
+    this.edgeRequests[edge] = (this.edgeRequests[edge] as number) + 1;
+  }
+
+  recordEdgeError(edge: number): void {
+    this.edgeErrors[edge] = (this.edgeErrors[edge] as number) + 1;
+  }
+
+  /** Adds `level × duration` to a node's busy-worker and queue-length areas (for time averages). */
+  addAreas(node: number, busy: number, queued: number, durationMs: number): void {
+    this.busyArea[node] = (this.busyArea[node] as number) + busy * durationMs;
+    this.queueArea[node] = (this.queueArea[node] as number) + queued * durationMs;
+  }
+
+  /** Closes the second that started at `tSec` (areas must be integrated up to its end) and starts the next. */
+  closeSecond(tSec: number): SecondRow {
+    const t = this.topology;
+    const nodes: Record<string, NodeSecond> = Object.create(null) as Record<string, NodeSecond>;
+    for (let i = 0; i < this.nodeCount; i++) {
+      const workers = t.workers[i] as number;
+      const errorsByCause = this.causes(this.errors, i);
+      nodes[t.nodeIds[i] as string] = {
+        arrivals: this.arrivals[i] as number,
+        completed: this.completed[i] as number,
+        errors: sumCauses(errorsByCause),
+        errorsByCause,
+        utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
+        queueLength: (this.queueArea[i] as number) / 1000,
+        ...summary(this.secondHist, i),
+      };
+      this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
+      this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
+      this.secondHist.clear(i);
+    }
+    const edges: Record<string, EdgeSecond> = Object.create(null) as Record<string, EdgeSecond>;
+    for (let e = 0; e < this.edgeCount; e++) {
+      edges[t.edgeIds[e] as string] = { requests: this.edgeRequests[e] as number, errors: this.edgeErrors[e] as number };
+    }
+    const finished = this.secOk + this.secFailed;
+    const row: SecondRow = {
+      t: tSec,
+      total: {
+        requests: this.secRequests,
+        ok: this.secOk,
+        failed: this.secFailed,
+        errorRate: finished > 0 ? this.secFailed / finished : 0,
+        ...summary(this.secondHist, this.nodeCount),
+      },
+      nodes,
+      edges,
+    };
+    this.secondHist.clear(this.nodeCount);
+    this.arrivals.fill(0);
+    this.completed.fill(0);
+    this.errors.fill(0);
+    this.busyArea.fill(0);
+    this.queueArea.fill(0);
+    this.edgeRequests.fill(0);
+    this.edgeErrors.fill(0);
+    this.secRequests = 0;
+    this.secOk = 0;
+    this.secFailed = 0;
+    this.runSpanMs += 1000;
+    return row;
+  }
+
+  totals(inFlight: number, elapsedSec: number): RunTotals {
+    const finished = this.ok + this.failed;
+    return {
+      requests: this.requests,
+      ok: this.ok,
+      failed: this.failed,
+      inFlight,
+      availability: finished > 0 ? this.ok / finished : 1,
+      throughputRps: elapsedSec > 0 ? this.ok / elapsedSec : 0,
+      latencyMs: summary(this.runHist, this.nodeCount),
+      errorsByCause: this.causes(this.runClientErrors, 0),
+    };
+  }
+
+  nodeTotals(): Record<string, NodeTotals> {
+    const t = this.topology;
+    const result: Record<string, NodeTotals> = Object.create(null) as Record<string, NodeTotals>;
+    const span = this.runSpanMs;
+    for (let i = 0; i < this.nodeCount; i++) {
+      const workers = t.workers[i] as number;
+      result[t.nodeIds[i] as string] = {
+        arrivals: this.runArrivals[i] as number,
+        completed: this.runCompleted[i] as number,
+        errors: sumCauses(this.causes(this.runErrors, i)),
+        utilization: workers > 0 && span > 0 ? (this.runBusyArea[i] as number) / (workers * span) : 0,
+        meanQueue: span > 0 ? (this.runQueueArea[i] as number) / span : 0,
+        latencyMs: summary(this.runHist, i),
+      };
+    }
+    return result;
+  }
+
+  private causes(counts: Float64Array, node: number): ErrorCounts {
+    const base = node * CAUSES;
+    return {
+      refused: counts[base + Cause.refused] as number,
+      timeout: counts[base + Cause.timeout] as number,
+      rejected: counts[base + Cause.rejected] as number,
+      dropped: counts[base + Cause.dropped] as number,
+    };
+  }
+}
+
+function summary(hist: HistogramSet, which: number): LatencySummary {
+  return {
+    mean: hist.mean(which),
+    p50: hist.quantile(which, 0.5),
+    p95: hist.quantile(which, 0.95),
+    p99: hist.quantile(which, 0.99),
+  };
+}
+
+function sumCauses(c: ErrorCounts): number {
+  return c.refused + c.timeout + c.rejected + c.dropped;
+}

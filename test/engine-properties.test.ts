@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LB } from '../src/model/defaults';
+import { ACTIVE_ACTIVE } from '../src/model/presets';
+import type { ArchDocument, Distribution, EdgeSpec, NodeSpec, ScenarioStep } from '../src/model/types';
+import { createSimulation } from '../src/sim/engine';
+import type { SecondRow } from '../src/sim/results';
+
+/** Runs a document to its end in slices, collecting every row and event. */
+function runAll(doc: ArchDocument, sliceSec = 7) {
+  const sim = createSimulation(doc);
+  const rows: SecondRow[] = [];
+  while (!sim.done) {
+    sim.advance(sim.nowSec + sliceSec);
+    rows.push(...sim.takeRows());
+  }
+  return { rows, events: sim.takeEvents(), totals: sim.totals() };
+}
+
+const latency: fc.Arbitrary<Distribution> = fc.oneof(
+  fc.constant<Distribution>({ type: 'const', valueMs: 0 }),
+  fc.double({ min: 0.1, max: 20, noNaN: true }).map((valueMs): Distribution => ({ type: 'const', valueMs })),
+  fc.double({ min: 0.1, max: 20, noNaN: true }).map((meanMs): Distribution => ({ type: 'exp', meanMs })),
+);
+
+/**
+ * Random small topologies: a client, optionally a load balancer, one to three services and optionally
+ * a database, with random latencies, capacities, timeouts, retries, and fail/recover steps.
+ */
+const topology: fc.Arbitrary<ArchDocument> = fc
+  .record({
+    rate: fc.integer({ min: 1, max: 400 }),
+    timeoutMs: fc.oneof(fc.constant(Infinity), fc.integer({ min: 5, max: 500 })),
+    retries: fc.integer({ min: 0, max: 2 }),
+    withLb: fc.boolean(),
+    services: fc.integer({ min: 1, max: 3 }),
+    withDb: fc.boolean(),
+    workers: fc.integer({ min: 1, max: 4 }),
+    queue: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20 })),
+    serviceMs: fc.double({ min: 0.5, max: 30, noNaN: true }),
+    hcIntervalMs: fc.integer({ min: 100, max: 3000 }),
+    latencies: fc.array(latency, { minLength: 8, maxLength: 8 }),
+    faults: fc.array(
+      fc.record({ atSec: fc.double({ min: 0, max: 20, noNaN: true }), action: fc.constantFrom('fail', 'recover'), pick: fc.nat() }),
+      { maxLength: 5 },
+    ),
+    seed: fc.integer({ min: 0, max: 0xffffffff }),
+  })
+  .map((r): ArchDocument => {
+    const services = Array.from({ length: r.services }, (_, i) => `S${i}`);
+    const nodes: NodeSpec[] = [
+      { id: 'C', label: 'Client', kind: 'client', params: { ratePerSec: r.rate, arrival: 'poisson', timeoutMs: r.timeoutMs, retries: r.retries } },
+      ...services.map(
+        (id): NodeSpec => ({
+          id,
+          label: id,
+          kind: 'service',
+          params: { workers: r.workers, queueCapacity: r.queue, service: { type: 'exp', meanMs: r.serviceMs } },
+        }),
+      ),
+    ];
+    const pairs: [string, string][] = [];
+    if (r.withLb) {
+      nodes.push({ id: 'LB', label: 'LB', kind: 'lb', params: { ...DEFAULT_LB, hcIntervalMs: r.hcIntervalMs } });
+      pairs.push(['C', 'LB'], ...services.map((s): [string, string] => ['LB', s]));
+    } else {
+      pairs.push(...services.map((s): [string, string] => ['C', s]));
+    }
+    if (r.withDb) {
+      nodes.push({ id: 'DB', label: 'DB', kind: 'database', params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } } });
+      pairs.push(...services.map((s): [string, string] => [s, 'DB']));
+    }
+    const edges = pairs.map(
+      ([source, target], i): EdgeSpec => ({
+        id: `${source}-->${target}`,
+        source,
+        target,
+        params: { latency: r.latencies[i % r.latencies.length]!, weight: 1, backup: false },
+      }),
+    );
+    const scenario = r.faults.map(
+      (f): ScenarioStep => ({ atSec: f.atSec, action: f.action, target: nodes[f.pick % nodes.length]!.id }),
+    );
+    return { name: 'random', direction: 'LR', nodes, edges, groups: [], scenario, sim: { seed: r.seed, durationSec: 25, warmupSec: 0 } };
+  });
+
+describe('conservation of requests', () => {
+  it('requests = ok + failed + in flight at every moment, and in flight counts the open requests', () => {
+    fc.assert(
+      fc.property(topology, fc.array(fc.double({ min: 0.01, max: 25, noNaN: true }), { minLength: 1, maxLength: 6 }), (doc, stops) => {
+        const sim = createSimulation(doc);
+        const rows: SecondRow[] = [];
+        for (const stop of [...stops].sort((a, b) => a - b)) {
+          sim.advance(stop);
+          rows.push(...sim.takeRows());
+          const totals = sim.totals();
+          expect(totals.requests).toBe(totals.ok + totals.failed + totals.inFlight);
+          expect(totals.inFlight).toBeGreaterThanOrEqual(0);
+          expect((sim as unknown as { countOpenRequests(): number }).countOpenRequests()).toBe(totals.inFlight);
+        }
+        // The per-second rows add up to the totals of the seconds they cover.
+        const totals = sim.totals();
+        const started = rows.reduce((sum, row) => sum + row.total.requests, 0);
+        expect(started).toBeLessThanOrEqual(totals.requests);
+        for (const row of rows) {
+          for (const value of [row.total.p50, row.total.p95, row.total.p99, row.total.mean, row.total.errorRate]) {
+            expect(Number.isFinite(value)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 20261125 },
+    );
+  });
+});
+
+describe('determinism', () => {
+  it('the same document and seed give identical rows, events and totals', () => {
+    fc.assert(
+      fc.property(topology, (doc) => {
+        expect(runAll(doc, 3)).toEqual(runAll(doc, 11));
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  it('the seed scenario replays bit for bit, and another seed gives other numbers', () => {
+    const doc: ArchDocument = {
+      ...ACTIVE_ACTIVE.document,
+      sim: { ...ACTIVE_ACTIVE.document.sim, durationSec: 90 },
+      scenario: [
+        { atSec: 30.001, action: 'fail', target: 'Server1' },
+        { atSec: 60, action: 'recover', target: 'Server1' },
+      ],
+    };
+    const first = runAll(doc);
+    expect(runAll(doc)).toEqual(first);
+    const other = runAll({ ...doc, sim: { ...doc.sim, seed: doc.sim.seed + 1 } });
+    expect(other.totals.requests).not.toBe(first.totals.requests);
+  });
+
+  it('a fault scheduled during the run replays identically from the document', () => {
+    const doc = { ...ACTIVE_ACTIVE.document, sim: { ...ACTIVE_ACTIVE.document.sim, durationSec: 40 } };
+    const live = createSimulation(doc);
+    live.advance(12.3456);
+    const atSec = Math.ceil(live.nowSec * 1000 + 1e-9) / 1000;
+    live.schedule({ atSec, action: 'fail', target: 'Server2' });
+    live.advance(40);
+    const replay = createSimulation({ ...doc, scenario: [{ atSec, action: 'fail', target: 'Server2' }] });
+    replay.advance(40);
+    expect(replay.totals()).toEqual(live.totals());
+  });
+});
