@@ -5,17 +5,7 @@ import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument, Distribution, EdgeSpec, NodeSpec, ScenarioStep } from '../src/model/types';
 import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
-
-/** Runs a document to its end in slices, collecting every row and event. */
-function runAll(doc: ArchDocument, sliceSec = 7) {
-  const sim = createSimulation(doc);
-  const rows: SecondRow[] = [];
-  while (!sim.done) {
-    sim.advance(sim.nowSec + sliceSec);
-    rows.push(...sim.takeRows());
-  }
-  return { rows, events: sim.takeEvents(), totals: sim.totals() };
-}
+import { runAll } from './support/run';
 
 const latency: fc.Arbitrary<Distribution> = fc.oneof(
   fc.constant<Distribution>({ type: 'const', valueMs: 0 }),

@@ -23,12 +23,32 @@ export type ArrivalProcess = 'poisson' | 'constant' | 'bursty' | 'ramp';
 export type LbPolicy = 'round-robin' | 'weighted' | 'least-conn' | 'random' | 'p2c' | 'hash';
 export type LbMode = 'active-active' | 'active-passive';
 
-/** Parameters of a traffic source. `timeoutMs` of Infinity means no client timeout. */
+/**
+ * Parameters of a traffic source. `timeoutMs` of Infinity means no client timeout. Optional fields were
+ * added after the first format: absent means the default written beside each.
+ */
 export interface ClientParams {
   readonly ratePerSec: number;
   readonly arrival: ArrivalProcess;
   readonly timeoutMs: number;
+  /** Extra attempts after a failed or timed-out one. */
   readonly retries: number;
+  /** Base of the exponential backoff between attempts, with full jitter (absent: 0, retry at once). */
+  readonly backoffMs?: number;
+  /** Retries allowed per request sent, as a share (0.2 = 20%); absent: no budget. */
+  readonly retryBudget?: number;
+  /** Consecutive failures that open the client's circuit breaker (absent or 0: no breaker). */
+  readonly breakerErrors?: number;
+  /** How long an open breaker fails requests at once before letting a trial through (absent: 5 s). */
+  readonly breakerOpenMs?: number;
+  /** `bursty` arrivals: length of an on period at `rate` (absent: 5 s). */
+  readonly burstOnMs?: number;
+  /** `bursty` arrivals: length of a silent off period (absent: 5 s). */
+  readonly burstOffMs?: number;
+  /** `ramp` arrivals: time to climb linearly from 0 to `rate` (absent: 60 s). */
+  readonly rampMs?: number;
+  /** Number of distinct users (sessions) the requests come from; used by hash routing (absent: 1000). */
+  readonly users?: number;
 }
 
 /** Parameters of a load balancer and its active health checks. */
@@ -39,6 +59,12 @@ export interface LbParams {
   readonly hcTimeoutMs: number;
   readonly hcUnhealthy: number;
   readonly hcHealthy: number;
+  /** Passive outlier ejection: consecutive errors from a target that eject it (absent or 0: off). */
+  readonly ejectErrors?: number;
+  /** How long an ejected target gets no traffic (absent: 30 s). */
+  readonly ejectTimeMs?: number;
+  /** Active-passive: delay before backups take traffic once every primary is down (absent: 0). */
+  readonly promoteMs?: number;
 }
 
 /**
@@ -49,6 +75,8 @@ export interface WorkerParams {
   readonly workers: number;
   readonly service: Distribution;
   readonly queueCapacity: number;
+  /** How long the node waits for each downstream call before failing it (absent: no timeout). */
+  readonly timeoutMs?: number;
 }
 
 export type NodeParamsByKind = {
@@ -103,6 +131,8 @@ export interface EdgeParams {
   readonly weight: number;
   /** Standby target of an active-passive load balancer. */
   readonly backup: boolean;
+  /** Probability that a request sent over the edge is lost (absent: 0). */
+  readonly loss?: number;
 }
 
 export interface EdgeSpec {
@@ -122,13 +152,35 @@ export interface GroupSpec {
   readonly parent?: string;
 }
 
-export type ScenarioAction = 'fail' | 'recover';
+/**
+ * Scenario actions (DESIGN.md §2). `fail` crashes a node (or every node of a group), or hangs it with
+ * `mode: 'hang'`; `degrade` slows a node or makes it answer errors, or adds latency or loss to an edge;
+ * `partition` cuts an edge, or every edge crossing a group's boundary; `load` changes a client's rate;
+ * `recover` undoes every fault on its target.
+ */
+export type ScenarioAction = 'fail' | 'recover' | 'degrade' | 'partition' | 'load';
 
-/** One step of the fault timeline: `%% @at 60s fail S1`. */
+export const SCENARIO_ACTIONS: readonly ScenarioAction[] = ['fail', 'recover', 'degrade', 'partition', 'load'];
+
+export type FailureMode = 'crash' | 'hang';
+
+/** One step of the fault timeline: `%% @at 60s fail S1`. The target is a node, group or edge (`A-->B`) id. */
 export interface ScenarioStep {
   readonly atSec: number;
   readonly action: ScenarioAction;
   readonly target: string;
+  /** `fail`: crash (refuse connections at once, the default) or hang (accept and never answer). */
+  readonly mode?: FailureMode;
+  /** `degrade` of a node: service time multiplied by this factor. */
+  readonly factor?: number;
+  /** `degrade` of a node: probability of answering with a server error. */
+  readonly errorRate?: number;
+  /** `degrade` of an edge: latency added to each one-way trip. */
+  readonly addedLatencyMs?: number;
+  /** `degrade` of an edge: probability of losing a request. */
+  readonly loss?: number;
+  /** `load`: the client's new rate. */
+  readonly ratePerSec?: number;
 }
 
 export interface SimSettings {

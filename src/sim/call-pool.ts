@@ -17,7 +17,11 @@ export const CallState = {
   wireOut: 5,
   /** A client's record of a request. */
   root: 6,
-  free: 7,
+  /** Accepted by a hung node, which will never answer. */
+  held: 7,
+  /** A client's request waiting for its retry backoff. */
+  backoff: 8,
+  free: 9,
 } as const;
 
 export class CallPool {
@@ -31,6 +35,8 @@ export class CallPool {
   /** Roots: the attempt in progress. Children of roots: the attempt they belong to. Others: next downstream step. */
   aux = new Int32Array(256);
   depth = new Int32Array(256);
+  /** The user the request comes from (hash routing), inherited along the path. */
+  key = new Int32Array(256);
   /** Outcome of a finished call: 0 ok, else an error cause code. */
   outcome = new Int32Array(256);
   /** When the call reached its node (roots: when the request was first sent). */
@@ -80,6 +86,7 @@ export class CallPool {
     this.edge = int(this.edge);
     this.aux = int(this.aux);
     this.depth = int(this.depth);
+    this.key = int(this.key);
     this.outcome = int(this.outcome);
     const start = new Float64Array(size);
     start.set(this.start);

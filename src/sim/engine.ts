@@ -1,14 +1,17 @@
 import type { ArchDocument, Distribution, ScenarioStep } from '../model/types';
 import { CallPool, CallState } from './call-pool';
+import { Clients } from './clients';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
-import type { RandomStream } from './random';
-import { HealthChecks } from './health-checks';
+import { FaultState, resolveTarget } from './faults';
+import { LoadBalancers } from './load-balancers';
 import { Cause, Metrics } from './metrics';
-import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent } from './results';
+import type { RandomStream } from './random';
+import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
 import { TimeoutQueue } from './timeout-queue';
 import { compileTopology, KindCode, type Topology } from './topology';
+import { WorkerPools } from './worker-pools';
 
 /** Event type codes of the future event list. */
 const Ev = {
@@ -19,18 +22,30 @@ const Ev = {
   timeoutCheck: 4,
   probe: 5,
   probeResult: 6,
-  fault: 7,
+  step: 7,
+  retry: 8,
+  promote: 9,
 } as const;
 
 /** Beyond this many hops a request is failed: a cycle in the topology (A calls B calls A) must end. */
 export const MAX_CALL_DEPTH = 32;
+/** A request lost on the network is reported to its caller as dropped after this long (a TCP connect timeout). */
+export const LOST_REQUEST_MS = 3000;
+/** Default cap on the events of one run: a run that reaches it stops, reported as such, instead of hanging. */
+export const DEFAULT_MAX_EVENTS = 2_000_000_000;
+
+export interface SimulationOptions {
+  readonly seed?: number;
+  /** Stop the run after this many events ("stopped at N events"). */
+  readonly maxEvents?: number;
+}
 
 /**
  * Creates a run of `doc` (DESIGN.md §3). The engine is a discrete-event simulation in continuous time:
  * requests are individual, each hop is a call record, and each node kind has its behaviour below.
  */
-export function createSimulation(doc: ArchDocument, options: { readonly seed?: number } = {}): Simulation {
-  return new Engine(doc, options.seed ?? doc.sim.seed);
+export function createSimulation(doc: ArchDocument, options: SimulationOptions = {}): Simulation {
+  return new Engine(doc, options.seed ?? doc.sim.seed, options.maxEvents ?? DEFAULT_MAX_EVENTS);
 }
 
 class Engine implements Simulation {
@@ -38,52 +53,46 @@ class Engine implements Simulation {
   private readonly queue = new EventQueue();
   private readonly calls = new CallPool();
   private readonly metrics: Metrics;
-  private readonly health: HealthChecks;
+  private readonly faults: FaultState;
+  private readonly lbs: LoadBalancers;
+  private readonly clients: Clients;
+  private readonly pools: WorkerPools;
   private readonly timeouts: TimeoutQueue;
   private readonly durationMs: number;
+  private readonly steps: ScenarioStep[] = [];
+  /** Next target of each client's round-robin over its outgoing edges. */
+  private readonly clientNext: Int32Array;
   private nowMs = 0;
   private events = 0;
-  private faultOrder = 0;
   private nextSecondMs = 1000;
   private rows: SecondRow[] = [];
   private simEvents: SimEvent[] = [];
-  // Per node state.
-  private readonly failed: Uint8Array;
-  private readonly busy: Int32Array;
-  private readonly waiting: Int32Array[];
-  private readonly waitHead: Int32Array;
-  private readonly waitLength: Int32Array;
-  /** Time of each node's last busy/queue change, for the time-average areas. */
-  private readonly lastChange: Float64Array;
-  /** Next target of each node's round-robin over its outgoing edges. */
-  private readonly nextTarget: Int32Array;
+  private depthLimitNoted = false;
+  stopped: string | undefined;
 
-  constructor(doc: ArchDocument, seed: number) {
+  constructor(
+    doc: ArchDocument,
+    seed: number,
+    private readonly maxEvents: number,
+  ) {
     const t = compileTopology(doc, seed);
     this.t = t;
     const n = t.nodeIds.length;
     this.durationMs = doc.sim.durationSec * 1000;
     this.metrics = new Metrics(t);
-    this.failed = Uint8Array.from(t.startsFailed);
-    this.busy = new Int32Array(n);
-    this.waiting = t.nodeIds.map(() => new Int32Array(16));
-    this.waitHead = new Int32Array(n);
-    this.waitLength = new Int32Array(n);
-    this.lastChange = new Float64Array(n);
-    this.nextTarget = new Int32Array(n);
+    this.faults = new FaultState(t);
+    this.pools = new WorkerPools(n, this.metrics);
     this.timeouts = new TimeoutQueue(n);
-    this.health = new HealthChecks(t, {
-      schedule: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
-      scheduleResult: (atMs, edge, success) => this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
-      isFailed: (node) => this.failed[node] === 1,
-      changed: (edge, healthy) =>
-        this.note(healthy ? 'hc-up' : 'hc-down', t.edgeTarget[edge] as number, t.edgeSource[edge] as number),
+    this.clients = new Clients(t);
+    this.clientNext = new Int32Array(n);
+    this.lbs = new LoadBalancers(t, this.faults, {
+      scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
+      scheduleProbeResult: (atMs, edge, success) => this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
+      schedulePromotion: (atMs, edge) => this.queue.push(atMs, Ev.promote, edge, 0),
+      note: (type, edge) => this.note(type, t.nodeIds[t.edgeTarget[edge] as number] as string, t.nodeIds[t.edgeSource[edge] as number]),
     });
-    for (let i = 0; i < n; i++) {
-      const client = t.client[i];
-      if (client && client.ratePerSec > 0) this.queue.push(this.interArrivalMs(i), Ev.clientArrival, i, 0);
-    }
-    this.health.start();
+    for (let i = 0; i < n; i++) if (t.client[i]) this.scheduleArrival(i);
+    this.lbs.start();
     for (const step of doc.scenario) this.schedule(step);
   }
 
@@ -94,7 +103,7 @@ class Engine implements Simulation {
     return this.durationMs / 1000;
   }
   get done(): boolean {
-    return this.nowMs >= this.durationMs;
+    return this.stopped !== undefined || this.nowMs >= this.durationMs;
   }
   get eventCount(): number {
     return this.events;
@@ -103,8 +112,9 @@ class Engine implements Simulation {
   advance(untilSec: number, maxEvents = Infinity): number {
     const untilMs = Math.min(untilSec * 1000, this.durationMs);
     const queue = this.queue;
+    const budget = Math.min(maxEvents, this.maxEvents - this.events);
     let processed = 0;
-    while (processed < maxEvents && queue.size > 0 && queue.peekTime() <= untilMs) {
+    while (processed < budget && queue.size > 0 && queue.peekTime() <= untilMs) {
       queue.pop();
       const time = queue.poppedTime;
       if (time >= this.nextSecondMs) this.closeSecondsUntil(time);
@@ -112,23 +122,24 @@ class Engine implements Simulation {
       this.dispatch(queue.poppedType, queue.poppedArg, queue.poppedArg2);
       processed++;
     }
-    if (processed < maxEvents || queue.size === 0 || queue.peekTime() > untilMs) {
-      // Nothing else happens before untilMs: time moves on to it.
-      if (untilMs > this.nowMs) {
-        if (untilMs >= this.nextSecondMs) this.closeSecondsUntil(untilMs);
-        this.nowMs = untilMs;
-      }
-    }
     this.events += processed;
+    if (this.events >= this.maxEvents && queue.peekTime() <= untilMs && this.stopped === undefined) {
+      this.stopped = `stopped at ${this.events} events`;
+      this.note('stopped', '', undefined, this.stopped);
+    } else if (processed < budget && untilMs > this.nowMs) {
+      // Nothing else happens before untilMs: time moves on to it.
+      if (untilMs >= this.nextSecondMs) this.closeSecondsUntil(untilMs);
+      this.nowMs = untilMs;
+    }
     return processed;
   }
 
   schedule(step: ScenarioStep): void {
-    const node = this.t.nodeIds.indexOf(step.target);
-    if (node < 0) throw new Error(`scenario step targets unknown node "${step.target}"`);
+    if (!resolveTarget(this.t, step.target)) throw new Error(`scenario step targets unknown "${step.target}"`);
     const atMs = step.atSec * 1000;
     if (atMs < this.nowMs) throw new Error(`cannot schedule at ${step.atSec}s: the run is already at ${this.nowSec}s`);
-    this.queue.pushFirst(atMs, this.faultOrder++, Ev.fault, node, step.action === 'fail' ? 1 : 0);
+    this.queue.pushFirst(atMs, this.steps.length, Ev.step, this.steps.length, 0);
+    this.steps.push(step);
   }
 
   takeRows(): SecondRow[] {
@@ -144,12 +155,12 @@ class Engine implements Simulation {
   }
 
   live(): LiveSnapshot {
-    const t = this.t;
-    const nodes: Record<string, LiveSnapshot['nodes'][string]> = Object.create(null) as Record<string, LiveSnapshot['nodes'][string]>;
-    t.nodeIds.forEach((id, i) => {
-      nodes[id] = { health: this.failed[i] ? 'failed' : 'up', busy: this.busy[i] as number, queued: this.waitLength[i] as number };
+    type NodeLive = LiveSnapshot['nodes'][string];
+    const nodes = Object.create(null) as Record<string, NodeLive>;
+    this.t.nodeIds.forEach((id, i) => {
+      nodes[id] = { health: this.faults.health(i), busy: this.pools.busy[i] as number, queued: this.pools.waitLength[i] as number };
     });
-    return { nowSec: this.nowSec, nodes, lbViews: this.health.views() };
+    return { nowSec: this.nowSec, nodes, lbViews: this.lbs.views(this.nowMs) };
   }
 
   totals(): RunTotals {
@@ -165,47 +176,57 @@ class Engine implements Simulation {
   countOpenRequests(): number {
     const calls = this.calls;
     let open = 0;
-    for (let c = 0; c < calls.capacity; c++) if (calls.state[c] === CallState.root) open++;
+    for (let c = 0; c < calls.capacity; c++) {
+      if (calls.state[c] === CallState.root || calls.state[c] === CallState.backoff) open++;
+    }
     return open;
   }
 
   private dispatch(type: number, arg: number, arg2: number): void {
+    const calls = this.calls;
     switch (type) {
       case Ev.clientArrival:
-        return this.onClientArrival(arg);
+        if (this.clients.arrivalGen[arg] === arg2) this.onClientArrival(arg);
+        return;
       case Ev.callArrive:
-        return this.arrive(arg);
+        if (calls.gen[arg] === arg2) this.arrive(arg);
+        return;
       case Ev.serviceDone:
-        if (this.calls.gen[arg] === arg2) this.afterService(arg);
+        if (calls.gen[arg] === arg2) this.afterService(arg);
         return;
       case Ev.response:
-        if (this.calls.gen[arg] === arg2) this.deliverResponse(arg);
+        if (calls.gen[arg] === arg2) this.deliverResponse(arg);
         return;
       case Ev.timeoutCheck:
         return this.onTimeoutCheck(arg);
       case Ev.probe:
-        return this.health.probe(arg, this.nowMs);
+        return this.lbs.probe(arg, this.nowMs);
       case Ev.probeResult:
-        return this.health.result(arg, arg2 === 1, this.nowMs);
-      case Ev.fault:
-        return arg2 === 1 ? this.failNode(arg) : this.recoverNode(arg);
+        return this.lbs.result(arg, arg2 === 1, this.nowMs);
+      case Ev.step:
+        return this.applyStep(this.steps[arg] as ScenarioStep);
+      case Ev.retry:
+        if (calls.gen[arg] === arg2 && calls.state[arg] === CallState.backoff) {
+          calls.state[arg] = CallState.root;
+          this.sendAttempt(arg);
+        }
+        return;
+      case Ev.promote:
+        return this.lbs.promoted(arg);
     }
   }
 
   // ---- Clients ---------------------------------------------------------------------------------------
 
-  private interArrivalMs(client: number): number {
-    const params = this.t.client[client];
-    if (!params) return Infinity;
-    const meanMs = 1000 / params.ratePerSec;
-    if (params.arrival === 'constant') return meanMs;
-    return -meanMs * Math.log((this.t.arrivalRng[client] as RandomStream).nextOpenZero());
+  private scheduleArrival(client: number): void {
+    const at = this.clients.nextArrivalMs(client, this.nowMs);
+    if (at !== Infinity) this.queue.push(at, Ev.clientArrival, client, this.clients.arrivalGen[client] as number);
   }
 
   private onClientArrival(client: number): void {
-    this.queue.push(this.nowMs + this.interArrivalMs(client), Ev.clientArrival, client, 0);
+    this.scheduleArrival(client);
     // A failed client sends nothing, but its arrival clock keeps running so recovery resumes the process.
-    if (this.failed[client]) return;
+    if (this.faults.isDown(client)) return;
     const calls = this.calls;
     const root = calls.alloc();
     calls.state[root] = CallState.root;
@@ -214,58 +235,83 @@ class Engine implements Simulation {
     calls.edge[root] = -1;
     calls.aux[root] = 0;
     calls.depth[root] = 0;
+    calls.key[root] = this.clients.userOf(client);
     calls.start[root] = this.nowMs;
     this.metrics.recordRequest();
+    this.clients.deposit(client);
     this.sendAttempt(root);
   }
 
   private sendAttempt(root: number): void {
-    const client = this.calls.node[root] as number;
-    const edge = this.pickRoundRobin(client);
-    if (edge < 0) {
-      this.resolveRoot(root, Cause.refused);
-      return;
-    }
-    const params = this.t.client[client];
-    if (params && params.timeoutMs !== Infinity) {
-      const deadline = this.nowMs + params.timeoutMs;
-      if (this.timeouts.push(client, root, this.calls.gen[root] as number, this.calls.aux[root] as number, deadline)) {
-        this.queue.push(deadline, Ev.timeoutCheck, client, 0);
-      }
-    }
-    this.send(root, edge, this.calls.aux[root] as number);
-  }
-
-  private onTimeoutCheck(client: number): void {
-    const timeouts = this.timeouts;
     const calls = this.calls;
-    while (timeouts.hasExpired(client, this.nowMs)) {
-      const root = timeouts.headCall(client);
-      const live = calls.gen[root] === timeouts.headGen(client) && calls.aux[root] === timeouts.headAttempt(client);
-      timeouts.shift(client);
-      // The attempt still out there is abandoned: its late answer no longer matches the root's attempt.
-      if (live) this.attemptFailed(root, Cause.timeout);
-    }
-    if (timeouts.length(client) > 0) this.queue.push(timeouts.headDeadline(client), Ev.timeoutCheck, client, 0);
-    else timeouts.idle(client);
+    const client = calls.node[root] as number;
+    this.metrics.recordAttempt();
+    if (!this.clients.breakerAdmits(client, this.nowMs)) return this.resolveRoot(root, Cause.rejected);
+    const edge = this.pickRoundRobin(client);
+    if (edge < 0) return this.attemptFailed(root, Cause.refused);
+    const timeoutMs = (this.t.client[client] as { timeoutMs: number }).timeoutMs;
+    if (timeoutMs !== Infinity) this.watch(client, root, calls.aux[root] as number, this.nowMs + timeoutMs);
+    this.send(root, edge, calls.aux[root] as number);
   }
 
+  /** An attempt failed: retry after a backoff when retries and budget allow, else fail the request. */
   private attemptFailed(root: number, cause: number): void {
     const calls = this.calls;
-    const params = this.t.client[calls.node[root] as number];
-    const attempt = calls.aux[root] as number;
-    if (params && attempt < params.retries) {
-      calls.aux[root] = attempt + 1;
-      this.sendAttempt(root);
+    const client = calls.node[root] as number;
+    this.breakerRecord(client, false);
+    const attempt = (calls.aux[root] as number) + 1;
+    if (attempt > (this.t.client[client] as { retries: number }).retries || !this.clients.mayRetry(client)) {
+      return this.resolveRoot(root, cause);
+    }
+    // A new attempt number voids the answer of the one that failed, should it still arrive.
+    calls.aux[root] = attempt;
+    const wait = this.clients.backoffMs(client, attempt);
+    if (wait > 0) {
+      calls.state[root] = CallState.backoff;
+      this.queue.push(this.nowMs + wait, Ev.retry, root, calls.gen[root] as number);
     } else {
-      this.resolveRoot(root, cause);
+      this.sendAttempt(root);
     }
   }
 
   private resolveRoot(root: number, cause: number): void {
-    if (cause === Cause.ok) this.metrics.recordClientOk(this.nowMs - (this.calls.start[root] as number));
-    else this.metrics.recordClientFailure(cause);
+    if (cause === Cause.ok) {
+      this.breakerRecord(this.calls.node[root] as number, true);
+      this.metrics.recordClientOk(this.nowMs - (this.calls.start[root] as number));
+    } else {
+      this.metrics.recordClientFailure(cause);
+    }
     this.calls.release(root);
+  }
+
+  private breakerRecord(client: number, ok: boolean): void {
+    const change = this.clients.breakerRecord(client, ok, this.nowMs);
+    if (change) this.note(change === 'open' ? 'breaker-open' : 'breaker-close', this.t.nodeIds[client] as string);
+  }
+
+  // ---- Timeouts --------------------------------------------------------------------------------------
+
+  /** Starts the timeout of `call`'s current attempt or step (`tag`), owned by `node`. */
+  private watch(node: number, call: number, tag: number, deadlineMs: number): void {
+    if (this.timeouts.push(node, call, this.calls.gen[call] as number, tag, deadlineMs)) {
+      this.queue.push(deadlineMs, Ev.timeoutCheck, node, 0);
+    }
+  }
+
+  private onTimeoutCheck(node: number): void {
+    const timeouts = this.timeouts;
+    const calls = this.calls;
+    while (timeouts.hasExpired(node, this.nowMs)) {
+      const call = timeouts.headCall(node);
+      const live = calls.gen[call] === timeouts.headGen(node) && calls.aux[call] === timeouts.headTag(node);
+      timeouts.shift(node);
+      if (!live) continue;
+      // The call still out there is abandoned: its late answer no longer matches.
+      if (calls.state[call] === CallState.root) this.attemptFailed(call, Cause.timeout);
+      else if (calls.state[call] === CallState.waiting) this.respond(call, Cause.timeout);
+    }
+    if (timeouts.length(node) > 0) this.queue.push(timeouts.headDeadline(node), Ev.timeoutCheck, node, 0);
+    else timeouts.idle(node);
   }
 
   // ---- Calls between nodes ---------------------------------------------------------------------------
@@ -273,6 +319,7 @@ class Engine implements Simulation {
   /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */
   private send(parent: number, edge: number, aux: number): void {
     const calls = this.calls;
+    const faults = this.faults;
     const child = calls.alloc();
     calls.state[child] = CallState.wireIn;
     calls.node[child] = this.t.edgeTarget[edge] as number;
@@ -281,13 +328,29 @@ class Engine implements Simulation {
     calls.edge[child] = edge;
     calls.aux[child] = aux;
     calls.depth[child] = (calls.depth[parent] as number) + 1;
+    calls.key[child] = calls.key[parent] as number;
     this.metrics.recordEdgeRequest(edge);
-    if (this.t.edgeLatencyIsZero[edge]) {
-      this.arrive(child);
-    } else {
-      const latency = sampleMs(this.t.edgeLatency[edge] as Distribution, this.t.edgeRng[edge] as RandomStream);
-      this.queue.push(this.nowMs + latency, Ev.callArrive, child, 0);
+    this.lbs.active[edge] = (this.lbs.active[edge] as number) + 1;
+    const loss = faults.edgeLoss[edge] as number;
+    if (faults.edgeCut[edge] || (loss > 0 && (this.t.lossRng[edge] as RandomStream).next() < loss)) {
+      return this.lose(child);
     }
+    if (this.t.edgeLatencyIsZero[edge] && faults.edgeAddedMs[edge] === 0) return this.arrive(child);
+    this.queue.push(this.nowMs + this.latencyMs(edge), Ev.callArrive, child, calls.gen[child] as number);
+  }
+
+  private latencyMs(edge: number): number {
+    const base = this.t.edgeLatencyIsZero[edge] ? 0 : sampleMs(this.t.edgeLatency[edge] as Distribution, this.t.edgeRng[edge] as RandomStream);
+    return base + (this.faults.edgeAddedMs[edge] as number);
+  }
+
+  /** A request or answer lost on the network: the caller learns it only when its connection gives up. */
+  private lose(call: number): void {
+    const calls = this.calls;
+    calls.state[call] = CallState.wireOut;
+    calls.outcome[call] = Cause.dropped;
+    this.metrics.recordEdgeError(calls.edge[call] as number);
+    this.queue.push(this.nowMs + LOST_REQUEST_MS, Ev.response, call, calls.gen[call] as number);
   }
 
   private arrive(call: number): void {
@@ -295,44 +358,69 @@ class Engine implements Simulation {
     const node = calls.node[call] as number;
     calls.start[call] = this.nowMs;
     this.metrics.recordArrival(node);
-    if (this.failed[node]) return this.respond(call, Cause.refused);
-    if ((calls.depth[call] as number) > MAX_CALL_DEPTH) return this.respond(call, Cause.rejected);
+    if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
+    if (this.faults.hung[node]) {
+      calls.state[call] = CallState.held;
+      return;
+    }
+    if ((calls.depth[call] as number) > MAX_CALL_DEPTH) {
+      if (!this.depthLimitNoted) {
+        this.depthLimitNoted = true;
+        this.note('depth-limit', this.t.nodeIds[node] as string, undefined, `more than ${MAX_CALL_DEPTH} hops: a cycle?`);
+      }
+      return this.respond(call, Cause.rejected);
+    }
     const behaviour = this.t.behaviour[node];
     if (behaviour === KindCode.lb) {
-      const edge = this.health.pick(node);
-      if (edge < 0) return this.respond(call, Cause.rejected); // no healthy target: 503
+      const edge = this.lbs.pick(node, calls.key[call] as number, this.nowMs);
+      if (edge < 0) return this.respond(call, Cause.rejected); // no eligible target: a 503
       calls.state[call] = CallState.proxying;
       return this.send(call, edge, 0);
     }
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
-    if ((this.busy[node] as number) < (this.t.workers[node] as number)) {
+    const pools = this.pools;
+    if ((pools.busy[node] as number) < (this.t.workers[node] as number)) {
       this.beginService(node, call);
-    } else if ((this.waitLength[node] as number) < (this.t.queueCapacity[node] as number)) {
-      this.enqueue(node, call);
+    } else if ((pools.waitLength[node] as number) < (this.t.queueCapacity[node] as number)) {
+      calls.state[call] = CallState.queued;
+      pools.enqueue(node, call, this.nowMs);
     } else {
       this.respond(call, Cause.rejected);
     }
   }
 
   private beginService(node: number, call: number): void {
-    this.touch(node);
-    this.busy[node] = (this.busy[node] as number) + 1;
+    this.pools.take(node, this.nowMs);
     const calls = this.calls;
     calls.state[call] = CallState.serving;
     calls.aux[call] = 0;
     const duration = sampleMs(this.t.service[node] as Distribution, this.t.serviceRng[node] as RandomStream);
-    this.queue.push(this.nowMs + duration, Ev.serviceDone, call, calls.gen[call] as number);
+    const factor = this.faults.slowFactor[node] as number;
+    this.queue.push(this.nowMs + duration * factor, Ev.serviceDone, call, calls.gen[call] as number);
   }
 
   /** After its own work a node calls each downstream node in turn, holding its worker, then answers. */
   private afterService(call: number): void {
-    const node = this.calls.node[call] as number;
+    const calls = this.calls;
+    const node = calls.node[call] as number;
+    if (this.faults.hung[node]) {
+      calls.state[call] = CallState.held;
+      return;
+    }
+    const errorRate = this.faults.errorRate[node] as number;
+    if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate) return this.respond(call, Cause.error);
     const out = this.t.outEdges[node] as Int32Array;
     if (out.length === 0) return this.respond(call, Cause.ok);
-    this.calls.state[call] = CallState.waiting;
-    this.calls.aux[call] = 0;
-    this.send(call, out[0] as number, 0);
+    calls.state[call] = CallState.waiting;
+    this.callDownstream(call, node, 0, out);
+  }
+
+  private callDownstream(call: number, node: number, step: number, out: Int32Array): void {
+    this.calls.aux[call] = step;
+    const timeoutMs = this.t.callTimeoutMs[node] as number;
+    if (timeoutMs !== Infinity) this.watch(node, call, step, this.nowMs + timeoutMs);
+    this.send(call, out[step] as number, 0);
   }
 
   /** Finishes a call at its node with an outcome and sends the answer back over its edge. */
@@ -342,17 +430,17 @@ class Engine implements Simulation {
     const state = calls.state[call];
     if (cause === Cause.ok) this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
     else this.metrics.recordNodeError(node, cause);
-    if (state === CallState.serving || state === CallState.waiting) this.releaseWorker(node);
+    if (state === CallState.serving || state === CallState.waiting) {
+      const next = this.pools.give(node, this.nowMs);
+      if (next >= 0) this.beginService(node, next);
+    }
     calls.state[call] = CallState.wireOut;
     calls.outcome[call] = cause;
     const edge = calls.edge[call] as number;
+    if (this.faults.edgeCut[edge]) return this.lose(call);
     if (cause !== Cause.ok) this.metrics.recordEdgeError(edge);
-    if (this.t.edgeLatencyIsZero[edge]) {
-      this.deliverResponse(call);
-    } else {
-      const latency = sampleMs(this.t.edgeLatency[edge] as Distribution, this.t.edgeRng[edge] as RandomStream);
-      this.queue.push(this.nowMs + latency, Ev.response, call, calls.gen[call] as number);
-    }
+    if (this.t.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0) return this.deliverResponse(call);
+    this.queue.push(this.nowMs + this.latencyMs(edge), Ev.response, call, calls.gen[call] as number);
   }
 
   /** The answer of `child` reaches its caller. */
@@ -361,116 +449,134 @@ class Engine implements Simulation {
     const parent = calls.parent[child] as number;
     const parentGen = calls.parentGen[child] as number;
     const cause = calls.outcome[child] as number;
-    const attempt = calls.aux[child] as number;
+    const tag = calls.aux[child] as number;
+    const edge = calls.edge[child] as number;
     calls.release(child);
+    this.lbs.active[edge] = (this.lbs.active[edge] as number) - 1;
     // The caller gave up (timeout) or was reset by a crash: nobody is listening any more.
     if (calls.gen[parent] !== parentGen) return;
     const state = calls.state[parent];
     if (state === CallState.root) {
-      if (attempt !== calls.aux[parent]) return; // the answer to an attempt already timed out
+      if (tag !== calls.aux[parent]) return; // the answer to an attempt already timed out
       if (cause === Cause.ok) this.resolveRoot(parent, Cause.ok);
       else this.attemptFailed(parent, cause);
     } else if (state === CallState.proxying) {
+      this.lbs.answered(edge, cause === Cause.ok, this.nowMs);
       this.respond(parent, cause);
     } else if (state === CallState.waiting) {
+      const node = calls.node[parent] as number;
+      if (this.faults.hung[node]) {
+        calls.state[parent] = CallState.held;
+        return;
+      }
       if (cause !== Cause.ok) return this.respond(parent, cause);
-      const out = this.t.outEdges[calls.node[parent] as number] as Int32Array;
+      const out = this.t.outEdges[node] as Int32Array;
       const step = (calls.aux[parent] as number) + 1;
       if (step >= out.length) return this.respond(parent, Cause.ok);
-      calls.aux[parent] = step;
-      this.send(parent, out[step] as number, 0);
+      this.callDownstream(parent, node, step, out);
     }
   }
 
-  // ---- Workers and queues ----------------------------------------------------------------------------
-
-  private enqueue(node: number, call: number): void {
-    this.touch(node);
-    this.calls.state[call] = CallState.queued;
-    let ring = this.waiting[node] as Int32Array;
-    const length = this.waitLength[node] as number;
-    if (length === ring.length) ring = this.growRing(node);
-    ring[((this.waitHead[node] as number) + length) % ring.length] = call;
-    this.waitLength[node] = length + 1;
-  }
-
-  private releaseWorker(node: number): void {
-    this.touch(node);
-    this.busy[node] = (this.busy[node] as number) - 1;
-    const length = this.waitLength[node] as number;
-    if (length > 0) {
-      const ring = this.waiting[node] as Int32Array;
-      const head = this.waitHead[node] as number;
-      const next = ring[head] as number;
-      this.waitHead[node] = (head + 1) % ring.length;
-      this.waitLength[node] = length - 1;
-      this.beginService(node, next);
-    }
-  }
-
-  private growRing(node: number): Int32Array {
-    const old = this.waiting[node] as Int32Array;
-    const head = this.waitHead[node] as number;
-    const ring = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i++) ring[i] = old[(head + i) % old.length] as number;
-    this.waiting[node] = ring;
-    this.waitHead[node] = 0;
-    return ring;
-  }
-
-  /** Integrates a node's busy workers and queue length up to now, before either changes. */
-  private touch(node: number): void {
-    const since = this.lastChange[node] as number;
-    if (this.nowMs > since) {
-      this.metrics.addAreas(node, this.busy[node] as number, this.waitLength[node] as number, this.nowMs - since);
-      this.lastChange[node] = this.nowMs;
-    }
-  }
-
+  /** A client with several targets sends to each in turn. */
   private pickRoundRobin(node: number): number {
     const out = this.t.outEdges[node] as Int32Array;
-    if (out.length === 0) return -1;
-    const i = this.nextTarget[node] as number;
-    this.nextTarget[node] = (i + 1) % out.length;
+    if (out.length <= 1) return out.length === 1 ? (out[0] as number) : -1;
+    const i = this.clientNext[node] as number;
+    this.clientNext[node] = (i + 1) % out.length;
     return out[i] as number;
   }
 
-  // ---- Faults ----------------------------------------------------------------------------------------
+  // ---- Scenario steps --------------------------------------------------------------------------------
+
+  private applyStep(step: ScenarioStep): void {
+    const target = resolveTarget(this.t, step.target);
+    if (!target) return;
+    const faults = this.faults;
+    switch (step.action) {
+      case 'fail':
+        for (const node of target.nodes) {
+          if (step.mode === 'hang') faults.hung[node] = 1;
+          else this.crash(node);
+        }
+        for (const edge of target.edges) faults.edgeCut[edge] = 1;
+        this.note(step.mode === 'hang' ? 'hang' : 'fail', step.target);
+        return;
+      case 'recover':
+        for (const node of target.nodes) this.recover(node);
+        for (const edge of target.edges) faults.recoverEdge(edge);
+        this.note('recover', step.target);
+        return;
+      case 'degrade':
+        for (const node of target.nodes) faults.degradeNode(node, step);
+        for (const edge of target.edges) faults.degradeEdge(edge, step);
+        this.note('degrade', step.target, undefined, describeDegradation(step));
+        return;
+      case 'partition':
+        for (const edge of target.edges) faults.edgeCut[edge] = 1;
+        this.note('partition', step.target);
+        return;
+      case 'load':
+        for (const node of target.nodes) {
+          if (!this.t.client[node] || step.ratePerSec === undefined) continue;
+          this.clients.ratePerSec[node] = step.ratePerSec;
+          this.clients.arrivalGen[node] = (this.clients.arrivalGen[node] as number) + 1;
+          this.scheduleArrival(node);
+        }
+        this.note('load', step.target, undefined, step.ratePerSec === undefined ? undefined : `${step.ratePerSec} req/s`);
+        return;
+    }
+  }
 
   /**
    * A crash: the node refuses new connections, and every request it holds (queued, in service, waiting on
-   * a downstream call or being proxied) is answered at once with a connection reset.
+   * a downstream call, proxied or held) is answered at once with a connection reset.
    */
-  private failNode(node: number): void {
-    if (this.failed[node]) return;
-    this.touch(node);
-    this.failed[node] = 1;
-    this.note('fail', node);
+  private crash(node: number): void {
+    if (this.faults.crashed[node]) return;
+    this.faults.crashed[node] = 1;
+    this.faults.hung[node] = 0;
+    this.resetCalls(node);
+  }
+
+  private recover(node: number): void {
+    const faults = this.faults;
+    faults.clearDegradation(node);
+    if (faults.hung[node]) {
+      // A hung process is restarted: what it held is reset.
+      faults.hung[node] = 0;
+      this.resetCalls(node);
+    }
+    faults.crashed[node] = 0;
+  }
+
+  private resetCalls(node: number): void {
     const calls = this.calls;
     for (let c = 0; c < calls.capacity; c++) {
-      const state = calls.state[c];
       if (calls.node[c] !== node) continue;
-      if (state === CallState.queued || state === CallState.serving || state === CallState.waiting || state === CallState.proxying) {
-        // Nothing is waiting to be dequeued any more; the worker is released without starting the next.
+      const state = calls.state[c];
+      if (
+        state === CallState.queued ||
+        state === CallState.serving ||
+        state === CallState.waiting ||
+        state === CallState.proxying ||
+        state === CallState.held
+      ) {
+        // Released together below: no waiting call may start on a worker of the crashed node.
         calls.state[c] = CallState.wireIn;
         this.respond(c, Cause.refused);
       }
     }
-    this.busy[node] = 0;
-    this.waitLength[node] = 0;
-    this.waitHead[node] = 0;
+    this.pools.clear(node, this.nowMs);
   }
 
-  private recoverNode(node: number): void {
-    if (!this.failed[node]) return;
-    this.touch(node);
-    this.failed[node] = 0;
-    this.note('recover', node);
-  }
-
-  private note(type: SimEvent['type'], node: number, by = -1): void {
-    const event: SimEvent = { t: this.nowSec, type, target: this.t.nodeIds[node] as string };
-    this.simEvents.push(by >= 0 ? { ...event, by: this.t.nodeIds[by] as string } : event);
+  private note(type: SimEventType, target: string, by?: string, detail?: string): void {
+    this.simEvents.push({
+      t: this.nowSec,
+      type,
+      target,
+      ...(by !== undefined ? { by } : {}),
+      ...(detail !== undefined ? { detail } : {}),
+    });
   }
 
   // ---- Per-second rows -------------------------------------------------------------------------------
@@ -480,15 +586,18 @@ class Engine implements Simulation {
     const n = this.t.nodeIds.length;
     while (this.nextSecondMs <= timeMs) {
       const boundary = this.nextSecondMs;
-      for (let i = 0; i < n; i++) {
-        const since = this.lastChange[i] as number;
-        if (boundary > since) {
-          this.metrics.addAreas(i, this.busy[i] as number, this.waitLength[i] as number, boundary - since);
-          this.lastChange[i] = boundary;
-        }
-      }
+      for (let i = 0; i < n; i++) this.pools.integrate(i, boundary);
       this.rows.push(this.metrics.closeSecond(boundary / 1000 - 1));
       this.nextSecondMs = boundary + 1000;
     }
   }
+}
+
+function describeDegradation(step: ScenarioStep): string | undefined {
+  const parts: string[] = [];
+  if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
+  if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
+  if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
+  if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }

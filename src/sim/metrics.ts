@@ -11,8 +11,8 @@ import type {
 import type { Topology } from './topology';
 
 /** Error cause codes used inside the engine; 0 means success. */
-export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4 } as const;
-const CAUSES = 5;
+export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4, error: 5 } as const;
+const CAUSES = 6;
 
 /**
  * Counters for the current simulated second and for the whole run. The engine calls the record*
@@ -41,6 +41,8 @@ export class Metrics {
   private readonly runHist: HistogramSet;
   // Clients, per second and whole run.
   private secRequests = 0;
+  private secAttempts = 0;
+  attempts = 0;
   private secOk = 0;
   private secFailed = 0;
   requests = 0;
@@ -74,6 +76,11 @@ export class Metrics {
   recordRequest(): void {
     this.secRequests++;
     this.requests++;
+  }
+
+  recordAttempt(): void {
+    this.secAttempts++;
+    this.attempts++;
   }
 
   recordClientOk(latencyMs: number): void {
@@ -150,6 +157,7 @@ export class Metrics {
       t: tSec,
       total: {
         requests: this.secRequests,
+        attempts: this.secAttempts,
         ok: this.secOk,
         failed: this.secFailed,
         errorRate: finished > 0 ? this.secFailed / finished : 0,
@@ -167,6 +175,7 @@ export class Metrics {
     this.edgeRequests.fill(0);
     this.edgeErrors.fill(0);
     this.secRequests = 0;
+    this.secAttempts = 0;
     this.secOk = 0;
     this.secFailed = 0;
     this.runSpanMs += 1000;
@@ -177,6 +186,7 @@ export class Metrics {
     const finished = this.ok + this.failed;
     return {
       requests: this.requests,
+      attempts: this.attempts,
       ok: this.ok,
       failed: this.failed,
       inFlight,
@@ -212,6 +222,7 @@ export class Metrics {
       timeout: counts[base + Cause.timeout] as number,
       rejected: counts[base + Cause.rejected] as number,
       dropped: counts[base + Cause.dropped] as number,
+      error: counts[base + Cause.error] as number,
     };
   }
 }
@@ -226,5 +237,5 @@ function summary(hist: HistogramSet, which: number): LatencySummary {
 }
 
 function sumCauses(c: ErrorCounts): number {
-  return c.refused + c.timeout + c.rejected + c.dropped;
+  return c.refused + c.timeout + c.rejected + c.dropped + c.error;
 }

@@ -12,8 +12,10 @@ export interface ErrorCounts {
   readonly timeout: number;
   /** Rejected by a full queue. */
   readonly rejected: number;
-  /** Lost on the network. */
+  /** Lost on the network (edge loss or partition). */
   readonly dropped: number;
+  /** Answered with a server error (a degraded node); an extension of DESIGN.md §4's causes. */
+  readonly error: number;
 }
 
 export interface LatencySummary {
@@ -48,6 +50,8 @@ export interface EdgeSecond {
 export interface TotalSecond extends LatencySummary {
   /** Requests started by clients. */
   readonly requests: number;
+  /** Attempts sent by clients: requests plus retries. attempts / requests is the load amplification. */
+  readonly attempts: number;
   readonly ok: number;
   readonly failed: number;
   /** failed / (ok + failed), 0 when nothing finished. */
@@ -62,19 +66,35 @@ export interface SecondRow {
   readonly edges: Readonly<Record<string, EdgeSecond>>;
 }
 
-export type SimEventType = 'fail' | 'recover' | 'hc-down' | 'hc-up';
+export type SimEventType =
+  | 'fail'
+  | 'hang'
+  | 'recover'
+  | 'degrade'
+  | 'partition'
+  | 'load'
+  | 'hc-down'
+  | 'hc-up'
+  | 'eject'
+  | 'promote'
+  | 'breaker-open'
+  | 'breaker-close'
+  | 'depth-limit'
+  | 'stopped';
 
 /** Something that happened at a moment of the run, shown as a chart marker and in the event log. */
 export interface SimEvent {
   readonly t: number;
   readonly type: SimEventType;
-  /** The node the event is about. */
+  /** The node, edge (`A-->B`) or group the event is about. */
   readonly target: string;
-  /** Who noticed, for health-check events: the load balancer's id. */
+  /** Who acted or noticed: the load balancer of a health-check, ejection or promotion event. */
   readonly by?: string;
+  /** Extra facts for the event log, e.g. `×3 slower` or `800 req/s`. */
+  readonly detail?: string;
 }
 
-export type NodeHealth = 'up' | 'failed';
+export type NodeHealth = 'up' | 'failed' | 'hung' | 'degraded';
 
 /** The state of the system at the current simulated time, for the canvas. */
 export interface LiveSnapshot {
@@ -86,6 +106,8 @@ export interface LiveSnapshot {
 
 export interface RunTotals {
   readonly requests: number;
+  /** Requests plus retries sent by clients. */
+  readonly attempts: number;
   readonly ok: number;
   readonly failed: number;
   readonly inFlight: number;

@@ -15,6 +15,8 @@ export interface Simulation {
   readonly done: boolean;
   /** Total events processed so far. */
   readonly eventCount: number;
+  /** Set when the run ended early at its event cap: "stopped at N events". */
+  readonly stopped: string | undefined;
   /**
    * Processes events until simulated time reaches `untilSec` (capped at the duration) or `maxEvents` have
    * been processed, whichever comes first. Returns the number of events processed.

@@ -1,94 +1,95 @@
 /**
- * Client timeouts without one event per request. A client's timeout is the same for every attempt, so
- * deadlines expire in the order attempts were sent: a FIFO per client, and a single pending "check"
- * event per client at the earliest deadline, replace a heap entry per request. Answered attempts stay
- * in the FIFO and are recognised as stale when they reach its head.
+ * Timeouts without one event per request. A node's timeout is the same for every call it makes, so its
+ * deadlines expire in the order the calls were sent: a FIFO per node, and a single pending "check" event
+ * per node at the earliest deadline, replace a heap entry per request. Answered calls stay in the FIFO
+ * and are recognised as stale when they reach its head (by the call's generation and a tag: the tag
+ * of a owner's request, or the downstream step of a server's call).
  */
 export class TimeoutQueue {
-  private readonly rings: { call: Int32Array; gen: Int32Array; attempt: Int32Array; deadline: Float64Array }[];
+  private readonly rings: { call: Int32Array; gen: Int32Array; tag: Int32Array; deadline: Float64Array }[];
   private readonly head: Int32Array;
   private readonly size: Int32Array;
   private readonly checking: Uint8Array;
 
-  constructor(clients: number) {
-    this.rings = Array.from({ length: clients }, () => ({
+  constructor(owners: number) {
+    this.rings = Array.from({ length: owners }, () => ({
       call: new Int32Array(64),
       gen: new Int32Array(64),
-      attempt: new Int32Array(64),
+      tag: new Int32Array(64),
       deadline: new Float64Array(64),
     }));
-    this.head = new Int32Array(clients);
-    this.size = new Int32Array(clients);
-    this.checking = new Uint8Array(clients);
+    this.head = new Int32Array(owners);
+    this.size = new Int32Array(owners);
+    this.checking = new Uint8Array(owners);
   }
 
   /** Adds a deadline; returns true when the caller must schedule a check event for it. */
-  push(client: number, call: number, gen: number, attempt: number, deadline: number): boolean {
-    let ring = this.rings[client] as TimeoutQueue['rings'][number];
-    const size = this.size[client] as number;
-    if (size === ring.call.length) ring = this.grow(client);
-    const at = ((this.head[client] as number) + size) % ring.call.length;
+  push(owner: number, call: number, gen: number, tag: number, deadline: number): boolean {
+    let ring = this.rings[owner] as TimeoutQueue['rings'][number];
+    const size = this.size[owner] as number;
+    if (size === ring.call.length) ring = this.grow(owner);
+    const at = ((this.head[owner] as number) + size) % ring.call.length;
     ring.call[at] = call;
     ring.gen[at] = gen;
-    ring.attempt[at] = attempt;
+    ring.tag[at] = tag;
     ring.deadline[at] = deadline;
-    this.size[client] = size + 1;
-    if (this.checking[client]) return false;
-    this.checking[client] = 1;
+    this.size[owner] = size + 1;
+    if (this.checking[owner]) return false;
+    this.checking[owner] = 1;
     return true;
   }
 
-  length(client: number): number {
-    return this.size[client] as number;
+  length(owner: number): number {
+    return this.size[owner] as number;
   }
 
-  hasExpired(client: number, nowMs: number): boolean {
-    return (this.size[client] as number) > 0 && this.headDeadline(client) <= nowMs;
+  hasExpired(owner: number, nowMs: number): boolean {
+    return (this.size[owner] as number) > 0 && this.headDeadline(owner) <= nowMs;
   }
 
-  headCall(client: number): number {
-    return (this.rings[client] as TimeoutQueue['rings'][number]).call[this.head[client] as number] as number;
+  headCall(owner: number): number {
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).call[this.head[owner] as number] as number;
   }
-  headGen(client: number): number {
-    return (this.rings[client] as TimeoutQueue['rings'][number]).gen[this.head[client] as number] as number;
+  headGen(owner: number): number {
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).gen[this.head[owner] as number] as number;
   }
-  headAttempt(client: number): number {
-    return (this.rings[client] as TimeoutQueue['rings'][number]).attempt[this.head[client] as number] as number;
+  headTag(owner: number): number {
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).tag[this.head[owner] as number] as number;
   }
-  headDeadline(client: number): number {
-    return (this.rings[client] as TimeoutQueue['rings'][number]).deadline[this.head[client] as number] as number;
-  }
-
-  shift(client: number): void {
-    const ring = this.rings[client] as TimeoutQueue['rings'][number];
-    this.head[client] = ((this.head[client] as number) + 1) % ring.call.length;
-    this.size[client] = (this.size[client] as number) - 1;
+  headDeadline(owner: number): number {
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).deadline[this.head[owner] as number] as number;
   }
 
-  /** No check event is pending any more for this client. */
-  idle(client: number): void {
-    this.checking[client] = 0;
+  shift(owner: number): void {
+    const ring = this.rings[owner] as TimeoutQueue['rings'][number];
+    this.head[owner] = ((this.head[owner] as number) + 1) % ring.call.length;
+    this.size[owner] = (this.size[owner] as number) - 1;
   }
 
-  private grow(client: number): TimeoutQueue['rings'][number] {
-    const old = this.rings[client] as TimeoutQueue['rings'][number];
+  /** No check event is pending any more for this owner. */
+  idle(owner: number): void {
+    this.checking[owner] = 0;
+  }
+
+  private grow(owner: number): TimeoutQueue['rings'][number] {
+    const old = this.rings[owner] as TimeoutQueue['rings'][number];
     const n = old.call.length;
-    const head = this.head[client] as number;
+    const head = this.head[owner] as number;
     const ring = {
       call: new Int32Array(n * 2),
       gen: new Int32Array(n * 2),
-      attempt: new Int32Array(n * 2),
+      tag: new Int32Array(n * 2),
       deadline: new Float64Array(n * 2),
     };
     for (let i = 0; i < n; i++) {
       const from = (head + i) % n;
       ring.call[i] = old.call[from] as number;
       ring.gen[i] = old.gen[from] as number;
-      ring.attempt[i] = old.attempt[from] as number;
+      ring.tag[i] = old.tag[from] as number;
       ring.deadline[i] = old.deadline[from] as number;
     }
-    this.rings[client] = ring;
-    this.head[client] = 0;
+    this.rings[owner] = ring;
+    this.head[owner] = 0;
     return ring;
   }
 }

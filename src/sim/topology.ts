@@ -10,42 +10,55 @@ export const KindCode = { client: 0, lb: 1, worker: 2 } as const;
  */
 export interface Topology {
   readonly nodeIds: readonly string[];
-  readonly labels: readonly string[];
+  readonly nodeIndex: ReadonlyMap<string, number>;
   readonly kinds: readonly NodeKind[];
   /** KindCode of each node: how the engine treats it. */
   readonly behaviour: Int32Array;
   readonly workers: Int32Array;
   readonly queueCapacity: Float64Array;
+  /** Timeout of each node's downstream calls (Infinity: none). */
+  readonly callTimeoutMs: Float64Array;
   readonly service: readonly (Distribution | null)[];
   readonly client: readonly (ClientParams | null)[];
   readonly lb: readonly (LbParams | null)[];
   /** Outgoing edge indices of each node, in document order. */
   readonly outEdges: readonly Int32Array[];
   readonly edgeIds: readonly string[];
+  readonly edgeIndex: ReadonlyMap<string, number>;
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
   readonly edgeLatency: readonly Distribution[];
   readonly edgeLatencyIsZero: Uint8Array;
+  readonly edgeWeight: Float64Array;
+  readonly edgeBackup: Uint8Array;
+  readonly edgeLoss: Float64Array;
+  /** Nodes of each group, nested groups included. */
+  readonly groupMembers: ReadonlyMap<string, readonly number[]>;
   readonly startsFailed: Uint8Array;
   readonly serviceRng: readonly RandomStream[];
   readonly arrivalRng: readonly RandomStream[];
+  /** Per node: load-balancing choices, retry jitter, users of requests. */
+  readonly choiceRng: readonly RandomStream[];
   readonly probeRng: readonly RandomStream[];
+  /** Per node: whether a degraded node answers with an error. */
+  readonly faultRng: readonly RandomStream[];
   readonly edgeRng: readonly RandomStream[];
+  /** Per edge: whether a request is lost. */
+  readonly lossRng: readonly RandomStream[];
 }
 
 export function compileTopology(doc: ArchDocument, seed: number): Topology {
-  const index = new Map<string, number>();
-  doc.nodes.forEach((node, i) => index.set(node.id, i));
+  const nodeIndex = new Map<string, number>();
+  doc.nodes.forEach((node, i) => nodeIndex.set(node.id, i));
   const n = doc.nodes.length;
   const behaviour = new Int32Array(n);
   const workers = new Int32Array(n);
   const queueCapacity = new Float64Array(n);
+  const callTimeoutMs = new Float64Array(n).fill(Infinity);
   const service: (Distribution | null)[] = [];
   const client: (ClientParams | null)[] = [];
   const lb: (LbParams | null)[] = [];
-  const startsFailed = new Uint8Array(n);
   doc.nodes.forEach((node, i) => {
-    startsFailed[i] = node.startsFailed ? 1 : 0;
     client.push(node.kind === 'client' ? node.params : null);
     lb.push(node.kind === 'lb' ? node.params : null);
     if (node.kind === 'client') {
@@ -61,32 +74,59 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
       behaviour[i] = KindCode.worker;
       workers[i] = params.workers;
       queueCapacity[i] = params.queueCapacity;
+      callTimeoutMs[i] = params.timeoutMs ?? Infinity;
       service.push(params.service);
     }
   });
-  const edges = doc.edges.filter((e) => index.has(e.source) && index.has(e.target));
+  const edges = doc.edges.filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
   const outLists: number[][] = doc.nodes.map(() => []);
-  edges.forEach((edge, e) => outLists[index.get(edge.source) as number]?.push(e));
+  edges.forEach((edge, e) => outLists[nodeIndex.get(edge.source) as number]?.push(e));
+  const stream = (prefix: string) => (id: string) => new RandomStream(seed, `${prefix}:${id}`);
+  const nodeIds = doc.nodes.map((node) => node.id);
+  const edgeIds = edges.map((e) => e.id);
   return {
-    nodeIds: doc.nodes.map((node) => node.id),
-    labels: doc.nodes.map((node) => node.label),
+    nodeIds,
+    nodeIndex,
     kinds: doc.nodes.map((node) => node.kind),
     behaviour,
     workers,
     queueCapacity,
+    callTimeoutMs,
     service,
     client,
     lb,
     outEdges: outLists.map((list) => Int32Array.from(list)),
-    edgeIds: edges.map((e) => e.id),
-    edgeSource: Int32Array.from(edges, (e) => index.get(e.source) as number),
-    edgeTarget: Int32Array.from(edges, (e) => index.get(e.target) as number),
+    edgeIds,
+    edgeIndex: new Map(edgeIds.map((id, e) => [id, e])),
+    edgeSource: Int32Array.from(edges, (e) => nodeIndex.get(e.source) as number),
+    edgeTarget: Int32Array.from(edges, (e) => nodeIndex.get(e.target) as number),
     edgeLatency: edges.map((e) => e.params.latency),
     edgeLatencyIsZero: Uint8Array.from(edges, (e) => (isZero(e.params.latency) ? 1 : 0)),
-    startsFailed,
-    serviceRng: doc.nodes.map((node) => new RandomStream(seed, `service:${node.id}`)),
-    arrivalRng: doc.nodes.map((node) => new RandomStream(seed, `arrivals:${node.id}`)),
-    probeRng: doc.nodes.map((node) => new RandomStream(seed, `probes:${node.id}`)),
-    edgeRng: edges.map((e) => new RandomStream(seed, `edge:${e.id}`)),
+    edgeWeight: Float64Array.from(edges, (e) => e.params.weight),
+    edgeBackup: Uint8Array.from(edges, (e) => (e.params.backup ? 1 : 0)),
+    edgeLoss: Float64Array.from(edges, (e) => e.params.loss ?? 0),
+    groupMembers: membersOfGroups(doc, nodeIndex),
+    startsFailed: Uint8Array.from(doc.nodes, (node) => (node.startsFailed ? 1 : 0)),
+    serviceRng: nodeIds.map(stream('service')),
+    arrivalRng: nodeIds.map(stream('arrivals')),
+    choiceRng: nodeIds.map(stream('choices')),
+    probeRng: nodeIds.map(stream('probes')),
+    faultRng: nodeIds.map(stream('faults')),
+    edgeRng: edgeIds.map(stream('edge')),
+    lossRng: edgeIds.map(stream('loss')),
   };
+}
+
+/** The nodes of each group, including those of the groups nested in it. */
+function membersOfGroups(doc: ArchDocument, nodeIndex: ReadonlyMap<string, number>): Map<string, number[]> {
+  const parentOf = new Map(doc.groups.map((g) => [g.id, g.parent]));
+  const members = new Map<string, number[]>(doc.groups.map((g) => [g.id, []]));
+  for (const node of doc.nodes) {
+    const seen = new Set<string>();
+    for (let group = node.group; group !== undefined && !seen.has(group); group = parentOf.get(group)) {
+      seen.add(group);
+      members.get(group)?.push(nodeIndex.get(node.id) as number);
+    }
+  }
+  return members;
 }

@@ -1,0 +1,161 @@
+import type { ClientParams } from '../model/types';
+import type { RandomStream } from './random';
+import type { Topology } from './topology';
+
+const DEFAULT_BURST_MS = 5000;
+const DEFAULT_RAMP_MS = 60_000;
+const DEFAULT_BREAKER_OPEN_MS = 5000;
+const DEFAULT_USERS = 1000;
+/** A retry budget starts with, and never holds less room than, this many retries. */
+const BUDGET_FLOOR = 10;
+
+const Breaker = { closed: 0, open: 1, halfOpen: 2 } as const;
+
+/**
+ * The state of every traffic source: its arrival process (DESIGN.md §3: Poisson, constant, on/off bursts,
+ * a linear ramp), its retry budget, and its circuit breaker. The engine asks; this class keeps the books.
+ */
+export class Clients {
+  /** Current rate per client, changed by `load` steps. */
+  readonly ratePerSec: Float64Array;
+  /** Bumped when the rate changes, to void the arrival already scheduled at the old rate. */
+  readonly arrivalGen: Int32Array;
+  private readonly budget: Float64Array;
+  private readonly breaker: Int32Array;
+  private readonly breakerUntil: Float64Array;
+  private readonly failStreak: Int32Array;
+  private readonly trialOut: Uint8Array;
+
+  constructor(private readonly t: Topology) {
+    const n = t.nodeIds.length;
+    this.ratePerSec = Float64Array.from(t.client, (c) => c?.ratePerSec ?? 0);
+    this.arrivalGen = new Int32Array(n);
+    this.budget = new Float64Array(n).fill(BUDGET_FLOOR);
+    this.breaker = new Int32Array(n);
+    this.breakerUntil = new Float64Array(n);
+    this.failStreak = new Int32Array(n);
+    this.trialOut = new Uint8Array(n);
+  }
+
+  /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
+  nextArrivalMs(client: number, nowMs: number): number {
+    const params = this.t.client[client] as ClientParams;
+    const perMs = (this.ratePerSec[client] as number) / 1000;
+    if (!(perMs > 0)) return Infinity;
+    const rng = this.t.arrivalRng[client] as RandomStream;
+    switch (params.arrival) {
+      case 'constant':
+        return nowMs + 1 / perMs;
+      case 'bursty':
+        return nextInBursts(nowMs, -Math.log(rng.nextOpenZero()) / perMs, params.burstOnMs ?? DEFAULT_BURST_MS, params.burstOffMs ?? DEFAULT_BURST_MS);
+      case 'ramp':
+        return nextOnRamp(nowMs, -Math.log(rng.nextOpenZero()), perMs, params.rampMs ?? DEFAULT_RAMP_MS);
+      case 'poisson':
+        return nowMs - Math.log(rng.nextOpenZero()) / perMs;
+    }
+  }
+
+  /** The user a new request comes from (for hash routing and sessions). */
+  userOf(client: number): number {
+    const users = (this.t.client[client] as ClientParams).users ?? DEFAULT_USERS;
+    return Math.floor((this.t.choiceRng[client] as RandomStream).next() * users);
+  }
+
+  /** Each request adds `retryBudget` to the client's budget (Finagle-style), up to ten seconds' worth. */
+  deposit(client: number): void {
+    const share = (this.t.client[client] as ClientParams).retryBudget;
+    if (share === undefined) return;
+    const cap = BUDGET_FLOOR + share * (this.ratePerSec[client] as number) * 10;
+    this.budget[client] = Math.min(cap, (this.budget[client] as number) + share);
+  }
+
+  /** Whether a retry may be sent now; spends from the budget when there is one. */
+  mayRetry(client: number): boolean {
+    if ((this.t.client[client] as ClientParams).retryBudget === undefined) return true;
+    if ((this.budget[client] as number) < 1) return false;
+    this.budget[client] = (this.budget[client] as number) - 1;
+    return true;
+  }
+
+  /** Full-jitter exponential backoff before retry number `attempt` (1-based). */
+  backoffMs(client: number, attempt: number): number {
+    const base = (this.t.client[client] as ClientParams).backoffMs ?? 0;
+    if (base <= 0) return 0;
+    return (this.t.choiceRng[client] as RandomStream).next() * base * 2 ** (attempt - 1);
+  }
+
+  /** Whether the circuit breaker lets an attempt through now (a half-open breaker lets one trial out). */
+  breakerAdmits(client: number, nowMs: number): boolean {
+    const state = this.breaker[client];
+    if (state === Breaker.closed) return true;
+    if (state === Breaker.open) {
+      if (nowMs < (this.breakerUntil[client] as number)) return false;
+      this.breaker[client] = Breaker.halfOpen;
+    }
+    if (this.trialOut[client]) return false;
+    this.trialOut[client] = 1;
+    return true;
+  }
+
+  /** Records an attempt's outcome; returns 'open' or 'close' when the breaker changes state. */
+  breakerRecord(client: number, ok: boolean, nowMs: number): 'open' | 'close' | null {
+    const threshold = (this.t.client[client] as ClientParams).breakerErrors ?? 0;
+    if (threshold <= 0) return null;
+    const state = this.breaker[client];
+    if (state === Breaker.halfOpen && this.trialOut[client]) {
+      this.trialOut[client] = 0;
+      if (ok) {
+        this.breaker[client] = Breaker.closed;
+        this.failStreak[client] = 0;
+        return 'close';
+      }
+      return this.open(client, nowMs);
+    }
+    if (state !== Breaker.closed) return null;
+    if (ok) {
+      this.failStreak[client] = 0;
+      return null;
+    }
+    this.failStreak[client] = (this.failStreak[client] as number) + 1;
+    return (this.failStreak[client] as number) >= threshold ? this.open(client, nowMs) : null;
+  }
+
+  private open(client: number, nowMs: number): 'open' {
+    this.breaker[client] = Breaker.open;
+    this.breakerUntil[client] = nowMs + ((this.t.client[client] as ClientParams).breakerOpenMs ?? DEFAULT_BREAKER_OPEN_MS);
+    this.failStreak[client] = 0;
+    return 'open';
+  }
+}
+
+/**
+ * On/off arrivals: a Poisson process at the client's rate that runs only during on periods. `gapMs` is an
+ * exponential gap measured in on-time; it is laid out over the calendar, skipping off periods.
+ */
+export function nextInBursts(nowMs: number, gapMs: number, onMs: number, offMs: number): number {
+  const cycle = onMs + offMs;
+  let t = nowMs;
+  let gap = gapMs;
+  let phase = t % cycle;
+  if (phase >= onMs) {
+    t += cycle - phase;
+    phase = 0;
+  }
+  const leftInOn = onMs - phase;
+  if (gap < leftInOn) return t + gap;
+  gap -= leftInOn;
+  t += leftInOn + offMs;
+  const wholeCycles = Math.floor(gap / onMs);
+  return t + wholeCycles * cycle + (gap - wholeCycles * onMs);
+}
+
+/**
+ * A linear ramp from 0 to `perMs` over `rampMs`, then flat: a non-homogeneous Poisson process sampled by
+ * inverting its cumulative intensity Λ(t) at Λ(now) + E, with E a unit exponential.
+ */
+export function nextOnRamp(nowMs: number, unitExp: number, perMs: number, rampMs: number): number {
+  const cumulative = (t: number) => (t < rampMs ? (perMs * t * t) / (2 * rampMs) : (perMs * rampMs) / 2 + perMs * (t - rampMs));
+  const target = cumulative(nowMs) + unitExp;
+  const atRampEnd = (perMs * rampMs) / 2;
+  return target < atRampEnd ? Math.sqrt((2 * rampMs * target) / perMs) : rampMs + (target - atRampEnd) / perMs;
+}

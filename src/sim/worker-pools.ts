@@ -1,0 +1,80 @@
+import type { Metrics } from './metrics';
+
+/**
+ * The workers and FIFO wait queues of every node that does work (DESIGN.md §3): how many workers are
+ * busy, who waits, and the time-integrals of both for utilization and mean queue length.
+ */
+export class WorkerPools {
+  readonly busy: Int32Array;
+  readonly waitLength: Int32Array;
+  private readonly rings: Int32Array[];
+  private readonly head: Int32Array;
+  /** Time of each node's last busy/queue change, for the time-average areas. */
+  private readonly lastChange: Float64Array;
+
+  constructor(
+    nodes: number,
+    private readonly metrics: Metrics,
+  ) {
+    this.busy = new Int32Array(nodes);
+    this.waitLength = new Int32Array(nodes);
+    this.rings = Array.from({ length: nodes }, () => new Int32Array(16));
+    this.head = new Int32Array(nodes);
+    this.lastChange = new Float64Array(nodes);
+  }
+
+  /** Takes a worker; the caller has checked that one is free. */
+  take(node: number, nowMs: number): void {
+    this.integrate(node, nowMs);
+    this.busy[node] = (this.busy[node] as number) + 1;
+  }
+
+  /** Gives a worker back and returns the next waiting call, or -1 (the caller starts it on the worker). */
+  give(node: number, nowMs: number): number {
+    this.integrate(node, nowMs);
+    this.busy[node] = (this.busy[node] as number) - 1;
+    const length = this.waitLength[node] as number;
+    if (length === 0) return -1;
+    const ring = this.rings[node] as Int32Array;
+    const head = this.head[node] as number;
+    this.head[node] = (head + 1) % ring.length;
+    this.waitLength[node] = length - 1;
+    return ring[head] as number;
+  }
+
+  enqueue(node: number, call: number, nowMs: number): void {
+    this.integrate(node, nowMs);
+    let ring = this.rings[node] as Int32Array;
+    const length = this.waitLength[node] as number;
+    if (length === ring.length) ring = this.grow(node);
+    ring[((this.head[node] as number) + length) % ring.length] = call;
+    this.waitLength[node] = length + 1;
+  }
+
+  /** Empties a node (a crash): nobody is served or waiting any more. */
+  clear(node: number, nowMs: number): void {
+    this.integrate(node, nowMs);
+    this.busy[node] = 0;
+    this.waitLength[node] = 0;
+    this.head[node] = 0;
+  }
+
+  /** Adds a node's busy and queued levels since its last change, up to `nowMs`, to the metrics' areas. */
+  integrate(node: number, nowMs: number): void {
+    const since = this.lastChange[node] as number;
+    if (nowMs > since) {
+      this.metrics.addAreas(node, this.busy[node] as number, this.waitLength[node] as number, nowMs - since);
+      this.lastChange[node] = nowMs;
+    }
+  }
+
+  private grow(node: number): Int32Array {
+    const old = this.rings[node] as Int32Array;
+    const head = this.head[node] as number;
+    const ring = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) ring[i] = old[(head + i) % old.length] as number;
+    this.rings[node] = ring;
+    this.head[node] = 0;
+    return ring;
+  }
+}
