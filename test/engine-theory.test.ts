@@ -69,3 +69,21 @@ describe('utilization and queue length', () => {
     expect(Math.abs((node?.meanQueue ?? 0) - lq) / lq).toBeLessThan(0.05);
   });
 });
+
+describe('warm-up', () => {
+  it('excludes the first seconds from latency figures but keeps every request counted', () => {
+    // A server that is slow for the first 10 s only: with a 10 s warm-up the run's latency is the fast one.
+    const doc = clientToService({ ratePerSec: 100, workers: 50, service: { type: 'const', valueMs: 5 }, durationSec: 30, seed: 2 });
+    const slowStart = { ...doc, scenario: [{ atSec: 0, action: 'degrade' as const, target: 'Service', factor: 10 }, { atSec: 10, action: 'recover' as const, target: 'Service' }] };
+    const withWarmup = createSimulation({ ...slowStart, sim: { ...slowStart.sim, warmupSec: 10 } });
+    withWarmup.advance(30);
+    const without = createSimulation(slowStart);
+    without.advance(30);
+    // Only the handful of slow requests still in flight at 10 s finish after the warm-up.
+    expect(withWarmup.totals().latencyMs.mean).toBeGreaterThanOrEqual(5);
+    expect(withWarmup.totals().latencyMs.mean).toBeLessThan(5.5);
+    expect(withWarmup.totals().latencyMs.p50).toBeCloseTo(5, 1);
+    expect(without.totals().latencyMs.mean).toBeGreaterThan(15);
+    expect(withWarmup.totals().requests).toBe(without.totals().requests);
+  });
+});

@@ -25,6 +25,8 @@ export class Clients {
   private readonly breakerUntil: Float64Array;
   private readonly failStreak: Int32Array;
   private readonly trialOut: Uint8Array;
+  /** Whether any load balancer routes by user: only then does a request need a user drawn. */
+  private readonly usersMatter: boolean;
 
   constructor(private readonly t: Topology) {
     const n = t.nodeIds.length;
@@ -35,6 +37,7 @@ export class Clients {
     this.breakerUntil = new Float64Array(n);
     this.failStreak = new Int32Array(n);
     this.trialOut = new Uint8Array(n);
+    this.usersMatter = t.lb.some((lb) => lb?.policy === 'hash');
   }
 
   /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
@@ -57,6 +60,7 @@ export class Clients {
 
   /** The user a new request comes from (for hash routing and sessions). */
   userOf(client: number): number {
+    if (!this.usersMatter) return 0;
     const users = (this.t.client[client] as ClientParams).users ?? DEFAULT_USERS;
     return Math.floor((this.t.choiceRng[client] as RandomStream).next() * users);
   }

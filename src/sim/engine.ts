@@ -59,6 +59,8 @@ class Engine implements Simulation {
   private readonly pools: WorkerPools;
   private readonly timeouts: TimeoutQueue;
   private readonly durationMs: number;
+  /** Whole seconds of warm-up, excluded from the run's latency and node figures. */
+  private readonly warmupMs: number;
   private readonly steps: ScenarioStep[] = [];
   /** Next target of each client's round-robin over its outgoing edges. */
   private readonly clientNext: Int32Array;
@@ -79,6 +81,7 @@ class Engine implements Simulation {
     this.t = t;
     const n = t.nodeIds.length;
     this.durationMs = doc.sim.durationSec * 1000;
+    this.warmupMs = Math.floor(doc.sim.warmupSec) * 1000;
     this.metrics = new Metrics(t);
     this.faults = new FaultState(t);
     this.pools = new WorkerPools(n, this.metrics);
@@ -588,6 +591,7 @@ class Engine implements Simulation {
       const boundary = this.nextSecondMs;
       for (let i = 0; i < n; i++) this.pools.integrate(i, boundary);
       this.rows.push(this.metrics.closeSecond(boundary / 1000 - 1));
+      if (boundary === this.warmupMs) this.metrics.endWarmup();
       this.nextSecondMs = boundary + 1000;
     }
   }

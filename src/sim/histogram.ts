@@ -83,6 +83,44 @@ export class HistogramSet {
     return bucketValue(high);
   }
 
+  /**
+   * The q-quantile of histogram `which` of this set and of `other` taken together (the closed seconds of
+   * a run and the second in progress), without merging them.
+   */
+  quantileWith(other: HistogramSet, which: number, q: number): number {
+    const n = (this.totals[which] as number) + (other.totals[which] as number);
+    if (n === 0) return 0;
+    const rank = Math.max(1, Math.ceil(q * n));
+    const base = which * BUCKET_COUNT;
+    const low = Math.min(this.low[which] as number, other.low[which] as number);
+    const high = Math.max(this.high[which] as number, other.high[which] as number);
+    let seen = 0;
+    for (let b = low; b <= high; b++) {
+      seen += (this.counts[base + b] as number) + (other.counts[base + b] as number);
+      if (seen >= rank) return bucketValue(b);
+    }
+    return bucketValue(high);
+  }
+
+  /** The mean of histogram `which` of this set and of `other` taken together; 0 when both are empty. */
+  meanWith(other: HistogramSet, which: number): number {
+    const n = (this.totals[which] as number) + (other.totals[which] as number);
+    return n > 0 ? ((this.sums[which] as number) + (other.sums[which] as number)) / n : 0;
+  }
+
+  /** Adds histogram `which` of `other` (same size) into this set's histogram `which`. */
+  addFrom(other: HistogramSet, which: number): void {
+    const low = other.low[which] as number;
+    const high = other.high[which] as number;
+    if (high < low) return;
+    const base = which * BUCKET_COUNT;
+    for (let b = low; b <= high; b++) this.counts[base + b] = (this.counts[base + b] as number) + (other.counts[base + b] as number);
+    this.totals[which] = (this.totals[which] as number) + (other.totals[which] as number);
+    this.sums[which] = (this.sums[which] as number) + (other.sums[which] as number);
+    if (low < (this.low[which] as number)) this.low[which] = low;
+    if (high > (this.high[which] as number)) this.high[which] = high;
+  }
+
   clear(which: number): void {
     const low = this.low[which] as number;
     const high = this.high[which] as number;

@@ -87,7 +87,6 @@ export class Metrics {
     this.secOk++;
     this.ok++;
     this.secondHist.record(this.nodeCount, latencyMs);
-    this.runHist.record(this.nodeCount, latencyMs);
   }
 
   recordClientFailure(cause: number): void {
@@ -105,7 +104,6 @@ export class Metrics {
     this.completed[node] = (this.completed[node] as number) + 1;
     this.runCompleted[node] = (this.runCompleted[node] as number) + 1;
     this.secondHist.record(node, latencyMs);
-    this.runHist.record(node, latencyMs);
   }
 
   recordNodeError(node: number, cause: number): void {
@@ -146,6 +144,7 @@ export class Metrics {
       };
       this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
       this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
+      this.runHist.addFrom(this.secondHist, i);
       this.secondHist.clear(i);
     }
     const edges: Record<string, EdgeSecond> = Object.create(null) as Record<string, EdgeSecond>;
@@ -166,6 +165,7 @@ export class Metrics {
       nodes,
       edges,
     };
+    this.runHist.addFrom(this.secondHist, this.nodeCount);
     this.secondHist.clear(this.nodeCount);
     this.arrivals.fill(0);
     this.completed.fill(0);
@@ -182,6 +182,20 @@ export class Metrics {
     return row;
   }
 
+  /**
+   * Forgets the whole-run latency histograms and node figures so far: the end of the warm-up. Request
+   * counts are kept, so that requests = ok + failed + in flight still holds.
+   */
+  endWarmup(): void {
+    for (let i = 0; i <= this.nodeCount; i++) this.runHist.clear(i);
+    this.runArrivals.fill(0);
+    this.runCompleted.fill(0);
+    this.runErrors.fill(0);
+    this.runBusyArea.fill(0);
+    this.runQueueArea.fill(0);
+    this.runSpanMs = 0;
+  }
+
   totals(inFlight: number, elapsedSec: number): RunTotals {
     const finished = this.ok + this.failed;
     return {
@@ -192,7 +206,7 @@ export class Metrics {
       inFlight,
       availability: finished > 0 ? this.ok / finished : 1,
       throughputRps: elapsedSec > 0 ? this.ok / elapsedSec : 0,
-      latencyMs: summary(this.runHist, this.nodeCount),
+      latencyMs: summaryWith(this.runHist, this.secondHist, this.nodeCount),
       errorsByCause: this.causes(this.runClientErrors, 0),
     };
   }
@@ -209,7 +223,7 @@ export class Metrics {
         errors: sumCauses(this.causes(this.runErrors, i)),
         utilization: workers > 0 && span > 0 ? (this.runBusyArea[i] as number) / (workers * span) : 0,
         meanQueue: span > 0 ? (this.runQueueArea[i] as number) / span : 0,
-        latencyMs: summary(this.runHist, i),
+        latencyMs: summaryWith(this.runHist, this.secondHist, i),
       };
     }
     return result;
@@ -233,6 +247,16 @@ function summary(hist: HistogramSet, which: number): LatencySummary {
     p50: hist.quantile(which, 0.5),
     p95: hist.quantile(which, 0.95),
     p99: hist.quantile(which, 0.99),
+  };
+}
+
+/** The summary of closed seconds and the second in progress together. */
+function summaryWith(run: HistogramSet, current: HistogramSet, which: number): LatencySummary {
+  return {
+    mean: run.meanWith(current, which),
+    p50: run.quantileWith(current, which, 0.5),
+    p95: run.quantileWith(current, which, 0.95),
+    p99: run.quantileWith(current, which, 0.99),
   };
 }
 

@@ -1,0 +1,183 @@
+import type { ArchDocument } from '../model/types';
+import { createSimulation } from './engine';
+import type { LatencySummary, SecondRow, SimEvent } from './results';
+
+/** The run report of `archplay simulate --json` (DESIGN.md §6): snake_case keys, ms and seconds. */
+export interface RunReport {
+  readonly version: 1;
+  readonly seed: number;
+  readonly duration_s: number;
+  /** Present when the run ended early: "stopped at N events" or "stopped after N s of wall time". */
+  readonly stopped?: string;
+  readonly totals: {
+    readonly requests: number;
+    readonly attempts: number;
+    readonly ok: number;
+    readonly failed: number;
+    readonly in_flight: number;
+    readonly availability: number;
+    readonly throughput_rps: number;
+    readonly latency_ms: LatencySummary;
+    readonly errors_by_cause: Readonly<Record<string, number>>;
+    readonly sessions_lost: number;
+    readonly writes_lost: number;
+    readonly duplicates: number;
+  };
+  readonly nodes: Readonly<
+    Record<
+      string,
+      {
+        readonly arrivals: number;
+        readonly completed: number;
+        readonly errors: number;
+        readonly utilization: number;
+        readonly mean_queue: number;
+        readonly latency_ms: LatencySummary;
+      }
+    >
+  >;
+  readonly series: readonly ReportRow[];
+  readonly events: readonly { readonly t: number; readonly type: string; readonly target: string; readonly by?: string; readonly detail?: string }[];
+}
+
+export interface ReportRow {
+  readonly t: number;
+  readonly requests: number;
+  readonly attempts: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly error_rate: number;
+  readonly latency_ms: LatencySummary;
+  readonly nodes: Readonly<
+    Record<string, { readonly arrivals: number; readonly completed: number; readonly errors: number; readonly utilization: number; readonly queue: number; readonly p99_ms: number }>
+  >;
+}
+
+export interface RunOptions {
+  readonly seed?: number;
+  readonly durationSec?: number;
+  readonly maxEvents?: number;
+  /** Checked between slices of the run; returning a reason stops it there (the CLI's wall-time cap). */
+  readonly shouldStop?: () => string | undefined;
+}
+
+/** Runs a document to its end (or its caps) and builds the report. */
+export function runReport(doc: ArchDocument, options: RunOptions = {}): RunReport {
+  const seed = options.seed ?? doc.sim.seed;
+  const durationSec = options.durationSec ?? doc.sim.durationSec;
+  const sim = createSimulation({ ...doc, sim: { ...doc.sim, seed, durationSec } }, {
+    seed,
+    ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
+  });
+  const rows: SecondRow[] = [];
+  const events: SimEvent[] = [];
+  let stopped: string | undefined;
+  while (!sim.done) {
+    sim.advance(durationSec, 250_000);
+    rows.push(...sim.takeRows());
+    events.push(...sim.takeEvents());
+    stopped = options.shouldStop?.();
+    if (stopped) break;
+  }
+  rows.push(...sim.takeRows());
+  events.push(...sim.takeEvents());
+  stopped ??= sim.stopped;
+  const totals = sim.totals();
+  const nodes = sim.nodeTotals();
+  return {
+    version: 1,
+    seed,
+    duration_s: sim.nowSec,
+    ...(stopped ? { stopped } : {}),
+    totals: {
+      requests: totals.requests,
+      attempts: totals.attempts,
+      ok: totals.ok,
+      failed: totals.failed,
+      in_flight: totals.inFlight,
+      availability: totals.availability,
+      throughput_rps: totals.throughputRps,
+      latency_ms: totals.latencyMs,
+      errors_by_cause: { ...totals.errorsByCause },
+      // Counted by the state models (sessions, replication, queues) as they arrive; none loses anything yet.
+      sessions_lost: 0,
+      writes_lost: 0,
+      duplicates: 0,
+    },
+    nodes: Object.fromEntries(
+      Object.entries(nodes).map(([id, n]) => [
+        id,
+        { arrivals: n.arrivals, completed: n.completed, errors: n.errors, utilization: n.utilization, mean_queue: n.meanQueue, latency_ms: n.latencyMs },
+      ]),
+    ),
+    series: rows.map(toReportRow),
+    events: events.map((e) => ({ ...e })),
+  };
+}
+
+function toReportRow(row: SecondRow): ReportRow {
+  const { total } = row;
+  return {
+    t: row.t,
+    requests: total.requests,
+    attempts: total.attempts,
+    ok: total.ok,
+    failed: total.failed,
+    error_rate: total.errorRate,
+    latency_ms: { mean: total.mean, p50: total.p50, p95: total.p95, p99: total.p99 },
+    nodes: Object.fromEntries(
+      Object.entries(row.nodes).map(([id, n]) => [
+        id,
+        { arrivals: n.arrivals, completed: n.completed, errors: n.errors, utilization: n.utilization, queue: n.queueLength, p99_ms: n.p99 },
+      ]),
+    ),
+  };
+}
+
+/** The per-second series as CSV: whole-system columns, then five columns per node. */
+export function seriesCsv(report: RunReport): string {
+  const nodeIds = Object.keys(report.nodes);
+  const header = [
+    't',
+    'requests',
+    'attempts',
+    'ok',
+    'failed',
+    'error_rate',
+    'mean_ms',
+    'p50_ms',
+    'p95_ms',
+    'p99_ms',
+    ...nodeIds.flatMap((id) => ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((column) => `${id}.${column}`)),
+  ];
+  const lines = report.series.map((row) =>
+    [
+      row.t,
+      row.requests,
+      row.attempts,
+      row.ok,
+      row.failed,
+      row.error_rate,
+      row.latency_ms.mean,
+      row.latency_ms.p50,
+      row.latency_ms.p95,
+      row.latency_ms.p99,
+      ...nodeIds.flatMap((id) => {
+        const n = row.nodes[id];
+        return n ? [n.arrivals, n.completed, n.errors, n.utilization, n.queue] : [0, 0, 0, 0, 0];
+      }),
+    ]
+      .map((value) => (typeof value === 'number' ? formatNumber(value) : value))
+      .join(','),
+  );
+  return [header.map(csvField).join(','), ...lines].join('\n') + '\n';
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8)));
+}
+
+/** Quotes a CSV field when it holds a comma, quote or line break (node ids are user text). */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
