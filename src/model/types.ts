@@ -49,6 +49,8 @@ export interface ClientParams {
   readonly rampMs?: number;
   /** Number of distinct users (sessions) the requests come from; used by hash routing (absent: 1000). */
   readonly users?: number;
+  /** Share of requests that write (absent: 0.2). */
+  readonly writes?: number;
 }
 
 /** Parameters of a load balancer and its active health checks. */
@@ -79,14 +81,59 @@ export interface WorkerParams {
   readonly timeoutMs?: number;
 }
 
+/** Where a service keeps its users' session state (DESIGN.md §3). */
+export type SessionStrategy = 'sticky' | 'replicated' | 'store';
+
+/** A service: a worker pool, and optionally session state. */
+export interface ServiceParams extends WorkerParams {
+  /** Absent: the service keeps no session state. */
+  readonly sessions?: SessionStrategy;
+  /** `replicated` sessions: time to copy a session write to the peers, added to each write (absent: exp(1ms)). */
+  readonly sessionSync?: Distribution;
+}
+
+export type ReplicationMode = 'sync' | 'async';
+
+/** A database: a primary with workers, and optionally replicas. */
+export interface DatabaseParams extends WorkerParams {
+  /** Number of replicas (absent: 0). */
+  readonly replicas?: number;
+  /** Absent: async. */
+  readonly replication?: ReplicationMode;
+  /** Time for a write to reach a replica (absent: exp(50ms)). Sync writes wait for it. */
+  readonly lag?: Distribution;
+  /** Time to notice a failed primary (absent: 3 s). */
+  readonly detectMs?: number;
+  /** Time to promote a replica once the failure is noticed (absent: 5 s). */
+  readonly promoteMs?: number;
+}
+
+/** A message queue (broker): its workers accept messages; its downstream nodes consume them. */
+export interface QueueParams extends WorkerParams {
+  /** How long a delivered message stays invisible before it is delivered again (absent: 30 s). */
+  readonly visibilityMs?: number;
+  /** Deliveries before a message goes to the dead-letter queue (absent: 5). */
+  readonly maxAttempts?: number;
+  /** Most messages the queue holds; producers are rejected beyond it (absent: unbounded). */
+  readonly bound?: number;
+}
+
+/** A DNS / global traffic manager: routes each client to a target, cached by the client for the TTL. */
+export interface DnsParams extends WorkerParams {
+  /** How long a client keeps an answer (absent: 60 s). */
+  readonly ttlMs?: number;
+  /** failover: the first healthy target; latency: the healthy target in the client's group (absent: failover). */
+  readonly dnsPolicy?: 'failover' | 'latency';
+}
+
 export type NodeParamsByKind = {
   readonly client: ClientParams;
   readonly lb: LbParams;
-  readonly service: WorkerParams;
-  readonly database: WorkerParams;
-  readonly queue: WorkerParams;
+  readonly service: ServiceParams;
+  readonly database: DatabaseParams;
+  readonly queue: QueueParams;
   readonly cache: WorkerParams;
-  readonly dns: WorkerParams;
+  readonly dns: DnsParams;
 };
 
 /** How a node is drawn in Mermaid; kept so that export gives back the same diagram. */
@@ -150,6 +197,23 @@ export interface GroupSpec {
   readonly label: string;
   /** Enclosing group, for nested subgraphs. */
   readonly parent?: string;
+  /** A region: one-way latency added to every edge that enters or leaves it (absent: none). */
+  readonly latency?: Distribution;
+}
+
+export type AlertMetric = 'error_rate' | 'p99' | 'backlog';
+
+/**
+ * An alert rule (DESIGN.md §3): fires when `metric` is above `threshold` for `forSec` seconds in a row,
+ * resolves when it is not. Error rate is a share (0.01 = 1%), p99 in ms, backlog in messages. `target`
+ * names a node (for backlog: a queue); absent means the whole system as the clients see it.
+ */
+export interface AlertRule {
+  readonly id: string;
+  readonly metric: AlertMetric;
+  readonly threshold: number;
+  readonly forSec: number;
+  readonly target?: string;
 }
 
 /**
@@ -205,6 +269,8 @@ export interface ArchDocument {
   readonly groups: readonly GroupSpec[];
   readonly scenario: readonly ScenarioStep[];
   readonly sim: SimSettings;
+  /** Alert rules evaluated every simulated second (absent: none). */
+  readonly alerts?: readonly AlertRule[];
   /** Mermaid `classDef` lines by class name, for export (a style allow-list is applied on import). */
   readonly classDefs?: readonly ClassDef[];
 }

@@ -37,6 +37,8 @@ export class CallPool {
   depth = new Int32Array(256);
   /** The user the request comes from (hash routing), inherited along the path. */
   key = new Int32Array(256);
+  /** 1 when the request writes (sessions, replication), inherited along the path. */
+  write = new Int32Array(256);
   /** Outcome of a finished call: 0 ok, else an error cause code. */
   outcome = new Int32Array(256);
   /** When the call reached its node (roots: when the request was first sent). */
@@ -87,6 +89,7 @@ export class CallPool {
     this.aux = int(this.aux);
     this.depth = int(this.depth);
     this.key = int(this.key);
+    this.write = int(this.write);
     this.outcome = int(this.outcome);
     const start = new Float64Array(size);
     start.set(this.start);

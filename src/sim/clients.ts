@@ -1,11 +1,11 @@
 import type { ClientParams } from '../model/types';
 import type { RandomStream } from './random';
-import type { Topology } from './topology';
+import { DEFAULT_USERS, type Topology } from './topology';
 
 const DEFAULT_BURST_MS = 5000;
 const DEFAULT_RAMP_MS = 60_000;
 const DEFAULT_BREAKER_OPEN_MS = 5000;
-const DEFAULT_USERS = 1000;
+const DEFAULT_WRITES = 0.2;
 /** A retry budget starts with, and never holds less room than, this many retries. */
 const BUDGET_FLOOR = 10;
 
@@ -25,8 +25,6 @@ export class Clients {
   private readonly breakerUntil: Float64Array;
   private readonly failStreak: Int32Array;
   private readonly trialOut: Uint8Array;
-  /** Whether any load balancer routes by user: only then does a request need a user drawn. */
-  private readonly usersMatter: boolean;
 
   constructor(private readonly t: Topology) {
     const n = t.nodeIds.length;
@@ -37,7 +35,6 @@ export class Clients {
     this.breakerUntil = new Float64Array(n);
     this.failStreak = new Int32Array(n);
     this.trialOut = new Uint8Array(n);
-    this.usersMatter = t.lb.some((lb) => lb?.policy === 'hash');
   }
 
   /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
@@ -58,11 +55,18 @@ export class Clients {
     }
   }
 
-  /** The user a new request comes from (for hash routing and sessions). */
+  /** The user a new request comes from, in the user space shared by all clients (0 when nobody asks). */
   userOf(client: number): number {
-    if (!this.usersMatter) return 0;
+    if (!this.t.usersMatter) return 0;
     const users = (this.t.client[client] as ClientParams).users ?? DEFAULT_USERS;
-    return Math.floor((this.t.choiceRng[client] as RandomStream).next() * users);
+    return (this.t.userOffset[client] as number) + Math.floor((this.t.choiceRng[client] as RandomStream).next() * users);
+  }
+
+  /** Whether a new request writes (drawn only when something counts writes). */
+  writes(client: number): boolean {
+    if (!this.t.usersMatter) return false;
+    const share = (this.t.client[client] as ClientParams).writes ?? DEFAULT_WRITES;
+    return (this.t.choiceRng[client] as RandomStream).next() < share;
   }
 
   /** Each request adds `retryBudget` to the client's budget (Finagle-style), up to ten seconds' worth. */

@@ -9,6 +9,8 @@ import { Cause, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
+import { Replication } from './replication';
+import { Sessions } from './sessions';
 import { TimeoutQueue } from './timeout-queue';
 import { compileTopology, KindCode, type Topology } from './topology';
 import { WorkerPools } from './worker-pools';
@@ -25,6 +27,7 @@ const Ev = {
   step: 7,
   retry: 8,
   promote: 9,
+  failover: 10,
 } as const;
 
 /** Beyond this many hops a request is failed: a cycle in the topology (A calls B calls A) must end. */
@@ -58,6 +61,12 @@ class Engine implements Simulation {
   private readonly clients: Clients;
   private readonly pools: WorkerPools;
   private readonly timeouts: TimeoutQueue;
+  private readonly sessions: Sessions;
+  private readonly replication: Replication;
+  /** Per database: bumped on crash and recovery, to void a failover scheduled before. */
+  private readonly failoverGen: Int32Array;
+  /** Per database: a replica took over while the old primary was down. */
+  private readonly failedOver: Uint8Array;
   private readonly durationMs: number;
   /** Whole seconds of warm-up, excluded from the run's latency and node figures. */
   private readonly warmupMs: number;
@@ -88,6 +97,18 @@ class Engine implements Simulation {
     this.timeouts = new TimeoutQueue(n);
     this.clients = new Clients(t);
     this.clientNext = new Int32Array(n);
+    this.sessions = new Sessions(t, t.totalUsers);
+    this.replication = new Replication(t, t.totalUsers);
+    this.failoverGen = new Int32Array(n);
+    this.failedOver = new Uint8Array(n);
+    this.metrics.stateCounters = () => ({
+      sessionsLost: this.sessions.lost,
+      writesLost: this.replication.writesLost,
+      staleReads: this.replication.staleReads,
+      duplicates: 0,
+      redeliveries: 0,
+      deadLettered: 0,
+    });
     this.lbs = new LoadBalancers(t, this.faults, {
       scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
       scheduleProbeResult: (atMs, edge, success) => this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
@@ -216,6 +237,15 @@ class Engine implements Simulation {
         return;
       case Ev.promote:
         return this.lbs.promoted(arg);
+      case Ev.failover:
+        if (this.failoverGen[arg] === arg2 && this.faults.crashed[arg]) {
+          // A replica is now the primary: the database answers again, with one replica fewer.
+          this.faults.crashed[arg] = 0;
+          this.failedOver[arg] = 1;
+          this.replication.promoted(arg);
+          this.note('promote', this.t.nodeIds[arg] as string, undefined, 'replica promoted to primary');
+        }
+        return;
     }
   }
 
@@ -239,6 +269,7 @@ class Engine implements Simulation {
     calls.aux[root] = 0;
     calls.depth[root] = 0;
     calls.key[root] = this.clients.userOf(client);
+    calls.write[root] = this.clients.writes(client) ? 1 : 0;
     calls.start[root] = this.nowMs;
     this.metrics.recordRequest();
     this.clients.deposit(client);
@@ -332,6 +363,7 @@ class Engine implements Simulation {
     calls.aux[child] = aux;
     calls.depth[child] = (calls.depth[parent] as number) + 1;
     calls.key[child] = calls.key[parent] as number;
+    calls.write[child] = calls.write[parent] as number;
     this.metrics.recordEdgeRequest(edge);
     this.lbs.active[edge] = (this.lbs.active[edge] as number) + 1;
     const loss = faults.edgeLoss[edge] as number;
@@ -398,9 +430,17 @@ class Engine implements Simulation {
     const calls = this.calls;
     calls.state[call] = CallState.serving;
     calls.aux[call] = 0;
-    const duration = sampleMs(this.t.service[node] as Distribution, this.t.serviceRng[node] as RandomStream);
-    const factor = this.faults.slowFactor[node] as number;
-    this.queue.push(this.nowMs + duration * factor, Ev.serviceDone, call, calls.gen[call] as number);
+    const rng = this.t.serviceRng[node] as RandomStream;
+    let duration = sampleMs(this.t.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+    if (calls.write[call]) duration += this.stateWriteDelayMs(node, rng);
+    this.queue.push(this.nowMs + duration, Ev.serviceDone, call, calls.gen[call] as number);
+  }
+
+  /** What keeping state costs a write: copying a session to peers, or waiting for a synchronous replica. */
+  private stateWriteDelayMs(node: number, rng: RandomStream): number {
+    if (this.sessions.isReplicated(node)) return this.sessions.syncDelayMs(node, rng);
+    if (this.replication.replicates(node)) return this.replication.syncDelayMs(node, rng);
+    return 0;
   }
 
   /** After its own work a node calls each downstream node in turn, holding its worker, then answers. */
@@ -431,8 +471,12 @@ class Engine implements Simulation {
     const calls = this.calls;
     const node = calls.node[call] as number;
     const state = calls.state[call];
-    if (cause === Cause.ok) this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
-    else this.metrics.recordNodeError(node, cause);
+    if (cause === Cause.ok) {
+      this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
+      if (this.t.usersMatter) this.servedWithState(node, call);
+    } else {
+      this.metrics.recordNodeError(node, cause);
+    }
     if (state === CallState.serving || state === CallState.waiting) {
       const next = this.pools.give(node, this.nowMs);
       if (next >= 0) this.beginService(node, next);
@@ -444,6 +488,17 @@ class Engine implements Simulation {
     if (cause !== Cause.ok) this.metrics.recordEdgeError(edge);
     if (this.t.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0) return this.deliverResponse(call);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.response, call, calls.gen[call] as number);
+  }
+
+  /** A request answered successfully reads and writes the state the node keeps. */
+  private servedWithState(node: number, call: number): void {
+    const calls = this.calls;
+    const user = calls.key[call] as number;
+    if (this.sessions.keeps(node)) this.sessions.served(node, user);
+    if (this.replication.replicates(node)) {
+      if (calls.write[call]) this.replication.wrote(node, user, this.nowMs, this.t.serviceRng[node] as RandomStream);
+      else this.replication.read(node, user, this.nowMs);
+    }
   }
 
   /** The answer of `child` reaches its caller. */
@@ -539,15 +594,30 @@ class Engine implements Simulation {
     this.faults.crashed[node] = 1;
     this.faults.hung[node] = 0;
     this.resetCalls(node);
+    this.sessions.nodeLost(node, (other) => this.faults.isDown(other));
+    if (this.t.kinds[node] === 'database') {
+      this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
+      const takeoverMs = this.replication.primaryLost(node, this.nowMs);
+      if (takeoverMs !== Infinity) this.queue.push(takeoverMs, Ev.failover, node, this.failoverGen[node] as number);
+    }
   }
 
   private recover(node: number): void {
     const faults = this.faults;
     faults.clearDegradation(node);
     if (faults.hung[node]) {
-      // A hung process is restarted: what it held is reset.
+      // A hung process is restarted: what it held is reset, and what it kept in memory is gone.
       faults.hung[node] = 0;
       this.resetCalls(node);
+      this.sessions.nodeLost(node, (other) => this.faults.isDown(other));
+    }
+    if (this.t.kinds[node] === 'database') {
+      this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
+      // After a failover the old primary comes back as a replica; before one, it is the primary again.
+      if (this.failedOver[node]) {
+        this.failedOver[node] = 0;
+        this.replication.rejoined(node);
+      }
     }
     faults.crashed[node] = 0;
   }

@@ -1,5 +1,6 @@
 import { HistogramSet } from './histogram';
 import type {
+  StateCounts,
   EdgeSecond,
   ErrorCounts,
   LatencySummary,
@@ -51,6 +52,11 @@ export class Metrics {
   private readonly runClientErrors = new Float64Array(CAUSES);
   /** Simulated milliseconds covered by the whole-run areas (for averages). */
   private runSpanMs = 0;
+  /** The state models' running counts, read once per second and at the end. */
+  stateCounters: () => StateCounts = () => NO_STATE;
+  private stateAtLastSecond: StateCounts = NO_STATE;
+  /** Extra per-node figures for a second (message queues' backlog), read when the second closes. */
+  nodeExtras: (node: number) => Partial<NodeSecond> | undefined = () => undefined;
 
   constructor(private readonly topology: Topology) {
     const n = topology.nodeIds.length;
@@ -141,6 +147,7 @@ export class Metrics {
         utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
         queueLength: (this.queueArea[i] as number) / 1000,
         ...summary(this.secondHist, i),
+        ...this.nodeExtras(i),
       };
       this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
       this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
@@ -152,6 +159,9 @@ export class Metrics {
       edges[t.edgeIds[e] as string] = { requests: this.edgeRequests[e] as number, errors: this.edgeErrors[e] as number };
     }
     const finished = this.secOk + this.secFailed;
+    const state = this.stateCounters();
+    const previous = this.stateAtLastSecond;
+    this.stateAtLastSecond = state;
     const row: SecondRow = {
       t: tSec,
       total: {
@@ -161,6 +171,12 @@ export class Metrics {
         failed: this.secFailed,
         errorRate: finished > 0 ? this.secFailed / finished : 0,
         ...summary(this.secondHist, this.nodeCount),
+        sessionsLost: state.sessionsLost - previous.sessionsLost,
+        writesLost: state.writesLost - previous.writesLost,
+        staleReads: state.staleReads - previous.staleReads,
+        duplicates: state.duplicates - previous.duplicates,
+        redeliveries: state.redeliveries - previous.redeliveries,
+        deadLettered: state.deadLettered - previous.deadLettered,
       },
       nodes,
       edges,
@@ -208,6 +224,7 @@ export class Metrics {
       throughputRps: elapsedSec > 0 ? this.ok / elapsedSec : 0,
       latencyMs: summaryWith(this.runHist, this.secondHist, this.nodeCount),
       errorsByCause: this.causes(this.runClientErrors, 0),
+      ...this.stateCounters(),
     };
   }
 
@@ -249,6 +266,8 @@ function summary(hist: HistogramSet, which: number): LatencySummary {
     p99: hist.quantile(which, 0.99),
   };
 }
+
+const NO_STATE: StateCounts = { sessionsLost: 0, writesLost: 0, staleReads: 0, duplicates: 0, redeliveries: 0, deadLettered: 0 };
 
 /** The summary of closed seconds and the second in progress together. */
 function summaryWith(run: HistogramSet, current: HistogramSet, which: number): LatencySummary {

@@ -22,6 +22,9 @@ export interface RunReport {
     readonly sessions_lost: number;
     readonly writes_lost: number;
     readonly duplicates: number;
+    readonly stale_reads: number;
+    readonly redeliveries: number;
+    readonly dead_lettered: number;
   };
   readonly nodes: Readonly<
     Record<
@@ -99,10 +102,12 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
       throughput_rps: totals.throughputRps,
       latency_ms: totals.latencyMs,
       errors_by_cause: { ...totals.errorsByCause },
-      // Counted by the state models (sessions, replication, queues) as they arrive; none loses anything yet.
-      sessions_lost: 0,
-      writes_lost: 0,
-      duplicates: 0,
+      sessions_lost: totals.sessionsLost,
+      writes_lost: totals.writesLost,
+      duplicates: totals.duplicates,
+      stale_reads: totals.staleReads,
+      redeliveries: totals.redeliveries,
+      dead_lettered: totals.deadLettered,
     },
     nodes: Object.fromEntries(
       Object.entries(nodes).map(([id, n]) => [

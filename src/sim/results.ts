@@ -38,6 +38,10 @@ export interface NodeSecond extends LatencySummary {
   readonly utilization: number;
   /** Requests waiting for a worker, averaged over the second. */
   readonly queueLength: number;
+  /** Message queues: messages not yet acknowledged by a consumer, at the end of the second. */
+  readonly backlog?: number;
+  /** Message queues: age of the oldest unacknowledged message at the end of the second, in ms. */
+  readonly oldestAgeMs?: number;
 }
 
 /** One edge's traffic in one simulated second. */
@@ -46,8 +50,24 @@ export interface EdgeSecond {
   readonly errors: number;
 }
 
+/** What the state models count (DESIGN.md §3): losses, staleness and duplicates. */
+export interface StateCounts {
+  /** Sessions lost: a sticky server or a session store failed, or a user reached a server without its session. */
+  readonly sessionsLost: number;
+  /** Writes acknowledged by a database primary and lost with it before they reached a replica. */
+  readonly writesLost: number;
+  /** Reads by a user whose own write had not reached the replicas yet. */
+  readonly staleReads: number;
+  /** Messages processed successfully more than once. */
+  readonly duplicates: number;
+  /** Messages delivered again (visibility timeout or a failed attempt). */
+  readonly redeliveries: number;
+  /** Messages sent to a dead-letter queue after too many attempts. */
+  readonly deadLettered: number;
+}
+
 /** Whole-system figures for one second, as seen by the clients. */
-export interface TotalSecond extends LatencySummary {
+export interface TotalSecond extends LatencySummary, StateCounts {
   /** Requests started by clients. */
   readonly requests: number;
   /** Attempts sent by clients: requests plus retries. attempts / requests is the load amplification. */
@@ -104,7 +124,7 @@ export interface LiveSnapshot {
   readonly lbViews: Readonly<Record<string, Readonly<Record<string, 'healthy' | 'unhealthy'>>>>;
 }
 
-export interface RunTotals {
+export interface RunTotals extends StateCounts {
   readonly requests: number;
   /** Requests plus retries sent by clients. */
   readonly attempts: number;

@@ -1,8 +1,11 @@
-import type { ArchDocument, ClientParams, Distribution, LbParams, NodeKind, WorkerParams } from '../model/types';
+import type { ArchDocument, ClientParams, DatabaseParams, Distribution, LbParams, NodeKind, NodeSpec, ServiceParams, WorkerParams } from '../model/types';
 import { isZero } from './distributions';
 import { RandomStream } from './random';
 
 export const KindCode = { client: 0, lb: 1, worker: 2 } as const;
+
+/** Users per client when the document does not say. */
+export const DEFAULT_USERS = 1000;
 
 /**
  * A document compiled for the engine: nodes and edges numbered, parameters in flat arrays, and one random
@@ -12,6 +15,14 @@ export interface Topology {
   readonly nodeIds: readonly string[];
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly kinds: readonly NodeKind[];
+  /** Each node's parameters as written, for the models that read kind-specific ones. */
+  readonly params: readonly NodeSpec['params'][];
+  /** Whether requests need a user drawn: hash routing, sessions or replication look at it. */
+  readonly usersMatter: boolean;
+  /** Per client: where its user ids start in the shared user space. */
+  readonly userOffset: Int32Array;
+  /** Users of all clients together. */
+  readonly totalUsers: number;
   /** KindCode of each node: how the engine treats it. */
   readonly behaviour: Int32Array;
   readonly workers: Int32Array;
@@ -83,11 +94,28 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   edges.forEach((edge, e) => outLists[nodeIndex.get(edge.source) as number]?.push(e));
   const stream = (prefix: string) => (id: string) => new RandomStream(seed, `${prefix}:${id}`);
   const nodeIds = doc.nodes.map((node) => node.id);
+  const userOffset = new Int32Array(n);
+  let totalUsers = 0;
+  doc.nodes.forEach((node, i) => {
+    if (node.kind !== 'client') return;
+    userOffset[i] = totalUsers;
+    totalUsers += node.params.users ?? DEFAULT_USERS;
+  });
+  const usersMatter = doc.nodes.some(
+    (node) =>
+      (node.kind === 'lb' && node.params.policy === 'hash') ||
+      (node.kind === 'service' && (node.params as ServiceParams).sessions !== undefined) ||
+      (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
+  );
   const edgeIds = edges.map((e) => e.id);
   return {
     nodeIds,
     nodeIndex,
     kinds: doc.nodes.map((node) => node.kind),
+    params: doc.nodes.map((node) => node.params),
+    usersMatter,
+    userOffset,
+    totalUsers,
     behaviour,
     workers,
     queueCapacity,
