@@ -35,6 +35,13 @@ export const DEFAULT_CACHE: WorkerParams = {
   queueCapacity: 1000,
 };
 
+/** A message broker accepts and stores messages quickly; its consumers do the work. */
+export const DEFAULT_QUEUE: WorkerParams = {
+  workers: 64,
+  service: { type: 'exp', meanMs: 1 },
+  queueCapacity: 1000,
+};
+
 export const DEFAULT_EDGE: EdgeParams = {
   latency: { type: 'const', valueMs: 0 },
   weight: 1,
@@ -48,7 +55,7 @@ export function defaultParamsOf<K extends NodeKind>(kind: K): NodeParamsByKind[K
     lb: DEFAULT_LB,
     service: DEFAULT_SERVICE,
     database: DEFAULT_DATABASE,
-    queue: DEFAULT_SERVICE,
+    queue: DEFAULT_QUEUE,
     cache: DEFAULT_CACHE,
     dns: { workers: 64, service: { type: 'const', valueMs: 0.1 }, queueCapacity: Infinity },
   };

@@ -21,7 +21,11 @@ export const CallState = {
   held: 7,
   /** A client's request waiting for its retry backoff. */
   backoff: 8,
-  free: 9,
+  /** A message queue's delivery of a message to a consumer. */
+  delivering: 9,
+  /** A delivery whose consumer went away; kept until the message's visibility timeout. */
+  orphaned: 10,
+  free: 11,
 } as const;
 
 export class CallPool {
@@ -39,6 +43,8 @@ export class CallPool {
   key = new Int32Array(256);
   /** 1 when the request writes (sessions, replication), inherited along the path. */
   write = new Int32Array(256);
+  /** Deliveries: the generation of the message delivered. */
+  extra = new Int32Array(256);
   /** Outcome of a finished call: 0 ok, else an error cause code. */
   outcome = new Int32Array(256);
   /** When the call reached its node (roots: when the request was first sent). */
@@ -90,6 +96,7 @@ export class CallPool {
     this.depth = int(this.depth);
     this.key = int(this.key);
     this.write = int(this.write);
+    this.extra = int(this.extra);
     this.outcome = int(this.outcome);
     const start = new Float64Array(size);
     start.set(this.start);

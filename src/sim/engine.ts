@@ -9,6 +9,7 @@ import { Cause, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
+import { MessageStore } from './message-store';
 import { Replication } from './replication';
 import { Sessions } from './sessions';
 import { TimeoutQueue } from './timeout-queue';
@@ -63,6 +64,9 @@ class Engine implements Simulation {
   private readonly timeouts: TimeoutQueue;
   private readonly sessions: Sessions;
   private readonly replication: Replication;
+  private readonly messages: MessageStore;
+  /** Next consumer of each message queue's round-robin. */
+  private readonly queueNext: Int32Array;
   /** Per database: bumped on crash and recovery, to void a failover scheduled before. */
   private readonly failoverGen: Int32Array;
   /** Per database: a replica took over while the old primary was down. */
@@ -101,13 +105,17 @@ class Engine implements Simulation {
     this.replication = new Replication(t, t.totalUsers);
     this.failoverGen = new Int32Array(n);
     this.failedOver = new Uint8Array(n);
+    this.messages = new MessageStore(t);
+    this.queueNext = new Int32Array(n);
+    this.metrics.nodeExtras = (node) =>
+      t.isQueue[node] ? { backlog: this.messages.stored[node] as number, oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs) } : undefined;
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,
       staleReads: this.replication.staleReads,
-      duplicates: 0,
-      redeliveries: 0,
-      deadLettered: 0,
+      duplicates: this.messages.duplicates,
+      redeliveries: this.messages.redeliveries,
+      deadLettered: this.messages.deadLettered,
     });
     this.lbs = new LoadBalancers(t, this.faults, {
       scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
@@ -341,8 +349,10 @@ class Engine implements Simulation {
       timeouts.shift(node);
       if (!live) continue;
       // The call still out there is abandoned: its late answer no longer matches.
-      if (calls.state[call] === CallState.root) this.attemptFailed(call, Cause.timeout);
-      else if (calls.state[call] === CallState.waiting) this.respond(call, Cause.timeout);
+      const state = calls.state[call];
+      if (state === CallState.root) this.attemptFailed(call, Cause.timeout);
+      else if (state === CallState.waiting) this.respond(call, Cause.timeout);
+      else if (state === CallState.delivering || state === CallState.orphaned) this.visibilityExpired(call);
     }
     if (timeouts.length(node) > 0) this.queue.push(timeouts.headDeadline(node), Ev.timeoutCheck, node, 0);
     else timeouts.idle(node);
@@ -414,6 +424,10 @@ class Engine implements Simulation {
     }
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
+    // A bounded message queue rejects producers once it holds `bound` messages.
+    if (this.t.isQueue[node] && (this.messages.stored[node] as number) >= (this.messages.bound[node] as number)) {
+      return this.respond(call, Cause.rejected);
+    }
     const pools = this.pools;
     if ((pools.busy[node] as number) < (this.t.workers[node] as number)) {
       this.beginService(node, call);
@@ -453,6 +467,7 @@ class Engine implements Simulation {
     }
     const errorRate = this.faults.errorRate[node] as number;
     if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate) return this.respond(call, Cause.error);
+    if (this.t.isQueue[node]) return this.accepted(node, call);
     const out = this.t.outEdges[node] as Int32Array;
     if (out.length === 0) return this.respond(call, Cause.ok);
     calls.state[call] = CallState.waiting;
@@ -472,7 +487,8 @@ class Engine implements Simulation {
     const node = calls.node[call] as number;
     const state = calls.state[call];
     if (cause === Cause.ok) {
-      this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
+      // A queue's own latency is end to end (enqueue to acknowledgement), recorded when a consumer acks.
+      if (!this.t.isQueue[node]) this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
       if (this.t.usersMatter) this.servedWithState(node, call);
     } else {
       this.metrics.recordNodeError(node, cause);
@@ -521,6 +537,8 @@ class Engine implements Simulation {
     } else if (state === CallState.proxying) {
       this.lbs.answered(edge, cause === Cause.ok, this.nowMs);
       this.respond(parent, cause);
+    } else if (state === CallState.delivering) {
+      this.deliveryAnswered(parent, cause);
     } else if (state === CallState.waiting) {
       const node = calls.node[parent] as number;
       if (this.faults.hung[node]) {
@@ -533,6 +551,94 @@ class Engine implements Simulation {
       if (step >= out.length) return this.respond(parent, Cause.ok);
       this.callDownstream(parent, node, step, out);
     }
+  }
+
+  // ---- Message queues --------------------------------------------------------------------------------
+
+  /** The broker has stored a producer's message: the producer gets its acknowledgement now. */
+  private accepted(q: number, call: number): void {
+    const calls = this.calls;
+    this.messages.add(q, calls.key[call] as number, calls.write[call] as number, this.nowMs);
+    this.respond(call, Cause.ok);
+    this.deliver(q);
+  }
+
+  /**
+   * Consumers pull: each visible message goes to the next consumer (round-robin) that is up and has a
+   * worker not already taken by a delivery, until messages or free consumers run out.
+   */
+  private deliver(q: number): void {
+    if (this.faults.isDown(q)) return;
+    const out = this.t.outEdges[q] as Int32Array;
+    const messages = this.messages;
+    const calls = this.calls;
+    while (messages.hasVisible(q)) {
+      let edge = -1;
+      for (let k = 0; k < out.length && edge < 0; k++) {
+        const i = ((this.queueNext[q] as number) + k) % out.length;
+        const e = out[i] as number;
+        const consumer = this.t.edgeTarget[e] as number;
+        if (!this.faults.isDown(consumer) && (this.lbs.active[e] as number) < (this.t.workers[consumer] as number)) {
+          edge = e;
+          this.queueNext[q] = (i + 1) % out.length;
+        }
+      }
+      if (edge < 0) return;
+      const delivery = calls.alloc();
+      const m = messages.takeVisible(q, delivery);
+      calls.state[delivery] = CallState.delivering;
+      calls.node[delivery] = q;
+      calls.parent[delivery] = -1;
+      calls.edge[delivery] = -1;
+      calls.depth[delivery] = 0;
+      calls.start[delivery] = this.nowMs;
+      calls.aux[delivery] = m;
+      calls.extra[delivery] = messages.genOf(m);
+      calls.key[delivery] = messages.keyOf(m);
+      calls.write[delivery] = messages.writeOf(m);
+      this.watch(q, delivery, m, this.nowMs + (messages.visibilityMs[q] as number));
+      this.send(delivery, edge, 0);
+    }
+  }
+
+  /**
+   * A consumer answered a delivery. OK: the message is acknowledged (a second acknowledgement of the same
+   * message is a duplicate). Reset by a crash: the broker does not hear of it; the message reappears at its
+   * visibility timeout. Any other error: a failed attempt, visible again or dead-lettered.
+   */
+  private deliveryAnswered(delivery: number, cause: number): void {
+    const calls = this.calls;
+    const messages = this.messages;
+    const q = calls.node[delivery] as number;
+    const m = calls.aux[delivery] as number;
+    const gen = calls.extra[delivery] as number;
+    if (cause === Cause.refused) {
+      calls.state[delivery] = CallState.orphaned;
+      return;
+    }
+    if (cause === Cause.ok) {
+      if (messages.isStored(m, gen)) {
+        this.metrics.recordNodeOk(q, this.nowMs - messages.enqueuedAtOf(m));
+        messages.ack(q, m);
+      } else {
+        messages.duplicates++;
+      }
+    } else if (messages.inFlightWith(m, gen, delivery)) {
+      messages.failed(q, m);
+    }
+    calls.release(delivery);
+    this.deliver(q);
+  }
+
+  /** A delivery was not acknowledged in time: the message becomes visible to consumers again. */
+  private visibilityExpired(delivery: number): void {
+    const calls = this.calls;
+    const q = calls.node[delivery] as number;
+    const m = calls.aux[delivery] as number;
+    if (this.messages.inFlightWith(m, calls.extra[delivery] as number, delivery)) this.messages.makeVisible(q, m);
+    // A delivery still being processed stays, so that its late acknowledgement is counted.
+    if (calls.state[delivery] === CallState.orphaned) calls.release(delivery);
+    this.deliver(q);
   }
 
   /** A client with several targets sends to each in turn. */
@@ -563,6 +669,11 @@ class Engine implements Simulation {
         for (const node of target.nodes) this.recover(node);
         for (const edge of target.edges) faults.recoverEdge(edge);
         this.note('recover', step.target);
+        // Recovered queues and consumers pull again.
+        for (const node of target.nodes) {
+          if (this.t.isQueue[node]) this.deliver(node);
+          for (const q of this.t.upstreamQueues[node] as Int32Array) this.deliver(q);
+        }
         return;
       case 'degrade':
         for (const node of target.nodes) faults.degradeNode(node, step);

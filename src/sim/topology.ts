@@ -23,6 +23,10 @@ export interface Topology {
   readonly userOffset: Int32Array;
   /** Users of all clients together. */
   readonly totalUsers: number;
+  /** 1 for message queues: they store what they accept and deliver it to their downstream consumers. */
+  readonly isQueue: Uint8Array;
+  /** Per node: the message queues it consumes from. */
+  readonly upstreamQueues: readonly Int32Array[];
   /** KindCode of each node: how the engine treats it. */
   readonly behaviour: Int32Array;
   readonly workers: Int32Array;
@@ -116,6 +120,10 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     usersMatter,
     userOffset,
     totalUsers,
+    isQueue: Uint8Array.from(doc.nodes, (node) => (node.kind === 'queue' ? 1 : 0)),
+    upstreamQueues: doc.nodes.map((_, i) =>
+      Int32Array.from(edges.filter((e) => nodeIndex.get(e.target) === i && doc.nodes[nodeIndex.get(e.source) as number]?.kind === 'queue'), (e) => nodeIndex.get(e.source) as number),
+    ),
     behaviour,
     workers,
     queueCapacity,
