@@ -5,6 +5,8 @@ import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import { FaultState, resolveTarget } from './faults';
 import { LoadBalancers } from './load-balancers';
+import { Alerts, describeRule } from './alerts';
+import { Dns } from './dns';
 import { Cause, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
@@ -65,6 +67,8 @@ class Engine implements Simulation {
   private readonly sessions: Sessions;
   private readonly replication: Replication;
   private readonly messages: MessageStore;
+  private readonly dns: Dns;
+  private readonly alerts: Alerts;
   /** Next consumer of each message queue's round-robin. */
   private readonly queueNext: Int32Array;
   /** Per database: bumped on crash and recovery, to void a failover scheduled before. */
@@ -106,6 +110,7 @@ class Engine implements Simulation {
     this.failoverGen = new Int32Array(n);
     this.failedOver = new Uint8Array(n);
     this.messages = new MessageStore(t);
+    this.alerts = new Alerts(doc.alerts ?? []);
     this.queueNext = new Int32Array(n);
     this.metrics.nodeExtras = (node) =>
       t.isQueue[node] ? { backlog: this.messages.stored[node] as number, oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs) } : undefined;
@@ -123,6 +128,7 @@ class Engine implements Simulation {
       schedulePromotion: (atMs, edge) => this.queue.push(atMs, Ev.promote, edge, 0),
       note: (type, edge) => this.note(type, t.nodeIds[t.edgeTarget[edge] as number] as string, t.nodeIds[t.edgeSource[edge] as number]),
     });
+    this.dns = new Dns(t, this.lbs);
     for (let i = 0; i < n; i++) if (t.client[i]) this.scheduleArrival(i);
     this.lbs.start();
     for (const step of doc.scenario) this.schedule(step);
@@ -385,8 +391,12 @@ class Engine implements Simulation {
   }
 
   private latencyMs(edge: number): number {
-    const base = this.t.edgeLatencyIsZero[edge] ? 0 : sampleMs(this.t.edgeLatency[edge] as Distribution, this.t.edgeRng[edge] as RandomStream);
-    return base + (this.faults.edgeAddedMs[edge] as number);
+    const t = this.t;
+    if (t.edgeLatencyIsZero[edge]) return this.faults.edgeAddedMs[edge] as number;
+    const rng = t.edgeRng[edge] as RandomStream;
+    let latency = sampleMs(t.edgeLatency[edge] as Distribution, rng) + (this.faults.edgeAddedMs[edge] as number);
+    for (const region of t.edgeRegionLatency[edge] as readonly Distribution[]) latency += sampleMs(region, rng);
+    return latency;
   }
 
   /** A request or answer lost on the network: the caller learns it only when its connection gives up. */
@@ -403,6 +413,7 @@ class Engine implements Simulation {
     const node = calls.node[call] as number;
     calls.start[call] = this.nowMs;
     this.metrics.recordArrival(node);
+    if (this.t.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
     if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
     if (this.faults.hung[node]) {
       calls.state[call] = CallState.held;
@@ -641,6 +652,27 @@ class Engine implements Simulation {
     this.deliver(q);
   }
 
+  /**
+   * A request passing a DNS node goes where the user's cached answer points, even to a failed region and
+   * even while the DNS service is down; without a valid answer it is resolved afresh.
+   */
+  private resolveName(node: number, call: number): void {
+    const calls = this.calls;
+    const user = calls.key[call] as number;
+    let edge = this.dns.cached(node, user, this.nowMs);
+    if (edge < 0) {
+      if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
+      if (this.faults.hung[node]) {
+        calls.state[call] = CallState.held;
+        return;
+      }
+      edge = this.dns.resolve(node, user, this.nowMs);
+      if (edge < 0) return this.respond(call, Cause.rejected);
+    }
+    calls.state[call] = CallState.proxying;
+    this.send(call, edge, 0);
+  }
+
   /** A client with several targets sends to each in turn. */
   private pickRoundRobin(node: number): number {
     const out = this.t.outEdges[node] as Int32Array;
@@ -771,7 +803,16 @@ class Engine implements Simulation {
     while (this.nextSecondMs <= timeMs) {
       const boundary = this.nextSecondMs;
       for (let i = 0; i < n; i++) this.pools.integrate(i, boundary);
-      this.rows.push(this.metrics.closeSecond(boundary / 1000 - 1));
+      const row = this.metrics.closeSecond(boundary / 1000 - 1);
+      this.rows.push(row);
+      for (const change of this.alerts.evaluate(row)) {
+        this.simEvents.push({
+          t: change.t,
+          type: change.firing ? 'alert-firing' : 'alert-resolved',
+          target: change.rule.id,
+          detail: describeRule(change.rule),
+        });
+      }
       if (boundary === this.warmupMs) this.metrics.endWarmup();
       this.nextSecondMs = boundary + 1000;
     }

@@ -129,6 +129,11 @@ export class LoadBalancers {
     }
   }
 
+  /** Whether the balancer (or DNS node) currently considers the target of `edge` fit for traffic. */
+  isEligible(edge: number, nowMs: number): boolean {
+    return this.healthy[edge] === 1 && (this.ejectedUntil[edge] as number) <= nowMs;
+  }
+
   /** Chooses the edge to send a request over, or -1 when no target is eligible (a 503). */
   pick(lb: number, key: number, nowMs: number): number {
     const params = this.t.lb[lb] as LbParams;
@@ -168,7 +173,7 @@ export class LoadBalancers {
     type View = Record<string, 'healthy' | 'unhealthy'>;
     const views = Object.create(null) as Record<string, View>;
     this.t.nodeIds.forEach((id, lb) => {
-      if (this.t.behaviour[lb] !== KindCode.lb) return;
+      if (this.t.behaviour[lb] !== KindCode.lb && this.t.behaviour[lb] !== KindCode.dns) return;
       const view = Object.create(null) as View;
       for (const edge of this.t.outEdges[lb] as Int32Array) {
         const up = this.healthy[edge] && (this.ejectedUntil[edge] as number) <= nowMs;

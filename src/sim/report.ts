@@ -40,6 +40,8 @@ export interface RunReport {
     >
   >;
   readonly series: readonly ReportRow[];
+  /** For each fault, the first alert that fired after it and how long that took (absent: not detected). */
+  readonly detection: readonly { readonly t: number; readonly type: string; readonly target: string; readonly alert?: string; readonly detected_after_s?: number }[];
   readonly events: readonly { readonly t: number; readonly type: string; readonly target: string; readonly by?: string; readonly detail?: string }[];
 }
 
@@ -117,7 +119,25 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
     ),
     series: rows.map(toReportRow),
     events: events.map((e) => ({ ...e })),
+    detection: timesToDetect(events),
   };
+}
+
+const FAULTS: ReadonlySet<string> = new Set(['fail', 'hang', 'degrade', 'partition']);
+
+/** Pairs each fault with the first alert to fire at or after it. */
+function timesToDetect(events: readonly SimEvent[]): RunReport['detection'] {
+  return events
+    .filter((e) => FAULTS.has(e.type))
+    .map((fault) => {
+      const alert = events.find((e) => e.type === 'alert-firing' && e.t >= fault.t);
+      return {
+        t: fault.t,
+        type: fault.type,
+        target: fault.target,
+        ...(alert ? { alert: alert.target, detected_after_s: alert.t - fault.t } : {}),
+      };
+    });
 }
 
 function toReportRow(row: SecondRow): ReportRow {

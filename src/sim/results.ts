@@ -100,6 +100,8 @@ export type SimEventType =
   | 'breaker-open'
   | 'breaker-close'
   | 'depth-limit'
+  | 'alert-firing'
+  | 'alert-resolved'
   | 'stopped';
 
 /** Something that happened at a moment of the run, shown as a chart marker and in the event log. */

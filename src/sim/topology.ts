@@ -2,7 +2,17 @@ import type { ArchDocument, ClientParams, DatabaseParams, Distribution, LbParams
 import { isZero } from './distributions';
 import { RandomStream } from './random';
 
-export const KindCode = { client: 0, lb: 1, worker: 2 } as const;
+export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3 } as const;
+
+/** Health checks of a DNS node's targets (DNS parameters have none of their own: GSLBs probe slowly). */
+export const DNS_HEALTH_CHECKS: LbParams = {
+  policy: 'round-robin',
+  mode: 'active-active',
+  hcIntervalMs: 10_000,
+  hcTimeoutMs: 2000,
+  hcUnhealthy: 3,
+  hcHealthy: 2,
+};
 
 /** Users per client when the document does not say. */
 export const DEFAULT_USERS = 1000;
@@ -47,6 +57,11 @@ export interface Topology {
   readonly edgeWeight: Float64Array;
   readonly edgeBackup: Uint8Array;
   readonly edgeLoss: Float64Array;
+  /** Per edge: region latencies added to each trip, one per region boundary the edge crosses. */
+  readonly edgeRegionLatency: readonly (readonly Distribution[])[];
+  /** Per node: the group (region) it is in, or -1; for DNS latency routing. */
+  readonly nodeGroup: Int32Array;
+  readonly groupIds: readonly string[];
   /** Nodes of each group, nested groups included. */
   readonly groupMembers: ReadonlyMap<string, readonly number[]>;
   readonly startsFailed: Uint8Array;
@@ -75,12 +90,15 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const lb: (LbParams | null)[] = [];
   doc.nodes.forEach((node, i) => {
     client.push(node.kind === 'client' ? node.params : null);
-    lb.push(node.kind === 'lb' ? node.params : null);
+    lb.push(node.kind === 'lb' ? node.params : node.kind === 'dns' ? DNS_HEALTH_CHECKS : null);
     if (node.kind === 'client') {
       behaviour[i] = KindCode.client;
       service.push(null);
     } else if (node.kind === 'lb') {
       behaviour[i] = KindCode.lb;
+      service.push(null);
+    } else if (node.kind === 'dns') {
+      behaviour[i] = KindCode.dns;
       service.push(null);
     } else {
       // Services, databases, caches, and (until their own models exist) queues and DNS nodes all do work
@@ -94,6 +112,8 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     }
   });
   const edges = doc.edges.filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
+  const groupIds = doc.groups.map((g) => g.id);
+  const groupsOf = groupChains(doc);
   const outLists: number[][] = doc.nodes.map(() => []);
   edges.forEach((edge, e) => outLists[nodeIndex.get(edge.source) as number]?.push(e));
   const stream = (prefix: string) => (id: string) => new RandomStream(seed, `${prefix}:${id}`);
@@ -108,6 +128,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const usersMatter = doc.nodes.some(
     (node) =>
       (node.kind === 'lb' && node.params.policy === 'hash') ||
+      node.kind === 'dns' ||
       (node.kind === 'service' && (node.params as ServiceParams).sessions !== undefined) ||
       (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
   );
@@ -137,7 +158,10 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     edgeSource: Int32Array.from(edges, (e) => nodeIndex.get(e.source) as number),
     edgeTarget: Int32Array.from(edges, (e) => nodeIndex.get(e.target) as number),
     edgeLatency: edges.map((e) => e.params.latency),
-    edgeLatencyIsZero: Uint8Array.from(edges, (e) => (isZero(e.params.latency) ? 1 : 0)),
+    edgeLatencyIsZero: Uint8Array.from(edges, (e) => (isZero(e.params.latency) && regionLatency(doc, groupsOf, e.source, e.target).length === 0 ? 1 : 0)),
+    edgeRegionLatency: edges.map((e) => regionLatency(doc, groupsOf, e.source, e.target)),
+    nodeGroup: Int32Array.from(doc.nodes, (node) => (node.group === undefined ? -1 : groupIds.indexOf(node.group))),
+    groupIds,
     edgeWeight: Float64Array.from(edges, (e) => e.params.weight),
     edgeBackup: Uint8Array.from(edges, (e) => (e.params.backup ? 1 : 0)),
     edgeLoss: Float64Array.from(edges, (e) => e.params.loss ?? 0),
@@ -151,6 +175,29 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     edgeRng: edgeIds.map(stream('edge')),
     lossRng: edgeIds.map(stream('loss')),
   };
+}
+
+/** For each node id, the groups containing it, innermost first. */
+function groupChains(doc: ArchDocument): Map<string, string[]> {
+  const parentOf = new Map(doc.groups.map((g) => [g.id, g.parent]));
+  const chains = new Map<string, string[]>();
+  for (const node of doc.nodes) {
+    const chain: string[] = [];
+    for (let group = node.group; group !== undefined && !chain.includes(group); group = parentOf.get(group)) chain.push(group);
+    chains.set(node.id, chain);
+  }
+  return chains;
+}
+
+/** The latencies of the regions an edge enters or leaves: groups holding one end and not the other. */
+function regionLatency(doc: ArchDocument, chains: ReadonlyMap<string, readonly string[]>, source: string, target: string): Distribution[] {
+  const from = chains.get(source) ?? [];
+  const to = chains.get(target) ?? [];
+  const crossed = [...from.filter((g) => !to.includes(g)), ...to.filter((g) => !from.includes(g))];
+  return crossed.flatMap((id) => {
+    const latency = doc.groups.find((g) => g.id === id)?.latency;
+    return latency ? [latency] : [];
+  });
 }
 
 /** The nodes of each group, including those of the groups nested in it. */
