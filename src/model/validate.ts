@@ -1,5 +1,5 @@
 import { meanOf } from './units';
-import type { ArchDocument, Distribution, NodeSpec } from './types';
+import type { ArchDocument, ClientParams, Distribution, LbParams, NodeSpec, ScenarioStep, WorkerParams } from './types';
 
 /** A problem in a document, with the path of the offending field (e.g. `nodes.Server1.params.workers`). */
 export interface ValidationIssue {
@@ -7,9 +7,14 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+type Report = (field: string, message: string) => void;
+
+/** Limits beyond which a browser run could not keep up: refused, with the limit in the message. */
+export const LIMITS = { ratePerSec: 1_000_000, workers: 100_000, retries: 100, users: 1_000_000, durationSec: 86_400 } as const;
+
 /**
  * Checks a document before it reaches the engine: ids unique and referenced ids present, every number
- * finite and in range. The engine trusts documents that pass.
+ * finite and in range, each scenario step complete for its action. The engine trusts documents that pass.
  */
 export function validateDocument(doc: ArchDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -27,63 +32,163 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
   }
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
+    const at = (field: string, message: string) => report(`edges.${edge.id}.${field}`, message);
     if (edgeIds.has(edge.id)) report(`edges.${edge.id}`, `edge ${edge.id} is declared twice`);
     edgeIds.add(edge.id);
-    if (!nodeIds.has(edge.source)) report(`edges.${edge.id}.source`, `node "${edge.source}" does not exist`);
-    if (!nodeIds.has(edge.target)) report(`edges.${edge.id}.target`, `node "${edge.target}" does not exist`);
-    checkDistribution(edge.params.latency, (m) => report(`edges.${edge.id}.params.latency`, m));
-    if (!(edge.params.weight >= 0 && Number.isFinite(edge.params.weight))) {
-      report(`edges.${edge.id}.params.weight`, 'weight must be a finite number ≥ 0');
-    }
+    if (!nodeIds.has(edge.source)) at('source', `node "${edge.source}" does not exist`);
+    if (!nodeIds.has(edge.target)) at('target', `node "${edge.target}" does not exist`);
+    checkDistribution(edge.params.latency, (m) => at('params.latency', m));
+    if (!(edge.params.weight >= 0 && Number.isFinite(edge.params.weight))) at('params.weight', 'weight must be a finite number ≥ 0');
+    checkProbability(edge.params.loss, (m) => at('params.loss', m));
   }
   for (const group of doc.groups) {
     if (group.parent !== undefined && !groupIds.has(group.parent)) {
       report(`groups.${group.id}.parent`, `group "${group.parent}" does not exist`);
     }
+    if (group.latency) checkDistribution(group.latency, (m) => report(`groups.${group.id}.latency`, m));
   }
   doc.scenario.forEach((step, index) => {
-    if (!Number.isFinite(step.atSec) || step.atSec < 0) report(`scenario.${index}.atSec`, 'time must be ≥ 0');
-    if (!nodeIds.has(step.target)) report(`scenario.${index}.target`, `node "${step.target}" does not exist`);
+    const kind = nodeIds.has(step.target) ? 'node' : groupIds.has(step.target) ? 'group' : edgeIds.has(step.target) ? 'edge' : null;
+    validateStep(step, kind, doc, (field, message) => report(`scenario.${index}.${field}`, message));
+  });
+  (doc.alerts ?? []).forEach((rule, index) => {
+    const at = (field: string, message: string) => report(`alerts.${index}.${field}`, message);
+    if (rule.target !== undefined && !nodeIds.has(rule.target)) at('target', `node "${rule.target}" does not exist`);
+    if (!(Number.isFinite(rule.threshold) && rule.threshold >= 0)) at('threshold', 'threshold must be a finite number ≥ 0');
+    if (rule.metric === 'error_rate' && rule.threshold > 1) at('threshold', 'an error rate threshold is a share between 0 and 1');
+    if (!(Number.isInteger(rule.forSec) && rule.forSec >= 1 && rule.forSec <= 3600)) at('forSec', 'the window is a whole number of seconds from 1 to 3600');
   });
   const { seed, durationSec, warmupSec } = doc.sim;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) report('sim.seed', 'seed must be a whole number from 0 to 4294967295');
-  if (!(durationSec > 0 && Number.isFinite(durationSec))) report('sim.durationSec', 'duration must be above 0 and finite');
+  if (!(durationSec > 0 && durationSec <= LIMITS.durationSec)) report('sim.durationSec', `duration must be above 0 and at most ${LIMITS.durationSec} s (a day)`);
   if (!(warmupSec >= 0 && warmupSec < durationSec)) report('sim.warmupSec', 'warm-up must be ≥ 0 and shorter than the run');
   return issues;
 }
 
-function validateParams(node: NodeSpec, report: (field: string, message: string) => void): void {
-  switch (node.kind) {
-    case 'client': {
-      const p = node.params;
-      if (!(p.ratePerSec >= 0 && Number.isFinite(p.ratePerSec))) report('rate', 'rate must be a finite number ≥ 0');
-      if (!(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
-      if (!(Number.isInteger(p.retries) && p.retries >= 0)) report('retries', 'retries must be a whole number ≥ 0');
-      return;
-    }
-    case 'lb': {
-      const p = node.params;
-      if (!(p.hcIntervalMs > 0 && Number.isFinite(p.hcIntervalMs))) report('hc_interval', 'interval must be above 0 and finite');
-      if (!(p.hcTimeoutMs > 0 && Number.isFinite(p.hcTimeoutMs))) report('hc_timeout', 'timeout must be above 0 and finite');
-      if (!(Number.isInteger(p.hcUnhealthy) && p.hcUnhealthy >= 1)) report('hc_unhealthy', 'must be a whole number ≥ 1');
-      if (!(Number.isInteger(p.hcHealthy) && p.hcHealthy >= 1)) report('hc_healthy', 'must be a whole number ≥ 1');
-      return;
-    }
-    default: {
-      const p = node.params;
-      if (!(Number.isInteger(p.workers) && p.workers >= 1)) report('workers', 'needs at least 1 worker');
-      if (!(p.queueCapacity >= 0 && (Number.isInteger(p.queueCapacity) || p.queueCapacity === Infinity))) {
-        report('queue', 'queue capacity must be a whole number ≥ 0 (or inf)');
-      }
-      checkDistribution(p.service, (m) => report('service', m));
-    }
+function validateStep(step: ScenarioStep, kind: 'node' | 'group' | 'edge' | null, doc: ArchDocument, report: Report): void {
+  if (!Number.isFinite(step.atSec) || step.atSec < 0) report('atSec', 'time must be ≥ 0');
+  if (kind === null) {
+    report('target', `node, group or edge "${step.target}" does not exist`);
+    return;
   }
+  switch (step.action) {
+    case 'partition':
+      if (kind === 'node') report('target', 'partition cuts an edge (A-->B) or a group, not a node');
+      break;
+    case 'load': {
+      const node = doc.nodes.find((n) => n.id === step.target);
+      if (node?.kind !== 'client') report('target', 'load changes the rate of a client');
+      if (step.ratePerSec === undefined) report('ratePerSec', 'load needs a rate, e.g. rate=800/s');
+      else if (!(step.ratePerSec >= 0 && step.ratePerSec <= LIMITS.ratePerSec)) report('ratePerSec', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
+      break;
+    }
+    case 'degrade':
+      if (step.factor === undefined && step.errorRate === undefined && step.addedLatencyMs === undefined && step.loss === undefined) {
+        report('action', 'degrade needs factor=, errors=, latency= or loss=');
+      }
+      if (step.factor !== undefined && !(step.factor > 0 && Number.isFinite(step.factor))) report('factor', 'factor must be a finite number above 0');
+      checkProbability(step.errorRate, (m) => report('errorRate', m));
+      checkProbability(step.loss, (m) => report('loss', m));
+      if (step.addedLatencyMs !== undefined && !(step.addedLatencyMs >= 0 && Number.isFinite(step.addedLatencyMs))) {
+        report('addedLatencyMs', 'added latency must be a finite duration ≥ 0');
+      }
+      break;
+    case 'fail':
+    case 'recover':
+      break;
+  }
+}
+
+function validateParams(node: NodeSpec, report: Report): void {
+  switch (node.kind) {
+    case 'client':
+      return validateClient(node.params, report);
+    case 'lb':
+      return validateLb(node.params, report);
+    case 'database': {
+      validateWorkers(node.params, report);
+      const p = node.params;
+      if (p.replicas !== undefined && !(Number.isInteger(p.replicas) && p.replicas >= 0 && p.replicas <= 100)) report('replicas', 'replicas must be a whole number from 0 to 100');
+      if (p.lag) checkDistribution(p.lag, (m) => report('lag', m));
+      checkDuration(p.detectMs, report, 'detect');
+      checkDuration(p.promoteMs, report, 'promote');
+      return;
+    }
+    case 'queue': {
+      validateWorkers(node.params, report);
+      const p = node.params;
+      if (p.visibilityMs !== undefined && !(p.visibilityMs > 0 && Number.isFinite(p.visibilityMs))) report('visibility', 'visibility timeout must be above 0 and finite');
+      if (p.maxAttempts !== undefined && !(Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1)) report('max_attempts', 'max attempts must be a whole number ≥ 1');
+      if (p.bound !== undefined && !(p.bound >= 1 && (Number.isInteger(p.bound) || p.bound === Infinity))) report('bound', 'bound must be a whole number ≥ 1 (or inf)');
+      return;
+    }
+    case 'service':
+      validateWorkers(node.params, report);
+      if (node.params.sessionSync) checkDistribution(node.params.sessionSync, (m) => report('session_sync', m));
+      return;
+    case 'dns':
+      validateWorkers(node.params, report);
+      checkDuration(node.params.ttlMs, report, 'ttl');
+      return;
+    case 'cache':
+      return validateWorkers(node.params, report);
+  }
+}
+
+function validateClient(p: ClientParams, report: Report): void {
+  if (!(p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.ratePerSec)) report('rate', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
+  if (!(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
+  if (!(Number.isInteger(p.retries) && p.retries >= 0 && p.retries <= LIMITS.retries)) report('retries', `retries must be a whole number from 0 to ${LIMITS.retries}`);
+  checkDuration(p.backoffMs, report, 'backoff', true);
+  if (p.retryBudget !== undefined && !(p.retryBudget >= 0 && p.retryBudget <= 10)) report('retry_budget', 'retry budget must be a share from 0 to 10 (0% to 1000%)');
+  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0)) report('breaker', 'breaker threshold must be a whole number ≥ 0');
+  checkDuration(p.breakerOpenMs, report, 'breaker_open');
+  checkDuration(p.burstOnMs, report, 'burst_on');
+  checkDuration(p.burstOffMs, report, 'burst_off', true);
+  checkDuration(p.rampMs, report, 'ramp');
+  if (p.users !== undefined && !(Number.isInteger(p.users) && p.users >= 1 && p.users <= LIMITS.users)) report('users', `users must be a whole number from 1 to ${LIMITS.users}`);
+  checkProbability(p.writes, (m) => report('writes', m));
+}
+
+function validateLb(p: LbParams, report: Report): void {
+  if (!(p.hcIntervalMs > 0 && Number.isFinite(p.hcIntervalMs))) report('hc_interval', 'interval must be above 0 and finite');
+  if (!(p.hcTimeoutMs > 0 && Number.isFinite(p.hcTimeoutMs))) report('hc_timeout', 'timeout must be above 0 and finite');
+  if (!(Number.isInteger(p.hcUnhealthy) && p.hcUnhealthy >= 1)) report('hc_unhealthy', 'must be a whole number ≥ 1');
+  if (!(Number.isInteger(p.hcHealthy) && p.hcHealthy >= 1)) report('hc_healthy', 'must be a whole number ≥ 1');
+  if (p.ejectErrors !== undefined && !(Number.isInteger(p.ejectErrors) && p.ejectErrors >= 0)) report('eject_errors', 'must be a whole number ≥ 0 (0: off)');
+  checkDuration(p.ejectTimeMs, report, 'eject_time');
+  checkDuration(p.promoteMs, report, 'promote', true);
+}
+
+function validateWorkers(p: WorkerParams, report: Report): void {
+  if (!(Number.isInteger(p.workers) && p.workers >= 1)) report('workers', 'needs at least 1 worker');
+  else if (p.workers > LIMITS.workers) report('workers', `at most ${LIMITS.workers} workers`);
+  if (!(p.queueCapacity >= 0 && (Number.isInteger(p.queueCapacity) || p.queueCapacity === Infinity))) {
+    report('queue', 'queue capacity must be a whole number ≥ 0 (or inf)');
+  }
+  checkDistribution(p.service, (m) => report('service', m));
+  if (p.timeoutMs !== undefined && !(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
+}
+
+/** An optional duration in ms: finite, and above 0 (or ≥ 0 when zero is meaningful). */
+function checkDuration(value: number | undefined, report: Report, field: string, zeroAllowed = false): void {
+  if (value === undefined) return;
+  const ok = Number.isFinite(value) && (zeroAllowed ? value >= 0 : value > 0);
+  if (!ok) report(field, zeroAllowed ? 'must be a finite duration ≥ 0' : 'must be a finite duration above 0');
+}
+
+function checkProbability(value: number | undefined, report: (message: string) => void): void {
+  if (value !== undefined && !(value >= 0 && value <= 1)) report('must be a probability between 0 and 1 (0% to 100%)');
 }
 
 function checkDistribution(d: Distribution, report: (message: string) => void): void {
   const values = Object.values(d).filter((v): v is number => typeof v === 'number');
   if (values.some((v) => !Number.isFinite(v) || v < 0)) {
     report('distribution parameters must be finite numbers ≥ 0');
+    return;
+  }
+  if (d.type === 'erlang' && !(Number.isInteger(d.k) && d.k >= 1 && d.k <= 1000)) {
+    report('erlang(k, mean) needs a whole k from 1 to 1000');
     return;
   }
   if (!Number.isFinite(meanOf(d))) report('the distribution has no finite mean');
