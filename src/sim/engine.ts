@@ -1,5 +1,5 @@
 import type { ArchDocument, Distribution, ScenarioStep } from '../model/types';
-import { CallPool, CallState } from './call-pool';
+import { CallPool, CallState as CALL_STATES } from './call-pool';
 import { Clients } from './clients';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
@@ -7,7 +7,7 @@ import { FaultState, resolveTarget } from './faults';
 import { LoadBalancers } from './load-balancers';
 import { Alerts, describeRule } from './alerts';
 import { Dns } from './dns';
-import { Cause, Metrics } from './metrics';
+import { Cause as CAUSES, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
@@ -15,8 +15,14 @@ import { MessageStore } from './message-store';
 import { Replication } from './replication';
 import { Sessions } from './sessions';
 import { TimeoutQueue } from './timeout-queue';
-import { compileTopology, KindCode, type Topology } from './topology';
+import { compileTopology, KindCode as KIND_CODES, type Topology } from './topology';
 import { WorkerPools } from './worker-pools';
+
+// Module-local copies of imported constant tables: loaders that compile modules to CommonJS (tsx, used by
+// the CLI and the benchmark) turn each access to an imported binding into a getter call on the hot path.
+const CallState = { ...CALL_STATES };
+const Cause = { ...CAUSES };
+const KindCode = { ...KIND_CODES };
 
 /** Event type codes of the future event list. */
 const Ev = {
