@@ -357,7 +357,7 @@ class Engine implements Simulation {
     const calls = this.calls;
     while (timeouts.hasExpired(node, this.nowMs)) {
       const call = timeouts.headCall(node);
-      const live = calls.gen[call] === timeouts.headGen(node) && calls.aux[call] === timeouts.headTag(node);
+      const live = this.isWatched(node);
       timeouts.shift(node);
       if (!live) continue;
       // The call still out there is abandoned: its late answer no longer matches.
@@ -366,8 +366,17 @@ class Engine implements Simulation {
       else if (state === CallState.waiting) this.respond(call, Cause.timeout);
       else if (state === CallState.delivering || state === CallState.orphaned) this.visibilityExpired(call);
     }
+    // Most calls are answered long before their deadline: dropping them now means the next check is for
+    // a call still waiting, instead of one check event per call.
+    while (timeouts.length(node) > 0 && !this.isWatched(node)) timeouts.shift(node);
     if (timeouts.length(node) > 0) this.queue.push(timeouts.headDeadline(node), Ev.timeoutCheck, node, 0);
     else timeouts.idle(node);
+  }
+
+  /** Whether the call at the head of a node's timeout FIFO is still the attempt or step it watches. */
+  private isWatched(node: number): boolean {
+    const call = this.timeouts.headCall(node);
+    return this.calls.gen[call] === this.timeouts.headGen(node) && this.calls.aux[call] === this.timeouts.headTag(node);
   }
 
   // ---- Calls between nodes ---------------------------------------------------------------------------

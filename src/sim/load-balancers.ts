@@ -137,6 +137,7 @@ export class LoadBalancers {
   /** Chooses the edge to send a request over, or -1 when no target is eligible (a 503). */
   pick(lb: number, key: number, nowMs: number): number {
     const params = this.t.lb[lb] as LbParams;
+    if (params.policy === 'round-robin' && params.mode === 'active-active') return this.nextHealthy(lb, nowMs);
     const count = this.eligible(lb, params, nowMs);
     if (count === 0) return -1;
     const scratch = this.scratch;
@@ -166,6 +167,22 @@ export class LoadBalancers {
       case 'round-robin':
         return scratch[0] as number;
     }
+  }
+
+  /** Round-robin's fast path: the first eligible target from the pointer, without listing the others. */
+  private nextHealthy(lb: number, nowMs: number): number {
+    const out = this.t.outEdges[lb] as Int32Array;
+    const n = out.length;
+    const start = this.nextTarget[lb] as number;
+    for (let k = 0; k < n; k++) {
+      const i = (start + k) % n;
+      const edge = out[i] as number;
+      if (this.healthy[edge] && (this.ejectedUntil[edge] as number) <= nowMs) {
+        this.nextTarget[lb] = (i + 1) % n;
+        return edge;
+      }
+    }
+    return -1;
   }
 
   /** How each load balancer sees each of its targets, by node id. */
