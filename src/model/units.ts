@@ -150,23 +150,44 @@ export function formatDurationMs(ms: number): string {
   return `${roundForDisplay(ms)}ms`;
 }
 
+/**
+ * Formats milliseconds so that {@link parseDurationMs} gives back exactly the same number (no rounding
+ * for display): `250ms`, `2s`, `1.5m`, `1100.0000000000002ms`. Used where text must round-trip, such as
+ * the Mermaid annotations.
+ */
+export function formatDurationMsExact(ms: number): string {
+  if (ms === Infinity) return 'inf';
+  if (ms !== 0 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms !== 0 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
 /** Formats a distribution in the annotation syntax that {@link parseDistribution} reads back. */
 export function formatDistribution(d: Distribution): string {
+  return formatDistributionWith(d, formatDurationMs);
+}
+
+/** {@link formatDistribution} with exact durations ({@link formatDurationMsExact}), for round trips. */
+export function formatDistributionExact(d: Distribution): string {
+  return formatDistributionWith(d, formatDurationMsExact);
+}
+
+function formatDistributionWith(d: Distribution, formatDuration: (ms: number) => string): string {
   switch (d.type) {
     case 'const':
-      return `const(${formatDurationMs(d.valueMs)})`;
+      return `const(${formatDuration(d.valueMs)})`;
     case 'exp':
-      return `exp(${formatDurationMs(d.meanMs)})`;
+      return `exp(${formatDuration(d.meanMs)})`;
     case 'uniform':
-      return `uniform(${formatDurationMs(d.minMs)},${formatDurationMs(d.maxMs)})`;
+      return `uniform(${formatDuration(d.minMs)},${formatDuration(d.maxMs)})`;
     case 'normal':
-      return `normal(${formatDurationMs(d.meanMs)},${formatDurationMs(d.sdMs)})`;
+      return `normal(${formatDuration(d.meanMs)},${formatDuration(d.sdMs)})`;
     case 'lognormal':
-      return `lognormal(${formatDurationMs(d.medianMs)},${d.sigma})`;
+      return `lognormal(${formatDuration(d.medianMs)},${d.sigma})`;
     case 'pareto':
-      return `pareto(${formatDurationMs(d.scaleMs)},${d.shape})`;
+      return `pareto(${formatDuration(d.scaleMs)},${d.shape})`;
     case 'erlang':
-      return `erlang(${d.k},${formatDurationMs(d.meanMs)})`;
+      return `erlang(${d.k},${formatDuration(d.meanMs)})`;
   }
 }
 

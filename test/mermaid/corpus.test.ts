@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMermaid, toMermaid } from '../../src/mermaid';
 import { loadMermaid } from '../../src/mermaid/library';
+import { documentArbitrary } from './arbitraries';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
-const files = readdirSync(CORPUS).filter((name) => name.endsWith('.mmd')).sort();
+const files = readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.mmd'))
+  .sort();
 
 describe('the Mermaid corpus', () => {
   it('holds at least 25 real-world flowcharts', () => {
@@ -34,5 +38,17 @@ describe('the Mermaid corpus', () => {
       expect(second.document).toStrictEqual(first.document);
       expect(toMermaid(second.document)).toBe(exported);
     });
+  });
+});
+
+describe('Mermaid written by toMermaid', () => {
+  it('is accepted by mermaid itself for random documents', async () => {
+    const mermaid = await loadMermaid();
+    await fc.assert(
+      fc.asyncProperty(documentArbitrary, async (doc) => {
+        await expect(mermaid.parse(toMermaid(doc))).resolves.toBeTruthy();
+      }),
+      { numRuns: 60 },
+    );
   });
 });

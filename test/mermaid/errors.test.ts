@@ -17,7 +17,13 @@ describe('syntax errors come back at the line and column of the offending token'
     ['a node called end', 'flowchart LR\nA --> end\n', 2, 7, '"end"'],
     ['a comment after a statement', 'flowchart LR\nA --> B %% trailing\n', 2, 9, 'line of its own'],
     ['unrecognised text', 'flowchart LR\nA --> B\n  B --> ¤C\n', 3, 9, 'quotes'],
-    ['after a frontmatter block, a BOM and entities', '\uFEFF---\ntitle: x\n---\nflowchart LR\n  A["#quot;q#quot;"] --> B[x (y)]\n', 5, 30, 'B["x (y)"]'],
+    [
+      'after a frontmatter block, a BOM and entities',
+      '\uFEFF---\ntitle: x\n---\nflowchart LR\n  A["#quot;q#quot;"] --> B[x (y)]\n',
+      5,
+      30,
+      'B["x (y)"]',
+    ],
     ['with CRLF line endings', 'flowchart LR\r\n\r\nA --> B\r\n  B -->> C\r\n', 4, 8, undefined],
   ])('%s', async (_name, text, line, column, hint) => {
     const [error] = await errorsOf(text);
@@ -103,9 +109,21 @@ describe('annotation errors come back at the line and column of the offending to
       [16, 21],
     ]);
     expect(errors[0]?.message).toBe('A workers: needs at least 1 worker');
-    expect(errors[1]?.message).toContain('unknown node "C"');
+    expect(errors[1]?.message).toContain('unknown node or subgraph "C"');
     expect(errors[2]?.message).toBe('no edge A-->C in the diagram');
-    expect(errors[3]).toMatchObject({ message: '"rate" is not a parameter of a service node', hint: expect.stringContaining('kind=client') });
+    expect(errors[3]).toMatchObject({
+      message: '"rate" is not a parameter of a service node',
+      hint: expect.stringContaining('kind=client'),
+    });
     expect(errors[4]?.message).toContain('unknown key "foo"');
+  });
+});
+
+describe('hostile annotation keys are ordinary unknown keys', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%s', async (key) => {
+    const text = `flowchart LR\n  A[Client] --> B\n%% @A ${key}=1\n%% @A-->B ${key}=1\n%% @sim ${key}=1\n%% @at 1s fail B ${key}=1\n%% @alert x metric=p99 threshold=1s for=1s ${key}=1\n%% @${key} kind=service\n`;
+    const errors = await errorsOf(text);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(({} as Record<string, unknown>)['1']).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMermaid, toMermaid, type MermaidParseResult } from '../../src/mermaid';
 import { DEFAULT_CLIENT, DEFAULT_SERVICE } from '../../src/model/defaults';
+import { PRESETS } from '../../src/model/presets';
 import type { ArchDocument } from '../../src/model/types';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
@@ -28,10 +29,20 @@ describe('the seed diagrams import verbatim', () => {
       ['DB', 'Database', 'database'],
     ]);
     expect(doc.groups).toEqual([{ id: 'Failover', label: 'Failure Scenario' }]);
-    expect(node(doc, 'Server1')).toMatchObject({ group: 'Failover', startsFailed: true, classes: ['failed'] });
+    expect(node(doc, 'Server1')).toMatchObject({
+      group: 'Failover',
+      startsFailed: true,
+      classes: ['failed'],
+    });
     expect(node(doc, 'Server2')).toMatchObject({ group: 'Failover', classes: ['active'] });
     expect(node(doc, 'Server2')?.startsFailed).toBeUndefined();
-    expect(doc.edges.map((e) => e.id)).toEqual(['Client-->LoadBalancer', 'LoadBalancer-->Server1', 'LoadBalancer-->Server2', 'Server1-->DB', 'Server2-->DB']);
+    expect(doc.edges.map((e) => e.id)).toEqual([
+      'Client-->LoadBalancer',
+      'LoadBalancer-->Server1',
+      'LoadBalancer-->Server2',
+      'Server1-->DB',
+      'Server2-->DB',
+    ]);
     expect(doc.classDefs).toEqual([
       { name: 'failed', style: 'fill:#f9f,stroke:#333,stroke-width:2px' },
       { name: 'active', style: 'fill:#ccf,stroke:#333,stroke-width:2px' },
@@ -111,7 +122,10 @@ describe('flowchart features', () => {
     expect(node(doc, 'S3')?.classes).toEqual(['fancy']);
     if (!result.ok) return;
     expect(result.notices.map((n) => n.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('font-size'), expect.stringContaining('style lines are not kept')]),
+      expect.arrayContaining([
+        expect.stringContaining('font-size'),
+        expect.stringContaining('style lines are not kept'),
+      ]),
     );
   });
 
@@ -162,7 +176,13 @@ describe('flowchart features', () => {
     const reused = await parse(corpus('subgraph-id-reuse.mmd'));
     expect(reused.nodes.map((n) => n.id)).not.toContain('Workers');
     expect(reused.groups).toEqual([{ id: 'Workers', label: 'Workers' }]);
-    expect(reused.edges.map((e) => e.id)).toEqual(['Producer-->Broker', 'Broker-->W1', 'Broker-->W2', 'W1-->Results', 'W2-->Results']);
+    expect(reused.edges.map((e) => e.id)).toEqual([
+      'Producer-->Broker',
+      'Broker-->W1',
+      'Broker-->W2',
+      'W1-->Results',
+      'W2-->Results',
+    ]);
   });
 
   it('accepts a header without direction, `;` terminators, comments, BOM, CRLF and tabs', async () => {
@@ -177,7 +197,12 @@ describe('flowchart features', () => {
   it('ignores %%{init}%% (including security keys) with a notice', async () => {
     const result = await parseMermaid(corpus('redis-cache-aside.mmd'));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.notices[0]).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('init') });
+    if (result.ok)
+      expect(result.notices[0]).toMatchObject({
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('init'),
+      });
   });
 });
 
@@ -185,7 +210,10 @@ describe('annotations', () => {
   it('read the DESIGN.md §5 example', async () => {
     const doc = await parse(corpus('annotated-params.mmd'));
     expect(node(doc, 'Client')).toMatchObject({ kind: 'client', params: { ...DEFAULT_CLIENT, retries: 1 } });
-    expect(doc.edges.find((e) => e.id === 'LB-->S1')?.params.latency).toEqual({ type: 'const', valueMs: 0.5 });
+    expect(doc.edges.find((e) => e.id === 'LB-->S1')?.params.latency).toEqual({
+      type: 'const',
+      valueMs: 0.5,
+    });
     expect(doc.scenario).toEqual([
       { atSec: 60, action: 'fail', target: 'S1' },
       { atSec: 120, action: 'recover', target: 'S1' },
@@ -202,9 +230,16 @@ describe('annotations', () => {
         '%% @A kind=client label="Mobile users" pos=10.5,-20',
         '%% @B failed=true',
         '%% @node sim kind=cache',
-      ].join('\n').replace('A --> B', 'A --> B --> sim'),
+      ]
+        .join('\n')
+        .replace('A --> B', 'A --> B --> sim'),
     );
-    expect(node(doc, 'A')).toMatchObject({ kind: 'client', label: 'Mobile users', position: { x: 10.5, y: -20 }, params: { ratePerSec: 50 } });
+    expect(node(doc, 'A')).toMatchObject({
+      kind: 'client',
+      label: 'Mobile users',
+      position: { x: 10.5, y: -20 },
+      params: { ratePerSec: 50 },
+    });
     expect(node(doc, 'B')?.startsFailed).toBe(true);
     expect(node(doc, 'sim')?.kind).toBe('cache');
   });
@@ -235,9 +270,57 @@ describe('annotations', () => {
     ]);
   });
 
+  it('read region latency on subgraphs and alert rules', async () => {
+    const doc = await parse(
+      [
+        'flowchart LR',
+        '  C[Client] --> LB --> S',
+        '  subgraph EU[eu-west-1]',
+        '    LB',
+        '    S',
+        '  end',
+        '%% @EU latency=const(40ms)',
+        '%% @alert errors metric=error_rate threshold=1% for=10s',
+        '%% @alert "slow LB" metric=p99 threshold=250ms for=30s target=LB',
+        '%% @alert backlog metric=backlog threshold=1000 for=5s target=S',
+      ].join('\n'),
+    );
+    expect(doc.groups).toEqual([{ id: 'EU', label: 'eu-west-1', latency: { type: 'const', valueMs: 40 } }]);
+    expect(doc.alerts).toEqual([
+      { id: 'errors', metric: 'error_rate', threshold: 0.01, forSec: 10 },
+      { id: 'slow LB', metric: 'p99', threshold: 250, forSec: 30, target: 'LB' },
+      { id: 'backlog', metric: 'backlog', threshold: 1000, forSec: 5, target: 'S' },
+    ]);
+    expect(await parse(toMermaid(doc))).toStrictEqual(doc);
+  });
+
+  it('report bad alert rules at their tokens', async () => {
+    const result = await parseMermaid(
+      'flowchart LR\n  A --> B\n%% @alert x metric=latency threshold=1 for=5s\n%% @alert y metric=p99 for=5s\n%% @alert z metric=backlog threshold=5 for=5s target=Q\n',
+    );
+    expect(result.ok ? [] : result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [3, 20, 'unknown metric "latency" (use error_rate, p99, backlog)'],
+      [4, 11, '@alert y needs threshold'],
+      [5, 54, 'unknown node "Q" (not in the diagram)'],
+    ]);
+  });
+
   it('accept DESIGN.md keys the model does not hold yet, with a notice', async () => {
     const result = await parseMermaid('flowchart LR\n  A[Orders DB] --> B\n%% @A replicas=2 cost=3\n');
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.notices.map((n) => [n.line, n.column])).toEqual([[3, 7], [3, 18]]);
+    if (!result.ok) return;
+    expect(result.notices.map((n) => [n.line, n.column, n.message])).toEqual([
+      [3, 18, 'A: "cost" is not supported yet and was ignored'],
+    ]);
+    expect(node(result.document, 'A')?.params).toMatchObject({ replicas: 2 });
   });
+});
+
+describe('presets', () => {
+  it.each(PRESETS.map((preset) => [preset.id, preset.document] as const))(
+    '%s survives document → Mermaid → document',
+    async (_id, doc) => {
+      expect(await parse(toMermaid(doc))).toStrictEqual(doc);
+    },
+  );
 });

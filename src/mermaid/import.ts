@@ -1,0 +1,218 @@
+/**
+ * Mermaid flowchart text → archplay document (DESIGN.md §5), with mermaid's own parser.
+ */
+import { defaultParamsOf } from '../model/defaults';
+import type { ArchDocument, ClassDef, Direction, NodeSpec } from '../model/types';
+import { validateDocument } from '../model/validate';
+import { applyAnnotations } from './annotation-apply';
+import { readAnnotations } from './annotations';
+import {
+  MAX_EDGES,
+  MAX_NODES,
+  MAX_SOURCE_BYTES,
+  type MermaidDiagnostic,
+  type MermaidParseResult,
+} from './diagnostics';
+import { inferKind } from './kind-inference';
+import { decodeLabel } from './labels';
+import { detectDiagramType, parseFlowchart, type RawFlowchart } from './library';
+import { diagnosticFromMermaidError } from './mermaid-errors';
+import { preprocess, type Preprocessed } from './preprocess';
+import { shapeOf } from './shapes';
+import { readEdges, readGroups } from './structure';
+import { filterStyles } from './styles';
+
+export interface ParseMermaidOptions {
+  /** Name of the document when the text has no frontmatter `title` (e.g. the file name). */
+  readonly name?: string;
+}
+
+/** The name of a document whose Mermaid text has no title and no name was given. */
+export const UNTITLED = 'Untitled diagram';
+
+const FLOWCHART_TYPES = new Set(['flowchart', 'flowchart-v2', 'flowchart-elk']);
+
+/**
+ * Reads a Mermaid flowchart (with `%% @…` annotations) into a document. Never throws for bad input:
+ * problems come back as errors at a line and column, and the caller keeps its last good document.
+ */
+export async function parseMermaid(
+  text: string,
+  options: ParseMermaidOptions = {},
+): Promise<MermaidParseResult> {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_SOURCE_BYTES) {
+    const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+    return fail(1, 1, `the text is too large: ${kb(bytes)}, the limit is ${kb(MAX_SOURCE_BYTES)}`);
+  }
+  const pre = preprocess(text);
+  const headerIndex = pre.text.split('\n').findIndex((line) => line.trim() !== '');
+  if (headerIndex < 0)
+    return fail(1, 1, 'there is no diagram here', 'start with a line such as: flowchart LR');
+  const headerLine = headerIndex + 1;
+  const headerColumn = (pre.lines[headerIndex] ?? '').search(/\S/) + 1;
+
+  const type = await detectDiagramType(pre.text);
+  if (type === undefined) {
+    return fail(
+      headerLine,
+      headerColumn,
+      'this is not a Mermaid diagram',
+      'a flowchart starts with "flowchart LR" or "graph TD"',
+    );
+  }
+  if (!FLOWCHART_TYPES.has(type))
+    return fail(headerLine, headerColumn, `only flowcharts can be imported (found: ${diagramName(type)})`);
+
+  let raw: RawFlowchart;
+  try {
+    raw = await parseFlowchart(pre.text);
+  } catch (error) {
+    return { ok: false, errors: [diagnosticFromMermaidError(error, pre)] };
+  }
+  return buildDocument(raw, pre, options, { line: headerLine, column: headerColumn });
+}
+
+function fail(line: number, column: number, message: string, hint?: string): MermaidParseResult {
+  return { ok: false, errors: [{ line, column, message, ...(hint ? { hint } : {}) }] };
+}
+
+/** `sequence` → "sequence", `classDiagram` → "class", `stateDiagram-v2` → "state". */
+function diagramName(type: string): string {
+  return (
+    type
+      .replace(/-v\d+$/, '')
+      .replace(/Diagram$/, '')
+      .replace(/-beta$/, '') || type
+  );
+}
+
+function buildDocument(
+  raw: RawFlowchart,
+  pre: Preprocessed,
+  options: ParseMermaidOptions,
+  header: { line: number; column: number },
+): MermaidParseResult {
+  const errors: MermaidDiagnostic[] = [];
+  const notices: MermaidDiagnostic[] = [];
+  const notice = (message: string, where: { line: number; column: number } = header) =>
+    notices.push({ ...where, message });
+  /** The first line matching `pattern` (e.g. the classDef of a class), for placing a notice; else the header. */
+  const lineOf = (pattern: RegExp) => {
+    const index = pre.lines.findIndex((line) => pattern.test(line));
+    return index < 0 ? header : { line: index + 1, column: (pre.lines[index] ?? '').search(/\S/) + 1 };
+  };
+  for (const item of pre.ignored) {
+    const at = { line: item.line, column: item.column + 1 };
+    if (item.kind === 'click')
+      notices.push({ ...at, message: 'click directives are dropped (links and callbacks do not run here)' });
+    else if (item.kind === 'style' || item.kind === 'linkStyle')
+      notices.push({ ...at, message: `${item.kind} lines are not kept; use classDef and class for colours` });
+    else if (item.kind === 'directive')
+      notices.push({
+        ...at,
+        message: '%%{init}%% settings do not affect the import; security settings are always ignored',
+      });
+  }
+
+  const subGraphIds = new Set(raw.subGraphs.map((sg) => sg.id));
+  const vertices = raw.vertices.filter((vertex) => !subGraphIds.has(vertex.id));
+  for (const vertex of raw.vertices) {
+    if (subGraphIds.has(vertex.id)) {
+      notice(
+        `"${vertex.id}" names a subgraph; links to it go to the subgraph's nodes`,
+        lineOf(new RegExp(`^\\s*subgraph\\s+${escapeRegExp(vertex.id)}(?![\\w.-])`)),
+      );
+    }
+  }
+  if (vertices.length > MAX_NODES)
+    return fail(1, 1, `too many nodes: ${vertices.length}, the limit is ${MAX_NODES}`);
+
+  const { groups, nodeGroup } = readGroups(raw.subGraphs);
+  const nodes: NodeSpec[] = vertices.map((vertex) => {
+    const label = decodeLabel(vertex.text ?? vertex.id, vertex.labelType === 'markdown');
+    const shape = shapeOf(vertex.type);
+    const kind = inferKind(vertex.id, label, shape);
+    const classes = [...vertex.classes];
+    const group = nodeGroup.get(vertex.id);
+    const failed = classes.includes('failed') || classes.includes('down');
+    return {
+      id: vertex.id,
+      label,
+      kind,
+      params: defaultParamsOf(kind),
+      ...(group !== undefined ? { group } : {}),
+      ...(failed ? { startsFailed: true } : {}),
+      ...(shape !== undefined ? { shape } : {}),
+      ...(classes.length > 0 ? { classes } : {}),
+    } as NodeSpec;
+  });
+
+  const edges = readEdges(raw, nodeGroup, groups, notice);
+  if (edges.length > MAX_EDGES)
+    return fail(1, 1, `too many edges: ${edges.length}, the limit is ${MAX_EDGES}`);
+  const classDefs = readClassDefs(raw, (name, message) =>
+    notice(message, lineOf(new RegExp(`^\\s*classDef\\s+(?:[^\\s,]+,)*${escapeRegExp(name)}(?:[\\s,]|$)`))),
+  );
+  if (raw.clicked.length > 0 && !pre.ignored.some((item) => item.kind === 'click'))
+    notice('click directives are dropped');
+
+  const read = readAnnotations(pre.annotations);
+  errors.push(...read.errors);
+  const applied = applyAnnotations(read.annotations, { nodes, edges, groups }, errors, notices);
+  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
+
+  const document: ArchDocument = {
+    name: pre.title ?? options.name ?? UNTITLED,
+    direction: directionOf(raw.direction),
+    nodes: applied.nodes,
+    edges: applied.edges,
+    groups: applied.groups,
+    scenario: applied.scenario,
+    sim: applied.sim,
+    ...(applied.alerts.length > 0 ? { alerts: applied.alerts } : {}),
+    ...(classDefs.length > 0 ? { classDefs } : {}),
+  };
+  const issues = validateDocument(document);
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      errors: issues.map((issue) => ({ line: 1, column: 1, message: `${issue.path}: ${issue.message}` })),
+    };
+  }
+  return { ok: true, document, notices: sortDiagnostics(notices) };
+}
+
+function sortDiagnostics(list: readonly MermaidDiagnostic[]): MermaidDiagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function readClassDefs(raw: RawFlowchart, notice: (name: string, message: string) => void): ClassDef[] {
+  const defs: ClassDef[] = [];
+  for (const def of raw.classDefs) {
+    if (def.styles.length === 0) continue;
+    const { kept, dropped } = filterStyles(def.styles);
+    if (dropped.length > 0)
+      notice(
+        def.id,
+        `classDef ${def.id}: only colours and stroke widths are kept (dropped ${dropped.join(', ')})`,
+      );
+    if (kept.length > 0) defs.push({ name: def.id, style: kept.join(',') });
+  }
+  return defs;
+}
+
+function directionOf(direction: string | undefined): Direction {
+  switch (direction) {
+    case 'LR':
+    case 'RL':
+    case 'BT':
+      return direction;
+    default:
+      return 'TB';
+  }
+}

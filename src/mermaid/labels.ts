@@ -1,0 +1,78 @@
+/**
+ * Label text between Mermaid and the document. A label is plain text in archplay (never HTML): on import
+ * the entities mermaid and HTML understand are decoded and `<br>` becomes a line break; on export every
+ * character that Mermaid or a browser would read as markup is written as an entity, so that the text
+ * renders as the same characters on GitHub and reads back identically.
+ */
+
+const NAMED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  nbsp: '\u00a0',
+  num: '#',
+  hash: '#',
+  vert: '|',
+  grave: '`',
+});
+
+function codePoint(value: number, fallback: string): string {
+  return Number.isInteger(value) && value >= 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff)
+    ? String.fromCodePoint(value)
+    : fallback;
+}
+
+/** Mermaid's encoded form of `#…;` entities (see its encodeEntities), and HTML entities, in one pass. */
+const ENTITY_RE = /\uFB02\xB0\xB0(\d+)\xB6\xDF|\uFB02\xB0(\w+)\xB6\xDF|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/g;
+
+/** Turns label text as mermaid's parser returns it into the plain text archplay keeps. */
+export function decodeLabel(raw: string, markdown = false): string {
+  const text = (markdown ? stripMarkdown(raw) : raw).replace(/<br\s*\/?>/gi, '\n');
+  return text.replace(ENTITY_RE, (whole, mermaidNumber?: string, mermaidName?: string, html?: string) => {
+    if (mermaidNumber !== undefined) return codePoint(Number(mermaidNumber), `#${mermaidNumber};`);
+    if (mermaidName !== undefined) return NAMED[mermaidName] ?? `#${mermaidName};`;
+    const name = html ?? '';
+    if (name.startsWith('#x') || name.startsWith('#X')) return codePoint(parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return codePoint(Number(name.slice(1)), whole);
+    return NAMED[name] ?? whole;
+  });
+}
+
+/** Mermaid markdown strings: keeps the words and drops emphasis markers. */
+function stripMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/(^|[^\w*])\*(\S(?:.*?\S)?)\*(?=[^\w*]|$)/g, '$1$2')
+    .replace(/(^|[^\w_])_(\S(?:.*?\S)?)_(?=[^\w_]|$)/g, '$1$2');
+}
+
+/**
+ * Writes a label for use inside Mermaid double quotes (`A["…"]`, `-->|"…"|`, `subgraph X["…"]`).
+ * Readable characters stay as they are; quotes, markup and anything mermaid would reinterpret become
+ * `#…;` entities.
+ */
+export function encodeLabel(label: string): string {
+  // `A[""]` is a syntax error; a lone space is trimmed by mermaid to the same empty label.
+  if (label === '') return ' ';
+  return label.replace(ESCAPED_RE, (ch) => {
+    if (ch === '\n') return '<br>';
+    if (ch === '"') return '#quot;';
+    if (ch === '<') return '#lt;';
+    if (ch === '>') return '#gt;';
+    return `#${ch.codePointAt(0) ?? 0};`;
+  });
+}
+
+/**
+ * Characters written as entities: line breaks, quotes, markup, the pipes and backticks that end or
+ * start Mermaid label syntax, `ﬂ` (which starts mermaid's own internal entity encoding), `#` and `&` only where they would start an entity, control characters,
+ * and spaces at either end (mermaid trims labels).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const ESCAPED_RE = /[\n"<>`|\uFB02]|[#&](?=#?\w+;)|[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s|\s$/gu;

@@ -1,0 +1,58 @@
+import type { NodeShape } from '../model/types';
+
+/** Mermaid vertex types (classic brackets and `@{ shape: … }` names) → the shapes a document keeps. */
+const SHAPES: Readonly<Record<string, NodeShape>> = Object.assign(
+  Object.create(null) as Record<string, NodeShape>,
+  {
+    round: 'round',
+    rounded: 'round',
+    event: 'round',
+    ellipse: 'round',
+    stadium: 'stadium',
+    pill: 'stadium',
+    terminal: 'stadium',
+    subroutine: 'subroutine',
+    'fr-rect': 'subroutine',
+    subprocess: 'subroutine',
+    subproc: 'subroutine',
+    'framed-rectangle': 'subroutine',
+    cylinder: 'cylinder',
+    cyl: 'cylinder',
+    database: 'cylinder',
+    db: 'cylinder',
+    das: 'cylinder',
+    'h-cyl': 'cylinder',
+    'horizontal-cylinder': 'cylinder',
+    'lin-cyl': 'cylinder',
+    disk: 'cylinder',
+    circle: 'circle',
+    circ: 'circle',
+    diamond: 'rhombus',
+    diam: 'rhombus',
+    decision: 'rhombus',
+    question: 'rhombus',
+    hexagon: 'hexagon',
+    hex: 'hexagon',
+    prepare: 'hexagon',
+    odd: 'odd',
+    lean_right: 'parallelogram',
+    lean_left: 'parallelogram',
+    'lean-r': 'parallelogram',
+    'lean-l': 'parallelogram',
+    'in-out': 'parallelogram',
+    'out-in': 'parallelogram',
+    trapezoid: 'trapezoid',
+    inv_trapezoid: 'trapezoid',
+    'trap-b': 'trapezoid',
+    'trap-t': 'trapezoid',
+    priority: 'trapezoid',
+    manual: 'trapezoid',
+    doublecircle: 'doublecircle',
+    'dbl-circ': 'doublecircle',
+    'double-circle': 'doublecircle',
+  },
+);
+
+export function shapeOf(type: string | undefined): NodeShape | undefined {
+  return type === undefined ? undefined : SHAPES[type];
+}

@@ -1,0 +1,261 @@
+/**
+ * The shape of a document in JSON, checked strictly: every key known (so no `__proto__`), every value of
+ * its type or enumeration, `"inf"` only where a number may be unbounded. Values are copied into fresh
+ * objects; the parsed input is never returned.
+ */
+import { NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
+
+type Shape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'numberOrInf'
+  | readonly string[]
+  | ((value: unknown, path: string, errors: string[]) => unknown);
+
+interface ObjectSpec {
+  readonly required: Readonly<Record<string, Shape>>;
+  readonly optional?: Readonly<Record<string, Shape>>;
+}
+
+/** Checks an object against a spec and returns a plain copy (never the parsed object itself). */
+function readObject(
+  value: unknown,
+  spec: ObjectSpec,
+  path: string,
+  errors: string[],
+): Record<string, unknown> | undefined {
+  const where = path === '' ? 'document' : path;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push(`${where}: expected an object`);
+    return undefined;
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (!Object.hasOwn(spec.required, key) && !Object.hasOwn(spec.optional ?? {}, key))
+      errors.push(`${where}: unknown key "${key}"`);
+  }
+  const read = (key: string, shape: Shape, required: boolean) => {
+    if (!Object.hasOwn(source, key)) {
+      if (required) errors.push(`${where}: missing "${key}"`);
+      return;
+    }
+    const item = readValue(source[key], shape, path === '' ? key : `${path}.${key}`, errors);
+    if (item !== undefined) out[key] = item;
+  };
+  for (const [key, shape] of Object.entries(spec.required)) read(key, shape, true);
+  for (const [key, shape] of Object.entries(spec.optional ?? {})) read(key, shape, false);
+  return out;
+}
+
+function readValue(value: unknown, shape: Shape, path: string, errors: string[]): unknown {
+  if (typeof shape === 'function') return shape(value, path, errors);
+  if (Array.isArray(shape)) {
+    if (typeof value === 'string' && shape.includes(value)) return value;
+    errors.push(`${path}: expected one of ${shape.join(', ')}`);
+    return undefined;
+  }
+  if (shape === 'numberOrInf') {
+    if (value === 'inf') return Infinity;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    errors.push(`${path}: expected a number or "inf"`);
+    return undefined;
+  }
+  if (shape === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === shape)
+    return value;
+  errors.push(`${path}: expected ${shape === 'number' ? 'a finite number' : `a ${shape}`}`);
+  return undefined;
+}
+
+const arrayOf =
+  (item: (value: unknown, path: string, errors: string[]) => unknown) =>
+  (value: unknown, path: string, errors: string[]): unknown[] | undefined => {
+    if (!Array.isArray(value)) {
+      errors.push(`${path}: expected an array`);
+      return undefined;
+    }
+    return value.map((entry, index) => item(entry, `${path}.${index}`, errors));
+  };
+
+const object = (spec: ObjectSpec) => (value: unknown, path: string, errors: string[]) =>
+  readObject(value, spec, path, errors);
+
+const DISTRIBUTION_KEYS: Readonly<Record<string, readonly string[]>> = {
+  const: ['valueMs'],
+  exp: ['meanMs'],
+  uniform: ['minMs', 'maxMs'],
+  normal: ['meanMs', 'sdMs'],
+  lognormal: ['medianMs', 'sigma'],
+  pareto: ['scaleMs', 'shape'],
+  erlang: ['k', 'meanMs'],
+};
+
+function distribution(value: unknown, path: string, errors: string[]): unknown {
+  const type = (value as { type?: unknown } | null)?.type;
+  const keys =
+    typeof type === 'string' && Object.hasOwn(DISTRIBUTION_KEYS, type) ? DISTRIBUTION_KEYS[type] : undefined;
+  if (!keys) {
+    errors.push(`${path}.type: expected one of ${Object.keys(DISTRIBUTION_KEYS).join(', ')}`);
+    return undefined;
+  }
+  return readObject(
+    value,
+    { required: { type: [type as string], ...Object.fromEntries(keys.map((k) => [k, 'number'])) } },
+    path,
+    errors,
+  );
+}
+
+const CLIENT: ObjectSpec = {
+  required: {
+    ratePerSec: 'number',
+    arrival: ['poisson', 'constant', 'bursty', 'ramp'],
+    timeoutMs: 'numberOrInf',
+    retries: 'number',
+  },
+  optional: {
+    backoffMs: 'number',
+    retryBudget: 'numberOrInf',
+    breakerErrors: 'number',
+    breakerOpenMs: 'number',
+    burstOnMs: 'number',
+    burstOffMs: 'number',
+    rampMs: 'number',
+    users: 'number',
+    writes: 'number',
+  },
+};
+const LB: ObjectSpec = {
+  required: {
+    policy: ['round-robin', 'weighted', 'least-conn', 'random', 'p2c', 'hash'],
+    mode: ['active-active', 'active-passive'],
+    hcIntervalMs: 'number',
+    hcTimeoutMs: 'number',
+    hcUnhealthy: 'number',
+    hcHealthy: 'number',
+  },
+  optional: { ejectErrors: 'number', ejectTimeMs: 'number', promoteMs: 'number' },
+};
+const WORKER: ObjectSpec = {
+  required: { workers: 'number', service: distribution, queueCapacity: 'numberOrInf' },
+  optional: { timeoutMs: 'numberOrInf' },
+};
+const withWorker = (optional: Readonly<Record<string, Shape>>): ObjectSpec => ({
+  required: WORKER.required,
+  optional: { ...WORKER.optional, ...optional },
+});
+const PARAMS_BY_KIND: Readonly<Record<string, ObjectSpec>> = {
+  client: CLIENT,
+  lb: LB,
+  service: withWorker({ sessions: ['sticky', 'replicated', 'store'], sessionSync: distribution }),
+  database: withWorker({
+    replicas: 'number',
+    replication: ['sync', 'async'],
+    lag: distribution,
+    detectMs: 'number',
+    promoteMs: 'number',
+  }),
+  queue: withWorker({ visibilityMs: 'number', maxAttempts: 'number', bound: 'numberOrInf' }),
+  cache: WORKER,
+  dns: withWorker({ ttlMs: 'number', dnsPolicy: ['failover', 'latency'] }),
+};
+
+const SHAPES = [
+  'rect',
+  'round',
+  'stadium',
+  'subroutine',
+  'cylinder',
+  'circle',
+  'rhombus',
+  'hexagon',
+  'odd',
+  'parallelogram',
+  'trapezoid',
+  'doublecircle',
+];
+
+function node(value: unknown, path: string, errors: string[]): unknown {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const params =
+    (typeof kind === 'string' && Object.hasOwn(PARAMS_BY_KIND, kind) ? PARAMS_BY_KIND[kind] : undefined) ??
+    WORKER;
+  return readObject(
+    value,
+    {
+      required: { id: 'string', label: 'string', kind: NODE_KINDS, params: object(params) },
+      optional: {
+        group: 'string',
+        startsFailed: 'boolean',
+        shape: SHAPES,
+        classes: arrayOf((v, p, e) => readValue(v, 'string', p, e)),
+        position: object({ required: { x: 'number', y: 'number' } }),
+      },
+    },
+    path,
+    errors,
+  );
+}
+
+const EDGE: ObjectSpec = {
+  required: {
+    id: 'string',
+    source: 'string',
+    target: 'string',
+    params: object({
+      required: { latency: distribution, weight: 'number', backup: 'boolean' },
+      optional: { loss: 'number' },
+    }),
+  },
+  optional: { label: 'string', stroke: ['normal', 'dotted', 'thick', 'invisible'] },
+};
+
+const STEP: ObjectSpec = {
+  required: { atSec: 'number', action: SCENARIO_ACTIONS, target: 'string' },
+  optional: {
+    mode: ['crash', 'hang'],
+    factor: 'number',
+    errorRate: 'number',
+    addedLatencyMs: 'number',
+    loss: 'number',
+    ratePerSec: 'number',
+  },
+};
+
+const DOCUMENT: ObjectSpec = {
+  required: {
+    name: 'string',
+    direction: ['LR', 'RL', 'TB', 'BT'],
+    nodes: arrayOf(node),
+    edges: arrayOf(object(EDGE)),
+    groups: arrayOf(
+      object({
+        required: { id: 'string', label: 'string' },
+        optional: { parent: 'string', latency: distribution },
+      }),
+    ),
+    scenario: arrayOf(object(STEP)),
+    sim: object({ required: { seed: 'number', durationSec: 'number', warmupSec: 'number' } }),
+  },
+  optional: {
+    alerts: arrayOf(
+      object({
+        required: {
+          id: 'string',
+          metric: ['error_rate', 'p99', 'backlog'],
+          threshold: 'number',
+          forSec: 'number',
+        },
+        optional: { target: 'string' },
+      }),
+    ),
+    classDefs: arrayOf(object({ required: { name: 'string', style: 'string' } })),
+  },
+};
+
+/** Checks the shape of parsed JSON; problems are pushed to `errors` as `path: message`. */
+export function readDocument(data: unknown, errors: string[]): ArchDocument | undefined {
+  const doc = readObject(data, DOCUMENT, '', errors);
+  return errors.length === 0 ? (doc as unknown as ArchDocument) : undefined;
+}
