@@ -141,7 +141,7 @@ function validateClient(p: ClientParams, report: Report): void {
   if (!(Number.isInteger(p.retries) && p.retries >= 0 && p.retries <= LIMITS.retries)) report('retries', `retries must be a whole number from 0 to ${LIMITS.retries}`);
   checkDuration(p.backoffMs, report, 'backoff', true);
   if (p.retryBudget !== undefined && !(p.retryBudget >= 0 && p.retryBudget <= 10)) report('retry_budget', 'retry budget must be a share from 0 to 10 (0% to 1000%)');
-  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0)) report('breaker', 'breaker threshold must be a whole number ≥ 0');
+  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0)) report('breaker_errors', 'breaker threshold must be a whole number ≥ 0');
   checkDuration(p.breakerOpenMs, report, 'breaker_open');
   checkDuration(p.burstOnMs, report, 'burst_on');
   checkDuration(p.burstOffMs, report, 'burst_off', true);
