@@ -9,6 +9,7 @@ import type { ArchDocument } from '../src/model/types';
 import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
 import { runSimjsMm1 } from './simjs-mm1';
+import { runTightMm1 } from './tight-mm1';
 
 const SLICE_EVENTS = 20_000;
 
@@ -93,7 +94,14 @@ const simjsStart = performance.now();
 const simjs = runSimjsMm1(0.8, 1_000_000, 1);
 const simjsRate = simjs.requests / ((performance.now() - simjsStart) / 1000);
 console.log(`simjs 2.0.3, same M/M/1, 1 M requests: ${millions(simjsRate)} requests/s (mean response ${simjs.meanResponse.toFixed(3)}, theory 5.000)`);
-console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×\n`);
+console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×`);
+runTightMm1(0.8, 200_000, 1);
+const tightRuns = Array.from({ length: REPEATS }, () => {
+  const started = performance.now();
+  const result = runTightMm1(0.8, 2_000_000, 1);
+  return result.requests / ((performance.now() - started) / 1000);
+});
+console.log(`tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${((median(mm1Runs) / median(tightRuns)) * 100).toFixed(0)}% of it\n`);
 
 // Memory: a 1-hour run at 1,000 req/s. Without the per-second rows the heap must stay flat over
 // simulated time (the engine recycles its request records); with them it grows by the rows alone.
