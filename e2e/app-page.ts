@@ -1,0 +1,110 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { NAMES, SCREENSHOTS, TEST_IDS } from './selectors';
+
+/** The archplay screen, driven as a person drives it: by roles, accessible names and visible text. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.node('Server 1')).toBeVisible();
+    await expect(this.clock).toHaveText('t = 0.0 s');
+  }
+
+  /** A canvas node, found by its accessible name (which contains its label). */
+  node(label: string): Locator {
+    return this.page.getByRole('group', { name: new RegExp(`^${label},`) });
+  }
+
+  get clock(): Locator {
+    return this.page.getByTestId(TEST_IDS.clock);
+  }
+
+  get inspector(): Locator {
+    return this.page.getByRole('region', { name: NAMES.inspector });
+  }
+
+  chart(name: 'Throughput' | 'Latency' | 'Error rate'): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  get eventLog(): Locator {
+    return this.page.getByRole('region', { name: NAMES.eventLog });
+  }
+
+  get scenario(): Locator {
+    return this.page.getByRole('region', { name: NAMES.scenario });
+  }
+
+  get runTotals(): Locator {
+    return this.page.getByTestId(TEST_IDS.runTotals);
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async setSpeed(speed: '1' | '10' | '100' | 'max'): Promise<void> {
+    await this.page.getByRole('combobox', { name: NAMES.speed }).selectOption(speed);
+  }
+
+  async play(): Promise<void> {
+    await this.button(NAMES.play).click();
+    await expect(this.button(NAMES.pause)).toBeVisible();
+  }
+
+  async pause(): Promise<void> {
+    await this.button(NAMES.pause).click();
+    await expect(this.button(NAMES.play)).toBeVisible();
+  }
+
+  async select(label: string): Promise<void> {
+    await this.node(label).click();
+    await expect(this.inspector.getByRole('heading', { name: label })).toBeVisible();
+  }
+
+  /** Simulated seconds shown by the clock. */
+  async clockSec(): Promise<number> {
+    const text = (await this.clock.textContent()) ?? '';
+    const match = /t = ([\d.]+) s/.exec(text);
+    if (!match) throw new Error(`Unreadable clock: "${text}"`);
+    return Number(match[1]);
+  }
+
+  /** A live readout of the Inspector ("Requests/s 201.0"), as a number. */
+  async readout(label: 'Requests/s' | 'Utilization'): Promise<number> {
+    const text = (await this.inspector.getByTestId(TEST_IDS.readout(label)).textContent()) ?? '';
+    const match = new RegExp(`^${label.replace('/', '\\/')}\\s+([\\d.]+)`).exec(text.trim());
+    if (!match) throw new Error(`Unreadable readout: "${text}"`);
+    return Number(match[1]);
+  }
+
+  /** The "now" figure in a chart's header (the last complete second), as a number. */
+  async chartLatest(name: 'Throughput' | 'Latency' | 'Error rate'): Promise<number> {
+    const text = (await this.chart(name).getByTestId(TEST_IDS.chartLatest).textContent()) ?? '';
+    const match = /([\d.]+)/.exec(text);
+    if (!match) throw new Error(`Unreadable chart figure: "${text}"`);
+    return Number(match[1]);
+  }
+
+  /** A figure of the run totals ("Failed 825"), as a number. */
+  async total(label: 'Requests' | 'OK' | 'Failed'): Promise<number> {
+    const text = (await this.runTotals.getByText(label, { exact: true }).locator('..').textContent()) ?? '';
+    const match = /([\d,]+)\s*$/.exec(text.trim());
+    if (!match) throw new Error(`Unreadable total: "${text}"`);
+    return Number((match[1] ?? '').replaceAll(',', ''));
+  }
+
+  /** The simulated time (s) of the first event-log line containing `text`. */
+  async eventTime(text: string): Promise<number> {
+    const line = this.eventLog.getByRole('listitem').filter({ hasText: text }).first();
+    const content = (await line.textContent()) ?? '';
+    const match = /([\d.]+) s/.exec(content);
+    if (!match) throw new Error(`Unreadable event line: "${content}"`);
+    return Number(match[1]);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+  }
+}

@@ -1,0 +1,25 @@
+import type { ArchDocument, NodeSpec, ScenarioStep } from '../model/types';
+
+/**
+ * Edits to the document as pure functions returning a new document (STYLE.md: changes as data, no
+ * mutation). The store applies them; they know nothing of runs or the UI.
+ */
+
+/** Replaces the parameters of node `id`. */
+export function withNodeParams(doc: ArchDocument, id: string, params: NodeSpec['params']): ArchDocument {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((node) => (node.id === id ? ({ ...node, params } as NodeSpec) : node)),
+  };
+}
+
+/** Appends a scenario step, keeping the timeline ordered by time (stable for equal times). */
+export function withScenarioStep(doc: ArchDocument, step: ScenarioStep): ArchDocument {
+  const scenario = [...doc.scenario, step].sort((a, b) => a.atSec - b.atSec);
+  return { ...doc, scenario };
+}
+
+/** Removes every scenario step. */
+export function withoutScenario(doc: ArchDocument): ArchDocument {
+  return { ...doc, scenario: [] };
+}

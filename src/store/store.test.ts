@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ACTIVE_ACTIVE } from '../model/presets';
+import type { WorkerParams } from '../model/types';
+import type { LiveSnapshot, RunTotals } from '../sim/results';
+import type { Batch, ToWorker } from '../worker/protocol';
+import { selectNodeHealth } from './selectors';
+import { useArchStore } from './store';
+
+const live: LiveSnapshot = { nowSec: 1, nodes: {}, lbViews: {} };
+const totals = { requests: 1, ok: 1, failed: 0, inFlight: 0 } as RunTotals;
+const batch = (runId: number, nowSec: number): Batch => ({
+  type: 'batch',
+  runId,
+  nowSec,
+  done: false,
+  playing: true,
+  rows: [],
+  events: [],
+  live,
+  totals,
+});
+
+describe('store', () => {
+  let sent: ToWorker[];
+  beforeEach(() => {
+    sent = [];
+    useArchStore.setState({ doc: ACTIVE_ACTIVE.document, selectedId: null });
+    useArchStore.getState().attach((message) => sent.push(message));
+  });
+
+  it('starts a run of the document when a worker attaches', () => {
+    expect(sent).toEqual([{ type: 'load', runId: useArchStore.getState().runId, doc: ACTIVE_ACTIVE.document, playing: false, speed: 10 }]);
+  });
+
+  it('drops batches of a run it has replaced', () => {
+    const { runId } = useArchStore.getState();
+    useArchStore.getState().reset();
+    useArchStore.getState().receive(batch(runId, 42));
+    expect(useArchStore.getState().nowSec).toBe(0);
+    useArchStore.getState().receive(batch(runId + 1, 3));
+    expect(useArchStore.getState().nowSec).toBe(3);
+  });
+
+  it('appends faults the worker scheduled to the scenario, which Reset replays', () => {
+    const { runId } = useArchStore.getState();
+    useArchStore.getState().receive({ type: 'scheduled', runId, step: { atSec: 12.346, action: 'fail', target: 'Server1' } });
+    expect(useArchStore.getState().doc.scenario).toEqual([{ atSec: 12.346, action: 'fail', target: 'Server1' }]);
+    // Pending (not yet reached) faults already show in the node's health.
+    expect(selectNodeHealth(useArchStore.getState(), 'Server1')).toBe('failed');
+    useArchStore.getState().reset();
+    const load = sent.at(-1);
+    expect(load?.type === 'load' && load.doc.scenario).toEqual([{ atSec: 12.346, action: 'fail', target: 'Server1' }]);
+  });
+
+  it('restarts the run with valid parameters and refuses invalid ones', () => {
+    const server = ACTIVE_ACTIVE.document.nodes.find((n) => n.id === 'Server1');
+    const params = server?.params as WorkerParams;
+    const before = sent.length;
+    expect(useArchStore.getState().setNodeParams('Server1', { ...params, workers: 0 })).not.toBeNull();
+    expect(sent.length).toBe(before);
+    expect(useArchStore.getState().setNodeParams('Server1', { ...params, workers: 12 })).toBeNull();
+    const load = sent.at(-1);
+    expect(load?.type).toBe('load');
+    const node = useArchStore.getState().doc.nodes.find((n) => n.id === 'Server1');
+    expect((node?.params as WorkerParams).workers).toBe(12);
+  });
+});

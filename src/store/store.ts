@@ -1,0 +1,160 @@
+import { create } from 'zustand';
+import { PRESETS, ACTIVE_ACTIVE } from '../model/presets';
+import type { ArchDocument, NodeSpec } from '../model/types';
+import { validateDocument } from '../model/validate';
+import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
+import type { FromWorker, Speed, ToWorker } from '../worker/protocol';
+import { withNodeParams, withoutScenario, withScenarioStep } from './document-changes';
+import { sourceSlice, type SourceSlice } from './source-slice';
+
+/** Per-second rows kept in memory: the charts show the last 120 s; older rows are dropped. */
+const MAX_ROWS = 600;
+
+/** The run as last reported by the worker. */
+interface RunState {
+  /** Identifies the current run; batches from older runs are dropped. */
+  readonly runId: number;
+  readonly playing: boolean;
+  readonly speed: Speed;
+  readonly nowSec: number;
+  readonly done: boolean;
+  readonly rows: readonly SecondRow[];
+  readonly lastRow: SecondRow | null;
+  readonly events: readonly SimEvent[];
+  readonly live: LiveSnapshot | null;
+  readonly totals: RunTotals | null;
+  /** A message for the user from the run (the engine refused the document, the run has ended...). */
+  readonly notice: string | null;
+}
+
+interface UiState {
+  readonly selectedId: string | null;
+  /** Whether the charts show the selected node's own series instead of the system's. */
+  readonly showNodeSeries: boolean;
+  readonly sourcePanelOpen: boolean;
+}
+
+interface Actions {
+  /** Connects the store to a worker (or disconnects with null) and starts a run of the document. */
+  attach(port: ((message: ToWorker) => void) | null): void;
+  receive(message: FromWorker): void;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: Speed): void;
+  /** Runs the same document again from t = 0 (paused): same seed, same scenario, same results. */
+  reset(): void;
+  loadPreset(id: string): void;
+  select(id: string | null): void;
+  fault(action: 'fail' | 'recover', target: string): void;
+  /** Applies valid parameters to a node; the run restarts from t = 0. Returns an error message if refused. */
+  setNodeParams(id: string, params: NodeSpec['params']): string | null;
+  clearScenario(): void;
+  setShowNodeSeries(show: boolean): void;
+  toggleSourcePanel(): void;
+}
+
+export interface ArchState extends RunState, UiState, Actions, SourceSlice {
+  readonly doc: ArchDocument;
+  readonly port: ((message: ToWorker) => void) | null;
+}
+
+const freshRun = (runId: number, nowSec = 0) => ({
+  runId,
+  nowSec,
+  done: false,
+  rows: [],
+  lastRow: null,
+  events: [],
+  live: null,
+  totals: null,
+  notice: null,
+});
+
+/** The one store: document, run state and UI state, with the actions beside them (STYLE.md). */
+export const useArchStore = create<ArchState>()((set, get) => {
+  /** Starts a new run of `doc` from t = 0 in the worker. */
+  const restart = (doc: ArchDocument, playing: boolean) => {
+    const { runId, speed, port } = get();
+    const next = runId + 1;
+    set({ doc, playing, ...freshRun(next) });
+    port?.({ type: 'load', runId: next, doc, playing, speed });
+  };
+
+  return {
+    doc: ACTIVE_ACTIVE.document,
+    port: null,
+    ...freshRun(0),
+    playing: false,
+    speed: 10,
+    selectedId: null,
+    showNodeSeries: false,
+    sourcePanelOpen: false,
+    ...sourceSlice(set, get, restart),
+
+    attach: (port) => {
+      set({ port });
+      if (port) restart(get().doc, false);
+    },
+
+    receive: (message) => {
+      const state = get();
+      if (message.runId !== state.runId) return;
+      switch (message.type) {
+        case 'batch': {
+          const rows = message.rows.length ? [...state.rows, ...message.rows].slice(-MAX_ROWS) : state.rows;
+          set({
+            nowSec: message.nowSec,
+            done: message.done,
+            // The worker stops by itself at the end of the run; otherwise Play/Pause belong to the user.
+            playing: message.done ? false : state.playing,
+            rows,
+            lastRow: rows[rows.length - 1] ?? null,
+            events: message.events.length ? [...state.events, ...message.events] : state.events,
+            live: message.live,
+            totals: message.totals,
+          });
+          return;
+        }
+        case 'scheduled':
+          set({ doc: withScenarioStep(state.doc, message.step) });
+          return;
+        case 'error':
+          set({ notice: message.message, playing: false });
+          return;
+      }
+    },
+
+    play: () => {
+      if (get().done) return;
+      set({ playing: true, notice: null });
+      get().port?.({ type: 'play' });
+    },
+    pause: () => {
+      set({ playing: false });
+      get().port?.({ type: 'pause' });
+    },
+    setSpeed: (speed) => {
+      set({ speed });
+      get().port?.({ type: 'speed', speed });
+    },
+    reset: () => restart(get().doc, false),
+    loadPreset: (id) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset) return;
+      set({ selectedId: null });
+      restart(preset.document, false);
+    },
+    select: (selectedId) => set({ selectedId }),
+    fault: (action, target) => get().port?.({ type: 'fault', action, target }),
+    setNodeParams: (id, params) => {
+      const doc = withNodeParams(get().doc, id, params);
+      const issue = validateDocument(doc)[0];
+      if (issue) return issue.message;
+      restart(doc, get().playing);
+      return null;
+    },
+    clearScenario: () => restart(withoutScenario(get().doc), get().playing),
+    setShowNodeSeries: (showNodeSeries) => set({ showNodeSeries }),
+    toggleSourcePanel: () => set({ sourcePanelOpen: !get().sourcePanelOpen }),
+  };
+});

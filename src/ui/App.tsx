@@ -1,0 +1,40 @@
+import { selectNotice } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { useSimulationWorker } from '../store/useSimulationWorker';
+import { Canvas } from './Canvas';
+import { ChartsPanel } from './ChartsPanel';
+import { EventLog } from './EventLog';
+import { Inspector } from './Inspector';
+import { ScenarioList } from './ScenarioList';
+import { SidePanel } from './SidePanel';
+import { TopBar } from './TopBar';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+
+/** The one screen (DESIGN.md §10): top bar; side panel, canvas, Inspector; charts and logs below. */
+export function App() {
+  useSimulationWorker();
+  useKeyboardShortcuts();
+  const notice = useArchStore(selectNotice);
+  return (
+    <div className="app">
+      <TopBar />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <main className="workspace">
+        <SidePanel />
+        <Canvas />
+        <Inspector />
+      </main>
+      <footer className="dock">
+        <ChartsPanel />
+        <div className="dock__side">
+          <EventLog />
+          <ScenarioList />
+        </div>
+      </footer>
+    </div>
+  );
+}

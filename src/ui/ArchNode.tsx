@@ -1,0 +1,46 @@
+import { Handle, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { selectMarkedDown, selectNodeHealth, selectNodeRate, selectNodeSecond } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { KindIcon } from './KindIcon';
+import { formatPerSec, formatShare } from './format';
+import { kindName, type ArchFlowNode } from './layout';
+import { utilizationColour } from './utilization';
+
+/**
+ * A node on the canvas: kind icon, label, health colour, utilization bar and live requests/s. Its live
+ * figures come from the store by id, so the React Flow `nodes` array never changes while a run goes on.
+ */
+function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: NodeProps<ArchFlowNode>) {
+  const health = useArchStore((s) => selectNodeHealth(s, id));
+  const markedDown = useArchStore((s) => selectMarkedDown(s, id));
+  const second = useArchStore((s) => selectNodeSecond(s, id));
+  const rate = useArchStore((s) => selectNodeRate(s, id));
+  const utilization = second?.utilization ?? 0;
+  const hasWorkers = data.kind !== 'client' && data.kind !== 'lb';
+  const classes = ['arch-node', `arch-node--${health}`, selected ? 'arch-node--selected' : ''].join(' ');
+  return (
+    <div className={classes} data-testid={`node-${id}`} data-health={health}>
+      {targetPosition && <Handle type="target" position={targetPosition} />}
+      <div className="arch-node__head">
+        <KindIcon kind={data.kind} />
+        <span className="arch-node__label">{data.label}</span>
+        {health !== 'up' && <span className={`arch-node__badge arch-node__badge--${health}`}>{health}</span>}
+        {health === 'up' && markedDown && <span className="arch-node__badge">marked down</span>}
+      </div>
+      <div className="arch-node__meta">
+        <span className="arch-node__kind">{kindName(data.kind)}</span>
+        <span className="arch-node__rate">{formatPerSec(rate)}</span>
+      </div>
+      {hasWorkers && (
+        <div className="util-bar" title={`Utilization ${formatShare(utilization)}`}>
+          <div className="util-bar__fill" style={{ width: `${Math.min(100, utilization * 100)}%`, background: utilizationColour(utilization) }} />
+          <span className="util-bar__text">{formatShare(utilization, 0)}</span>
+        </div>
+      )}
+      {sourcePosition && <Handle type="source" position={sourcePosition} />}
+    </div>
+  );
+}
+
+export const ArchNode = memo(ArchNodeView);

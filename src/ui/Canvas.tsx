@@ -1,0 +1,82 @@
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  applyNodeChanges,
+  type DefaultEdgeOptions,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useState } from 'react';
+import type { ArchDocument } from '../model/types';
+import { selectDoc } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { ArchNode } from './ArchNode';
+import { FitOnResize } from './FitOnResize';
+import { GroupFrame } from './GroupFrame';
+import { RunTotalsPanel } from './RunTotalsPanel';
+import { TrafficEdge } from './TrafficEdge';
+import { layoutDocument, layoutKey, type FlowNode } from './layout';
+import { useCanvasEditing } from './useCanvasEditing';
+
+// Module-level, so React Flow sees the same objects on every render.
+const NODE_TYPES = { arch: ArchNode, 'group-frame': GroupFrame };
+const EDGE_TYPES = { traffic: TrafficEdge };
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, markerUnits: 'userSpaceOnUse', color: '#8a94a6' },
+};
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.4 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+function syncSelection({ nodes }: OnSelectionChangeParams): void {
+  const picked = nodes.find((n) => n.type === 'arch');
+  const { selectedId, select } = useArchStore.getState();
+  const next = picked?.id ?? null;
+  if (next !== selectedId) select(next);
+}
+
+/** The graph of one layout; remounted (by key) when the drawing changes, not when parameters do. */
+function FlowView({ doc }: { readonly doc: ArchDocument }) {
+  const [nodes, setNodes] = useState<FlowNode[]>(() => {
+    const selectedId = useArchStore.getState().selectedId;
+    return layoutDocument(doc).nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n));
+  });
+  const [edges] = useState(() => layoutDocument(doc).edges);
+  const onNodesChange = (changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current));
+  const editing = useCanvasEditing(doc, nodes, setNodes);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+      onNodesChange={onNodesChange}
+      onSelectionChange={syncSelection}
+      {...editing}
+      edgesFocusable={false}
+      fitView
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      minZoom={0.3}
+      proOptions={PRO_OPTIONS}
+      aria-label="Architecture canvas"
+    >
+      <Background gap={20} size={1.2} />
+      <Controls showInteractive={false} position="bottom-right" />
+      <RunTotalsPanel />
+      <FitOnResize padding={FIT_VIEW_OPTIONS.padding} maxZoom={FIT_VIEW_OPTIONS.maxZoom} />
+    </ReactFlow>
+  );
+}
+
+/** The centre of the screen: the document's topology as a live React Flow graph. */
+export function Canvas() {
+  const doc = useArchStore(selectDoc);
+  return (
+    <section className="canvas" aria-label="Canvas">
+      {/* The layout only depends on the drawing: parameter edits keep the same graph (and selection). */}
+      <FlowView key={layoutKey(doc)} doc={doc} />
+    </section>
+  );
+}

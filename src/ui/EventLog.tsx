@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { selectEvents, selectNodes } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { describeEvent, eventColour } from './describe-event';
+import { formatSec } from './format';
+
+const SHOWN = 200;
+
+/** What happened during the run, newest first: "66.0 s Load Balancer marked Server 1 down". */
+export function EventLog() {
+  const events = useArchStore(selectEvents);
+  const nodes = useArchStore(selectNodes);
+  const lines = useMemo(() => {
+    const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+    return events
+      .slice(-SHOWN)
+      .reverse()
+      .map((e, i) => ({ key: `${events.length - i}`, t: e.t, text: describeEvent(e, labelOf), colour: eventColour(e.type) }));
+  }, [events, nodes]);
+  return (
+    <section className="log" role="region" aria-label="Event log">
+      <h2 className="panel-title">Event log</h2>
+      {lines.length === 0 ? (
+        <p className="muted">Faults and health-check verdicts appear here as they happen.</p>
+      ) : (
+        <ol className="log__list" data-testid="event-log">
+          {lines.map((line) => (
+            <li key={line.key} className="log__item">
+              <span className="dot" style={{ background: line.colour }} aria-hidden="true" />
+              <time className="log__time">{formatSec(line.t)}</time> {line.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

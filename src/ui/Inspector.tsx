@@ -1,0 +1,74 @@
+import type { ParamField } from '../model/param-fields';
+import { fieldsOf } from '../model/param-fields';
+import type { NodeSpec } from '../model/types';
+import { isHealthy, selectDone, selectMarkedDown, selectNodeHealth, selectSelectedNode } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { KindIcon } from './KindIcon';
+import { LiveReadouts } from './LiveReadouts';
+import { ParamInput } from './ParamInput';
+import { kindName } from './layout';
+
+const HEALTH_NAMES: Readonly<Record<string, string>> = { failed: 'Failed', hung: 'Hung (accepts, never answers)', degraded: 'Degraded' };
+
+/** The right-hand panel: the selected node's kind, health, live readouts, fault actions and parameters. */
+export function Inspector() {
+  const node = useArchStore(selectSelectedNode);
+  return (
+    <aside className="inspector" role="region" aria-label="Inspector">
+      {node ? (
+        <NodeInspector key={node.id} node={node} />
+      ) : (
+        <p className="inspector__empty">Select a node on the canvas to see its live figures, fail it, or edit its parameters.</p>
+      )}
+    </aside>
+  );
+}
+
+function NodeInspector({ node }: { readonly node: NodeSpec }) {
+  const health = useArchStore((s) => selectNodeHealth(s, node.id));
+  const markedDown = useArchStore((s) => selectMarkedDown(s, node.id));
+  const done = useArchStore(selectDone);
+  const fault = useArchStore((s) => s.fault);
+  const setNodeParams = useArchStore((s) => s.setNodeParams);
+  // fieldsOf(kind) matches node.params for that kind; TypeScript cannot follow the union through.
+  const fields = fieldsOf(node.kind) as unknown as readonly ParamField<NodeSpec['params']>[];
+  const healthy = isHealthy(health);
+  const status = healthy ? (markedDown ? 'Up, marked down by the load balancer' : 'Up') : HEALTH_NAMES[health] ?? health;
+  return (
+    <>
+      <header className="inspector__head">
+        <KindIcon kind={node.kind} size={26} />
+        <div>
+          <h2 className="inspector__title">{node.label}</h2>
+          <p className="inspector__kind">{kindName(node.kind)}</p>
+        </div>
+      </header>
+      <div className={`inspector__health inspector__health--${health}`}>
+        <span className="dot" aria-hidden="true" /> {status}
+      </div>
+      <button
+        type="button"
+        className={`btn ${healthy ? 'btn--danger' : 'btn--good'} inspector__fault`}
+        onClick={() => fault(healthy ? 'fail' : 'recover', node.id)}
+        disabled={done}
+        title={done ? 'The run has ended: press Reset to run it again' : undefined}
+      >
+        {healthy ? 'Fail' : 'Recover'}
+      </button>
+      <h3 className="inspector__section">Live (last second)</h3>
+      <LiveReadouts id={node.id} kind={node.kind} />
+      <h3 className="inspector__section">Parameters</h3>
+      <form className="params" onSubmit={(e) => e.preventDefault()} aria-label={`Parameters of ${node.label}`}>
+        {fields.map((field) => (
+          <ParamInput
+            key={field.key}
+            field={field}
+            params={node.params}
+            onCommit={(params) => setNodeParams(node.id, params)}
+          />
+        ))}
+      </form>
+      <p className="inspector__note">Changing a parameter restarts the run from t = 0 with the new values.</p>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { Panel } from '@xyflow/react';
+import { selectNowSec, selectTotals } from '../store/selectors';
+import { useArchStore } from '../store/store';
+import { formatCount, formatMs, formatSec, formatShare } from './format';
+
+/** Whole-run figures so far (DESIGN.md §4), floating over the canvas. */
+export function RunTotalsPanel() {
+  const totals = useArchStore(selectTotals);
+  const nowSec = useArchStore(selectNowSec);
+  const items: [string, string][] = [
+    ['Requests', formatCount(totals?.requests ?? 0)],
+    ['OK', formatCount(totals?.ok ?? 0)],
+    ['Failed', formatCount(totals?.failed ?? 0)],
+    ['Availability', formatShare(totals?.availability ?? 1, 2)],
+    ['p99', formatMs(totals?.latencyMs.p99 ?? 0)],
+  ];
+  return (
+    <Panel position="top-left" className="run-totals" aria-label="Run totals" role="region">
+      <span className="run-totals__title">Run totals at {formatSec(nowSec)}</span>
+      <dl className="run-totals__list" data-testid="run-totals">
+        {items.map(([label, value]) => (
+          <div key={label} className="run-totals__item">
+            <dt>{label}</dt> <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}

@@ -1,0 +1,58 @@
+import type { SecondRow, SimEvent } from '../sim/results';
+import { percentOf } from './format';
+
+/** Width of the charts' sliding window of simulated time. */
+export const WINDOW_SEC = 120;
+
+/** One point of the charts: a simulated second. Every value is finite. */
+export interface ChartPoint {
+  readonly t: number;
+  readonly ok: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly errorPct: number;
+}
+
+const finite = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v : 0);
+
+/** The shared x-axis range: the last {@link WINDOW_SEC} seconds, or [0, WINDOW_SEC] early in a run. */
+export function windowOf(nowSec: number): readonly [number, number] {
+  const start = Math.max(0, Math.ceil(nowSec) - WINDOW_SEC);
+  return [start, start + WINDOW_SEC];
+}
+
+/** The chart points from `start` on: the whole system's, or one node's own when `nodeId` is given. */
+export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: string | null): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  for (const row of rows) {
+    if (row.t < start) continue;
+    if (nodeId === null) {
+      const { total } = row;
+      points.push({
+        t: row.t,
+        ok: finite(total.ok),
+        p50: finite(total.p50),
+        p95: finite(total.p95),
+        p99: finite(total.p99),
+        errorPct: percentOf(total.failed, total.ok + total.failed),
+      });
+    } else {
+      const node = row.nodes[nodeId];
+      points.push({
+        t: row.t,
+        ok: finite(node?.completed),
+        p50: finite(node?.p50),
+        p95: finite(node?.p95),
+        p99: finite(node?.p99),
+        errorPct: percentOf(finite(node?.errors), finite(node?.completed) + finite(node?.errors)),
+      });
+    }
+  }
+  return points;
+}
+
+/** The events inside the window that begins at `start`, for markers. */
+export function eventsInWindow(events: readonly SimEvent[], start: number): SimEvent[] {
+  return events.filter((e) => e.t >= start && e.t <= start + WINDOW_SEC);
+}

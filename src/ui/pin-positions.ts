@@ -1,0 +1,21 @@
+import type { ArchDocument } from '../model/types';
+import { withNodePositions, type Point } from '../store/graph-edits';
+import { layoutDocument } from './layout';
+
+/**
+ * Gives the nodes of `next` that have no position the place they have on the canvas now (laid out from
+ * `current`), when they still exist in the same group. So an edit (of the text, or on the canvas) moves
+ * nothing that was already there; only new nodes are laid out by dagre.
+ */
+export function withPinnedPositions(current: ArchDocument, next: ArchDocument = current): ArchDocument {
+  const before = new Map(current.nodes.map((n) => [n.id, n]));
+  const laid = new Map(layoutDocument(current).nodes.map((n) => [n.id, n.position]));
+  const positions = new Map<string, Point>();
+  for (const node of next.nodes) {
+    const old = before.get(node.id);
+    const at = laid.get(node.id);
+    if (node.position || !old || old.group !== node.group || !at) continue;
+    positions.set(node.id, { x: Math.round(at.x), y: Math.round(at.y) });
+  }
+  return positions.size ? withNodePositions(next, positions) : next;
+}

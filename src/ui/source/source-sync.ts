@@ -1,0 +1,81 @@
+import type { ArchDocument } from '../../model/types';
+import { documentFromJson, documentToJson } from '../../share/document-json';
+import { useArchStore } from '../../store/store';
+import { withPinnedPositions } from '../pin-positions';
+
+/**
+ * Text → document for the Mermaid source panel. The mermaid module (and the library behind it) is
+ * imported here on first use, so it stays out of the main bundle.
+ */
+const loadMermaidModule = () => import('../../mermaid');
+
+/** Counts parses, so that a slow parse of older text never overwrites the result of newer text. */
+let latest = 0;
+
+const withoutPositions = (doc: ArchDocument): string =>
+  documentToJson({ ...doc, nodes: doc.nodes.map(({ position: _position, ...node }) => node) } as ArchDocument);
+
+/**
+ * Parses `text` and, when it is a valid flowchart, makes its document the current one. While the text has
+ * errors, the last good document stays and the text is left exactly as it is. `keepPositions` (typing)
+ * keeps nodes that still exist where they are; a file is a new document, laid out afresh.
+ */
+export async function applySourceText(text: string, options: { keepPositions: boolean; name?: string }): Promise<void> {
+  const mine = (latest += 1);
+  const store = useArchStore.getState();
+  store.setSourceDraft(text);
+  const { parseMermaid } = await loadMermaidModule();
+  // A text without a title keeps the document's name (or takes the file's) rather than "Untitled diagram".
+  const result = await parseMermaid(text, { name: options.name ?? store.doc.name });
+  if (mine !== latest) return;
+  const { doc, setSourceOutcome, replaceDocument } = useArchStore.getState();
+  if (!result.ok) {
+    setSourceOutcome({ doc: null, errors: result.errors });
+    return;
+  }
+  const next = options.keepPositions ? withPinnedPositions(doc, result.document) : result.document;
+  if (documentToJson(next) === documentToJson(doc)) {
+    setSourceOutcome({ doc, errors: [], notices: result.notices });
+    return;
+  }
+  // Positions alone do not change the simulation: the run goes on.
+  replaceDocument(next, { restart: withoutPositions(next) !== withoutPositions(doc) });
+  setSourceOutcome({ doc: next, errors: [], notices: result.notices });
+}
+
+/** The base name of a file, without its extension ("diagram.mmd" → "diagram"). */
+const baseName = (name: string) => name.replace(/\.[^.]*$/, '') || name;
+
+/** Opens a `.mmd`, `.md` (its first mermaid block) or `.json` file as the document. */
+export async function openSourceFile(file: File): Promise<void> {
+  const store = useArchStore.getState();
+  useArchStore.setState({ sourcePanelOpen: true });
+  store.setSourceStatus(null);
+  const text = await file.text();
+  const lower = file.name.toLowerCase();
+  if (lower.endsWith('.json')) {
+    const result = documentFromJson(text);
+    if (!result.ok) {
+      const first = result.errors[0];
+      store.setSourceStatus(`${file.name} was not opened: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'invalid document'}`);
+      return;
+    }
+    latest += 1;
+    store.clearSourceDraft();
+    store.replaceDocument(result.document, { restart: true });
+    useArchStore.setState({ sourceNotices: [], selectedId: null });
+    return;
+  }
+  let source = text;
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
+    const { extractMermaidFromMarkdown } = await loadMermaidModule();
+    const block = extractMermaidFromMarkdown(text);
+    if (block === undefined) {
+      store.setSourceStatus(`${file.name} has no \`\`\`mermaid block`);
+      return;
+    }
+    source = `${block.trim()}\n`;
+  }
+  useArchStore.setState({ selectedId: null });
+  await applySourceText(source, { keepPositions: false, name: baseName(file.name) });
+}

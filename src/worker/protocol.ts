@@ -1,0 +1,44 @@
+import type { ArchDocument, ScenarioStep } from '../model/types';
+import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
+
+/**
+ * The typed messages between the UI and the simulation worker. Every run carries a `runId` chosen by
+ * the UI: the worker stamps its replies with it, so replies from a run the UI has since replaced (by
+ * Reset or an edit) are recognised and dropped.
+ */
+
+/** How fast simulated time runs: a multiple of wall time, or as fast as the engine can go. */
+export type Speed = 1 | 10 | 100 | 'max';
+
+export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+
+/** Messages from the UI to the worker. */
+export type ToWorker =
+  /** Starts a new run of `doc` from t = 0 (Reset and edits both do this); it plays if `playing`. */
+  | { readonly type: 'load'; readonly runId: number; readonly doc: ArchDocument; readonly playing: boolean; readonly speed: Speed }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'speed'; readonly speed: Speed }
+  /** Fails or recovers a node at the current simulated time, rounded up to the next whole millisecond. */
+  | { readonly type: 'fault'; readonly action: ScenarioStep['action']; readonly target: string };
+
+/** What changed in a run since the previous batch. */
+export interface Batch {
+  readonly type: 'batch';
+  readonly runId: number;
+  readonly nowSec: number;
+  /** True once the run has reached its duration; the worker then stops on its own. */
+  readonly done: boolean;
+  readonly playing: boolean;
+  readonly rows: readonly SecondRow[];
+  readonly events: readonly SimEvent[];
+  readonly live: LiveSnapshot;
+  readonly totals: RunTotals;
+}
+
+/** Messages from the worker to the UI. */
+export type FromWorker =
+  | Batch
+  /** A fault was scheduled in the live run; the UI appends it to the document's scenario. */
+  | { readonly type: 'scheduled'; readonly runId: number; readonly step: ScenarioStep }
+  | { readonly type: 'error'; readonly runId: number; readonly message: string };
