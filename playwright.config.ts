@@ -17,13 +17,14 @@ const outDir = process.env['E2E_PORT'] ? `dist-e2e-${port}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Playwright empties its output folder at the start of a run: side-by-side suites each get their own.
+  outputDir: process.env['E2E_PORT'] ? `test-results-${port}` : 'test-results',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env['E2E_PORT'] ? `playwright-report-${port}` : 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],
