@@ -30,10 +30,10 @@ const FUTURE_KEYS: { readonly [K in NodeKind]: readonly string[] } = {
   cache: [],
   dns: [],
 };
-const FUTURE_ANY_NODE = ['cost'];
+const FUTURE_ANY_NODE: readonly string[] = [];
 const FUTURE_EDGE: readonly string[] = [];
 /** Keys every node takes besides its kind's parameters. */
-const NODE_KEYS = ['kind', 'label', 'failed', 'pos'];
+const NODE_KEYS = ['kind', 'label', 'failed', 'pos', 'cost'];
 
 export interface Applied {
   readonly nodes: NodeSpec[];
@@ -154,6 +154,10 @@ function applyNodePairs(start: NodeSpec, pairs: readonly Pair[], report: Report)
       if (value !== 'true' && value !== 'false')
         report.error(pair.value, `${node.id} failed: write true or false`);
       else node = withStartsFailed(node, value === 'true');
+    } else if (key === 'cost') {
+      const cost = Number(pair.value.text.replace(/\/h$/, ''));
+      if (!(Number.isFinite(cost) && cost >= 0)) report.error(pair.value, `${node.id} cost: a number ≥ 0 per hour, e.g. cost=0.2 or cost=0.2/h`);
+      else node = { ...node, cost };
     } else if (key === 'pos') {
       const match = /^(-?[\d.eE+-]+),(-?[\d.eE+-]+)$/.exec(pair.value.text);
       const x = Number(match?.[1]);

@@ -132,6 +132,7 @@ function nodeAnnotation(node: NodeSpec): string[] {
   const pairs = [`kind=${node.kind}`, ...changedPairs(node.params, defaultParamsOf(node.kind), fields)];
   const classFailed = (node.classes ?? []).some((name) => name === 'failed' || name === 'down');
   if ((node.startsFailed ?? false) !== classFailed) pairs.push(`failed=${node.startsFailed ?? false}`);
+  if (node.cost !== undefined) pairs.push(`cost=${node.cost}`);
   if (node.position) pairs.push(`pos=${node.position.x},${node.position.y}`);
   const head = RESERVED_HEADS.has(node.id) ? `node ${node.id}` : node.id;
   return [`%% @${head} ${pairs.join(' ')}`];

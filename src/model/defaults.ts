@@ -62,4 +62,23 @@ export function defaultParamsOf<K extends NodeKind>(kind: K): NodeParamsByKind[K
   return byKind[kind];
 }
 
+/**
+ * Running cost per hour by kind, when a node does not say (orders of magnitude of a small cloud
+ * deployment, in dollars): what makes "what does the extra server buy" a comparison of like with like.
+ */
+export const DEFAULT_COST_PER_HOUR: { readonly [K in NodeKind]: number } = {
+  client: 0,
+  lb: 0.03,
+  service: 0.2,
+  database: 0.5,
+  queue: 0.05,
+  cache: 0.15,
+  dns: 0.01,
+};
+
+/** A node's cost per hour: its own, or its kind's default. */
+export function costPerHourOf(node: { readonly kind: NodeKind; readonly cost?: number }): number {
+  return node.cost ?? DEFAULT_COST_PER_HOUR[node.kind];
+}
+
 export const DEFAULT_SIM = { seed: 42, durationSec: 300, warmupSec: 0 } as const;

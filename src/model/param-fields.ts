@@ -45,6 +45,11 @@ export interface ParamField<P> {
    */
   formatExact(params: P): string;
   apply(params: P, text: string): Parsed<P>;
+  /**
+   * Optional parameters only: the default's text (what an absent key means), and whether the key is
+   * set. The Inspector shows the default as a placeholder while the key is absent.
+   */
+  readonly optional?: { readonly defaultText: string; isSet(params: P): boolean };
 }
 
 function field<P, V>(
@@ -87,7 +92,7 @@ function optionalField<P extends object, V>(
   showExact: (value: V) => string = show,
   options?: readonly string[],
 ): ParamField<P> {
-  return field<P, V>(
+  const base = field<P, V>(
     key,
     label,
     unit,
@@ -103,6 +108,7 @@ function optionalField<P extends object, V>(
     options,
     showExact,
   );
+  return { ...base, optional: { defaultText: show(absent), isSet: (p) => p[prop] !== undefined } };
 }
 
 const choice =

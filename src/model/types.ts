@@ -163,6 +163,8 @@ interface NodeBase<K extends NodeKind> {
   readonly shape?: NodeShape;
   /** Mermaid classes applied to the node, in order. */
   readonly classes?: readonly string[];
+  /** Running cost per hour, in the document's currency (absent: the kind's default, see defaults.ts). */
+  readonly cost?: number;
   /** Canvas position of the node's top-left corner, relative to its group when it has one. */
   readonly position?: { readonly x: number; readonly y: number };
 }

@@ -29,6 +29,7 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
       report(`nodes.${node.id}.group`, `group "${node.group}" does not exist`);
     }
     validateParams(node, (field, message) => report(`nodes.${node.id}.params.${field}`, message));
+    if (node.cost !== undefined && !(Number.isFinite(node.cost) && node.cost >= 0)) report(`nodes.${node.id}.cost`, 'cost must be a finite number ≥ 0 per hour');
   }
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {

@@ -188,6 +188,7 @@ function node(value: unknown, path: string, errors: string[]): unknown {
       optional: {
         group: 'string',
         startsFailed: 'boolean',
+        cost: 'number',
         shape: SHAPES,
         classes: arrayOf((v, p, e) => readValue(v, 'string', p, e)),
         position: object({ required: { x: 'number', y: 'number' } }),

@@ -141,6 +141,7 @@ function nodeArbitrary(
       shape: optional(fc.constantFrom(...shapes)),
       classes: fc.uniqueArray(fc.constantFrom(...classNames), { maxLength: 3 }),
       position: optional(fc.record({ x: coordinate, y: coordinate })),
+      cost: optional(fc.constantFrom(0, 0.05, 0.2, 1.5, 12)),
       seed: fc.integer(),
     })
     .chain((n) =>
@@ -159,6 +160,7 @@ function nodeArbitrary(
             ...(n.shape !== undefined ? { shape: n.shape } : {}),
             ...(n.classes.length > 0 ? { classes: n.classes } : {}),
             ...(n.position !== undefined ? { position: { x: n.position.x, y: n.position.y } } : {}),
+            ...(n.cost !== undefined ? { cost: n.cost } : {}),
           }) as NodeSpec,
       ),
     );

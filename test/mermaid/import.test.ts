@@ -305,14 +305,14 @@ describe('annotations', () => {
     ]);
   });
 
-  it('accept DESIGN.md keys the model does not hold yet, with a notice', async () => {
-    const result = await parseMermaid('flowchart LR\n  A[Orders DB] --> B\n%% @A replicas=2 cost=3\n');
+  it('read a node\'s cost per hour, and refuse a negative one at its location', async () => {
+    const result = await parseMermaid('flowchart LR\n  A[Orders DB] --> B\n%% @A replicas=2 cost=3/h\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.notices.map((n) => [n.line, n.column, n.message])).toEqual([
-      [3, 18, 'A: "cost" is not supported yet and was ignored'],
-    ]);
-    expect(node(result.document, 'A')?.params).toMatchObject({ replicas: 2 });
+    expect(result.notices).toEqual([]);
+    expect(node(result.document, 'A')).toMatchObject({ cost: 3, params: { replicas: 2 } });
+    const negative = await parseMermaid('flowchart LR\n  A --> B\n%% @A cost=-1\n');
+    expect(negative.ok ? [] : negative.errors.map((e) => [e.line, e.column])).toEqual([[3, 12]]);
   });
 });
 
