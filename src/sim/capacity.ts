@@ -1,0 +1,162 @@
+import type { ArchDocument, DatabaseParams, EdgeSpec, NodeSpec, WorkerParams } from '../model/types';
+import { meanOf } from '../model/units';
+
+/** One node's load in one situation: offered rate against what its workers can do. */
+export interface NodeLoad {
+  readonly id: string;
+  readonly label: string;
+  /** Requests per second offered to the node. */
+  readonly offeredPerSec: number;
+  /** Requests per second its workers can complete (Infinity for nodes without workers). */
+  readonly capacityPerSec: number;
+  /** offered / capacity: above 1 the queue grows without bound. */
+  readonly utilization: number;
+}
+
+export interface CapacitySituation {
+  /** `normal`, or the id of the node or group that failed. */
+  readonly failed: string | null;
+  readonly loads: readonly NodeLoad[];
+  /** Plain sentences for every node above 100%: "Server 2 alone would run at 130%: …". */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The N+1 capacity check (issue "Insight"): for the normal state and for each single failure of a node or
+ * a group, the offered load of every node against its capacity, λ / (workers / mean holding time). It is
+ * first-order arithmetic from means, no queueing: a worker is held for its own service time plus the
+ * round trips of its downstream calls; a load balancer splits over the targets left; a queue's consumers
+ * share its messages. The simulation is the judge; this says where to look.
+ */
+export function capacityCheck(doc: ArchDocument): CapacitySituation[] {
+  const situations: CapacitySituation[] = [situation(doc, null, new Set())];
+  for (const node of doc.nodes) {
+    if (node.kind === 'client') continue;
+    situations.push(situation(doc, node.id, new Set([node.id])));
+  }
+  for (const group of doc.groups) {
+    const members = new Set(doc.nodes.filter((n) => inGroup(doc, n, group.id)).map((n) => n.id));
+    if (members.size > 0) situations.push(situation(doc, group.id, members));
+  }
+  return situations;
+}
+
+function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<string>): CapacitySituation {
+  const offered = offeredRates(doc, down);
+  const holding = holdingTimes(doc);
+  const loads = doc.nodes
+    .filter((node) => !down.has(node.id) && node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'dns')
+    .map((node): NodeLoad => {
+      const params = node.params as WorkerParams;
+      const holdMs = holding.get(node.id) ?? 0;
+      const capacityPerSec = holdMs > 0 ? (params.workers * 1000) / holdMs : Infinity;
+      const offeredPerSec = offered.get(node.id) ?? 0;
+      return { id: node.id, label: node.label, offeredPerSec, capacityPerSec, utilization: offeredPerSec / capacityPerSec };
+    });
+  const warnings = loads
+    .filter((load) => load.utilization > 1)
+    .map((load) => {
+      const who = failed === null ? load.label : `${load.label}${down.size === 1 ? ' alone' : ''}`;
+      const when = failed === null ? '' : ` without ${labelOf(doc, failed)}`;
+      return `${who} would run at ${Math.round(load.utilization * 100)}%${when}: its queue grows without bound.`;
+    });
+  return { failed, loads, warnings };
+}
+
+/** Requests per second offered to each node, following the traffic from the clients. */
+export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
+  for (const edge of doc.edges) out.get(edge.source)?.push(edge);
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const offered = new Map<string, number>();
+  // Push each client's traffic down the graph; a path longer than the engine's call depth is cut, as there.
+  const push = (id: string, rate: number, depth: number): void => {
+    if (rate <= 0 || depth > 32) return;
+    const node = byId.get(id);
+    if (!node) return;
+    offered.set(id, (offered.get(id) ?? 0) + rate);
+    if (down.has(id)) return;
+    for (const [target, share] of splitOf(node, out.get(id) ?? [], down)) push(target, rate * share, depth + 1);
+  };
+  for (const node of doc.nodes) {
+    if (node.kind !== 'client' || down.has(node.id)) continue;
+    const targets = out.get(node.id) ?? [];
+    for (const edge of targets) push(edge.target, node.params.ratePerSec / targets.length, 1);
+  }
+  return offered;
+}
+
+/** Where a node sends what it receives, as shares of its rate per target. */
+function splitOf(node: NodeSpec, edges: readonly EdgeSpec[], down: ReadonlySet<string>): [string, number][] {
+  const up = edges.filter((e) => !down.has(e.target));
+  switch (node.kind) {
+    case 'lb': {
+      const passive = node.params.mode === 'active-passive';
+      const anyBackup = edges.some((e) => e.params.backup);
+      const isPrimary = (e: EdgeSpec) => (anyBackup ? !e.params.backup : e === edges[0]);
+      const primaries = up.filter(isPrimary);
+      const pool = passive ? (primaries.length > 0 ? primaries : up.filter((e) => !isPrimary(e))) : up;
+      const weighted = node.params.policy === 'weighted';
+      const total = pool.reduce((sum, e) => sum + (weighted ? e.params.weight : 1), 0);
+      return total > 0 ? pool.map((e) => [e.target, (weighted ? e.params.weight : 1) / total]) : [];
+    }
+    case 'dns': {
+      const first = up[0];
+      return first ? [[first.target, 1]] : [];
+    }
+    case 'queue':
+      return up.map((e) => [e.target, 1 / up.length]);
+    case 'client':
+      return [];
+    default:
+      // A server calls each of its downstream nodes once per request.
+      return edges.map((e) => [e.target, 1]);
+  }
+}
+
+/**
+ * Mean time a request holds a worker of each node: its own service time, plus (for servers) the round
+ * trip and holding time of each downstream call, plus a synchronous replica's acknowledgement.
+ */
+function holdingTimes(doc: ArchDocument): Map<string, number> {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
+  for (const edge of doc.edges) out.get(edge.source)?.push(edge);
+  const memo = new Map<string, number>();
+  const responseMs = (id: string, depth: number): number => {
+    const node = byId.get(id);
+    if (!node || depth > 32) return 0;
+    const cached = memo.get(id);
+    if (cached !== undefined) return cached;
+    let total = 0;
+    if (node.kind === 'lb' || node.kind === 'dns') {
+      const edges = out.get(id) ?? [];
+      const first = edges[0];
+      total = first ? 2 * meanOf(first.params.latency) + responseMs(first.target, depth + 1) : 0;
+    } else if (node.kind !== 'client') {
+      const params = node.params as WorkerParams;
+      total = meanOf(params.service);
+      const replicated = node.kind === 'database' ? (node.params as DatabaseParams) : null;
+      if (replicated?.replication === 'sync' && (replicated.replicas ?? 0) > 0) total += meanOf(replicated.lag ?? { type: 'exp', meanMs: 50 });
+      // A queue answers its producers once the message is stored: its consumers' time is not its own.
+      if (node.kind !== 'queue') {
+        for (const edge of out.get(id) ?? []) total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, depth + 1);
+      }
+    }
+    memo.set(id, total);
+    return total;
+  };
+  for (const node of doc.nodes) responseMs(node.id, 0);
+  return memo;
+}
+
+function inGroup(doc: ArchDocument, node: NodeSpec, groupId: string): boolean {
+  const parentOf = new Map(doc.groups.map((g) => [g.id, g.parent]));
+  let hops = 0;
+  for (let g = node.group; g !== undefined && hops < doc.groups.length; g = parentOf.get(g), hops++) if (g === groupId) return true;
+  return false;
+}
+
+function labelOf(doc: ArchDocument, id: string): string {
+  return doc.nodes.find((n) => n.id === id)?.label ?? doc.groups.find((g) => g.id === id)?.label ?? id;
+}
