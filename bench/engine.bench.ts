@@ -19,8 +19,18 @@ function mm1(rho: number, requests: number): ArchDocument {
     name: 'M/M/1',
     direction: 'LR',
     nodes: [
-      { id: 'Client', label: 'Client', kind: 'client', params: { ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0 } },
-      { id: 'Service', label: 'Service', kind: 'service', params: { workers: 1, service: { type: 'exp', meanMs: 1 }, queueCapacity: Infinity } },
+      {
+        id: 'Client',
+        label: 'Client',
+        kind: 'client',
+        params: { ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0 },
+      },
+      {
+        id: 'Service',
+        label: 'Service',
+        kind: 'service',
+        params: { workers: 1, service: { type: 'exp', meanMs: 1 }, queueCapacity: Infinity },
+      },
     ],
     edges: [{ id: 'Client-->Service', source: 'Client', target: 'Service', params: DEFAULT_EDGE }],
     groups: [],
@@ -38,7 +48,13 @@ function seedTopology(durationSec: number, ratePerSec = 400): ArchDocument {
       node.kind === 'client'
         ? { ...node, params: { ...node.params, ratePerSec } }
         : node.kind === 'service'
-          ? { ...node, params: { ...node.params, workers: Math.max(node.params.workers, Math.ceil((ratePerSec / 400) * 8)) } }
+          ? {
+              ...node,
+              params: {
+                ...node.params,
+                workers: Math.max(node.params.workers, Math.ceil((ratePerSec / 400) * 8)),
+              },
+            }
           : node,
     ),
     scenario: [
@@ -50,7 +66,10 @@ function seedTopology(durationSec: number, ratePerSec = 400): ArchDocument {
 }
 
 /** Runs a document to the end in worker-sized slices; returns requests per wall-second. */
-function measure(doc: ArchDocument, keepRows?: SecondRow[]): { requests: number; seconds: number; rate: number } {
+function measure(
+  doc: ArchDocument,
+  keepRows?: SecondRow[],
+): { requests: number; seconds: number; rate: number } {
   const started = performance.now();
   const sim = createSimulation(doc);
   while (!sim.done) {
@@ -85,15 +104,21 @@ measure(mm1(0.8, 200_000));
 measure(seedTopology(120));
 
 const mm1Runs = Array.from({ length: REPEATS }, () => measure(mm1(0.8, 2_000_000)).rate);
-console.log(`M/M/1, ρ = 0.8, 2 M requests:        ${millions(median(mm1Runs))} simulated requests/s (median of ${REPEATS}; runs ${mm1Runs.map(millions).join(', ')})`);
+console.log(
+  `M/M/1, ρ = 0.8, 2 M requests:        ${millions(median(mm1Runs))} simulated requests/s (median of ${REPEATS}; runs ${mm1Runs.map(millions).join(', ')})`,
+);
 
 const seedRuns = Array.from({ length: REPEATS }, () => measure(seedTopology(3000)).rate);
-console.log(`seed topology (LB, 2 servers, DB, health checks, timeouts, fail/recover), 1.2 M requests: ${millions(median(seedRuns))} requests/s`);
+console.log(
+  `seed topology (LB, 2 servers, DB, health checks, timeouts, fail/recover), 1.2 M requests: ${millions(median(seedRuns))} requests/s`,
+);
 
 const simjsStart = performance.now();
 const simjs = runSimjsMm1(0.8, 1_000_000, 1);
 const simjsRate = simjs.requests / ((performance.now() - simjsStart) / 1000);
-console.log(`simjs 2.0.3, same M/M/1, 1 M requests: ${millions(simjsRate)} requests/s (mean response ${simjs.meanResponse.toFixed(3)}, theory 5.000)`);
+console.log(
+  `simjs 2.0.3, same M/M/1, 1 M requests: ${millions(simjsRate)} requests/s (mean response ${simjs.meanResponse.toFixed(3)}, theory 5.000)`,
+);
 console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×`);
 runTightMm1(0.8, 200_000, 1);
 const tightRuns = Array.from({ length: REPEATS }, () => {
@@ -101,7 +126,9 @@ const tightRuns = Array.from({ length: REPEATS }, () => {
   const result = runTightMm1(0.8, 2_000_000, 1);
   return result.requests / ((performance.now() - started) / 1000);
 });
-console.log(`tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${((median(mm1Runs) / median(tightRuns)) * 100).toFixed(0)}% of it\n`);
+console.log(
+  `tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${((median(mm1Runs) / median(tightRuns)) * 100).toFixed(0)}% of it\n`,
+);
 
 // Memory: a 1-hour run at 1,000 req/s. Without the per-second rows the heap must stay flat over
 // simulated time (the engine recycles its request records); with them it grows by the rows alone.
@@ -121,8 +148,12 @@ function hourRun(keepRows: boolean): { samples: string[]; rows: SecondRow[] } {
   return { samples, rows };
 }
 const withoutRows = hourRun(false);
-console.log(`1 simulated hour at 1,000 req/s (3.6 M requests), rows dropped: heap ${withoutRows.samples.join(', ')}`);
+console.log(
+  `1 simulated hour at 1,000 req/s (3.6 M requests), rows dropped: heap ${withoutRows.samples.join(', ')}`,
+);
 const withRows = hourRun(true);
 const rowsJson = Buffer.byteLength(JSON.stringify(withRows.rows));
-console.log(`same, keeping all ${withRows.rows.length} per-second rows: heap ${withRows.samples.join(', ')} (rows are ${mib(rowsJson)} as JSON)`);
+console.log(
+  `same, keeping all ${withRows.rows.length} per-second rows: heap ${withRows.samples.join(', ')} (rows are ${mib(rowsJson)} as JSON)`,
+);
 console.log(`peak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);

@@ -25,7 +25,11 @@ function loadSimjs(): SimjsApi {
 }
 
 /** Runs M/M/1 (service mean 1 time unit) for `requests` arrivals; returns requests and mean response. */
-export function runSimjsMm1(rho: number, requests: number, seed: number): { requests: number; meanResponse: number } {
+export function runSimjsMm1(
+  rho: number,
+  requests: number,
+  seed: number,
+): { requests: number; meanResponse: number } {
   const { Sim, Entity, Facility, Random, DataSeries } = loadSimjs();
   const sim = new Sim();
   const server = new Facility('server');

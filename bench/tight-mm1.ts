@@ -5,7 +5,11 @@ import { RandomStream } from '../src/sim/random';
  * the next departure in two locals, the queue as a counter, response times from a FIFO of arrival times.
  * It is the ceiling a general engine is measured against in the same process run.
  */
-export function runTightMm1(rho: number, requests: number, seed: number): { requests: number; meanResponse: number } {
+export function runTightMm1(
+  rho: number,
+  requests: number,
+  seed: number,
+): { requests: number; meanResponse: number } {
   const rng = new RandomStream(seed, 'tight');
   const arrivals = new Float64Array(1 << 20);
   const mask = arrivals.length - 1;

@@ -5,7 +5,12 @@ import type { ArchDocument, EdgeSpec, NodeSpec } from '../src/model/types';
 import { compare, costPerHour, sweep } from '../src/sim/analysis';
 import { balanced } from './support/documents';
 
-const edge = (source: string, target: string): EdgeSpec => ({ id: `${source}-->${target}`, source, target, params: DEFAULT_EDGE });
+const edge = (source: string, target: string): EdgeSpec => ({
+  id: `${source}-->${target}`,
+  source,
+  target,
+  params: DEFAULT_EDGE,
+});
 
 describe('single-point-of-failure sweep', () => {
   it('ranks the seed diagram’s load balancer and database above both servers', () => {
@@ -20,7 +25,12 @@ describe('single-point-of-failure sweep', () => {
   });
 
   it('ranks no redundancy above a quick failover, and that above a member of a redundant pool', () => {
-    const server = (id: string): NodeSpec => ({ id, label: id, kind: 'service', params: { workers: 16, service: { type: 'exp', meanMs: 5 }, queueCapacity: 200 } });
+    const server = (id: string): NodeSpec => ({
+      id,
+      label: id,
+      kind: 'service',
+      params: { workers: 16, service: { type: 'exp', meanMs: 5 }, queueCapacity: 200 },
+    });
     const doc: ArchDocument = {
       name: 'redundancy',
       direction: 'LR',
@@ -29,10 +39,35 @@ describe('single-point-of-failure sweep', () => {
         { id: 'LB', label: 'LB', kind: 'lb', params: DEFAULT_LB },
         server('S1'),
         server('S2'),
-        { id: 'Single', label: 'Single DB', kind: 'database', params: { workers: 32, service: { type: 'exp', meanMs: 1 }, queueCapacity: 500 } },
-        { id: 'Replicated', label: 'Replicated DB', kind: 'database', params: { workers: 32, service: { type: 'exp', meanMs: 1 }, queueCapacity: 500, replicas: 1, detectMs: 2000, promoteMs: 3000 } },
+        {
+          id: 'Single',
+          label: 'Single DB',
+          kind: 'database',
+          params: { workers: 32, service: { type: 'exp', meanMs: 1 }, queueCapacity: 500 },
+        },
+        {
+          id: 'Replicated',
+          label: 'Replicated DB',
+          kind: 'database',
+          params: {
+            workers: 32,
+            service: { type: 'exp', meanMs: 1 },
+            queueCapacity: 500,
+            replicas: 1,
+            detectMs: 2000,
+            promoteMs: 3000,
+          },
+        },
       ],
-      edges: [edge('C', 'LB'), edge('LB', 'S1'), edge('LB', 'S2'), edge('S1', 'Single'), edge('S2', 'Single'), edge('S1', 'Replicated'), edge('S2', 'Replicated')],
+      edges: [
+        edge('C', 'LB'),
+        edge('LB', 'S1'),
+        edge('LB', 'S2'),
+        edge('S1', 'Single'),
+        edge('S2', 'Single'),
+        edge('S1', 'Replicated'),
+        edge('S2', 'Replicated'),
+      ],
       groups: [],
       scenario: [],
       sim: { seed: 3, durationSec: 120, warmupSec: 0 },
@@ -60,8 +95,28 @@ describe('twin runs', () => {
 
   it('uses the same seed and A’s scenario for both, and prices each design', () => {
     const a = ACTIVE_ACTIVE.document;
-    const b: ArchDocument = { ...a, nodes: [...a.nodes, { id: 'Server3', label: 'Server 3', kind: 'service', params: a.nodes[2]!.params as never, group: 'Servers' }], edges: [...a.edges, edge('LoadBalancer', 'Server3'), edge('Server3', 'DB')] };
-    const result = compare({ ...a, scenario: [{ atSec: 30, action: 'fail', target: 'Server1' }], sim: { ...a.sim, durationSec: 60 } }, b);
+    const b: ArchDocument = {
+      ...a,
+      nodes: [
+        ...a.nodes,
+        {
+          id: 'Server3',
+          label: 'Server 3',
+          kind: 'service',
+          params: a.nodes[2]!.params as never,
+          group: 'Servers',
+        },
+      ],
+      edges: [...a.edges, edge('LoadBalancer', 'Server3'), edge('Server3', 'DB')],
+    };
+    const result = compare(
+      {
+        ...a,
+        scenario: [{ atSec: 30, action: 'fail', target: 'Server1' }],
+        sim: { ...a.sim, durationSec: 60 },
+      },
+      b,
+    );
     expect(result.b.cost_per_hour - result.a.cost_per_hour).toBeCloseTo(0.2, 9);
     expect(costPerHour(a)).toBeCloseTo(0.03 + 0.2 + 0.2 + 0.5, 9);
     // Three servers lose a third, not a half, of the traffic during detection.

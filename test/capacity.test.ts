@@ -6,7 +6,9 @@ import { runAll } from './support/run';
 
 const withRate = (rate: number): ArchDocument => ({
   ...ACTIVE_ACTIVE.document,
-  nodes: ACTIVE_ACTIVE.document.nodes.map((n) => (n.kind === 'client' ? { ...n, params: { ...n.params, ratePerSec: rate, timeoutMs: Infinity } } : n)),
+  nodes: ACTIVE_ACTIVE.document.nodes.map((n) =>
+    n.kind === 'client' ? { ...n, params: { ...n.params, ratePerSec: rate, timeoutMs: Infinity } } : n,
+  ),
   sim: { ...ACTIVE_ACTIVE.document.sim, durationSec: 120 },
 });
 
@@ -21,13 +23,17 @@ describe('capacity check (N+1)', () => {
     expect(util(withoutS1, 'Server2')).toBeCloseTo(0.8, 2);
     expect(withoutS1?.warnings).toEqual([]);
     // The load balancer and the database are single points: their failure situations exist too.
-    expect(situations.map((s) => s.failed)).toEqual(expect.arrayContaining([null, 'LoadBalancer', 'DB', 'Servers']));
+    expect(situations.map((s) => s.failed)).toEqual(
+      expect.arrayContaining([null, 'LoadBalancer', 'DB', 'Servers']),
+    );
   });
 
   it('warns where a survivor would exceed 100%, in words', () => {
     const situations = capacityCheck(withRate(700));
     const withoutS1 = situations.find((s) => s.failed === 'Server1');
-    expect(withoutS1?.warnings).toEqual(['Server 2 alone would run at 140% without Server 1: its queue grows without bound.']);
+    expect(withoutS1?.warnings).toEqual([
+      'Server 2 alone would run at 140% without Server 1: its queue grows without bound.',
+    ]);
   });
 
   it('agrees with the simulation: above 100% the queue grows, below 90% it does not', () => {
@@ -35,19 +41,31 @@ describe('capacity check (N+1)', () => {
       [700, true],
       [420, false],
     ] as const) {
-      const doc = { ...withRate(rate), scenario: [{ atSec: 10, action: 'fail' as const, target: 'Server1' }] };
-      const check = capacityCheck(doc).find((s) => s.failed === 'Server1')?.loads.find((l) => l.id === 'Server2');
+      const doc = {
+        ...withRate(rate),
+        scenario: [{ atSec: 10, action: 'fail' as const, target: 'Server1' }],
+      };
+      const check = capacityCheck(doc)
+        .find((s) => s.failed === 'Server1')
+        ?.loads.find((l) => l.id === 'Server2');
       expect((check?.utilization ?? 0) > 1).toBe(expectGrowth);
       if (!expectGrowth) expect(check?.utilization).toBeLessThan(0.9);
       const { rows } = runAll(doc);
       const queue = (t: number) => rows.find((r) => r.t === t)?.nodes['Server2']?.queueLength ?? 0;
       // Measured utilization when sharing the load agrees with the arithmetic within 5%.
-      const shared = capacityCheck(doc).find((s) => s.failed === null)?.loads.find((l) => l.id === 'Server2')?.utilization ?? 0;
-      const measured = rows.filter((r) => r.t < 10).reduce((sum, r) => sum + (r.nodes['Server2']?.utilization ?? 0), 0) / 10;
+      const shared =
+        capacityCheck(doc)
+          .find((s) => s.failed === null)
+          ?.loads.find((l) => l.id === 'Server2')?.utilization ?? 0;
+      const measured =
+        rows.filter((r) => r.t < 10).reduce((sum, r) => sum + (r.nodes['Server2']?.utilization ?? 0), 0) / 10;
       expect(Math.abs(measured - shared) / shared).toBeLessThan(0.08);
       // Above 100% the queue fills up to its bound (200) and stays there, rejecting the excess.
       if (expectGrowth) expect(Math.min(queue(30), queue(60), queue(100))).toBeGreaterThan(190);
-      else expect(Math.max(...rows.filter((r) => r.t > 20).map((r) => r.nodes['Server2']?.queueLength ?? 0))).toBeLessThan(30);
+      else
+        expect(
+          Math.max(...rows.filter((r) => r.t > 20).map((r) => r.nodes['Server2']?.queueLength ?? 0)),
+        ).toBeLessThan(30);
     }
   });
 });

@@ -8,7 +8,11 @@ import { runAll, sumOver } from './support/run';
 
 describe('arrival processes', () => {
   it('constant arrivals come exactly at the rate', () => {
-    const doc = balanced({ client: { ratePerSec: 250, arrival: 'constant' }, server: { workers: 8 }, durationSec: 10 });
+    const doc = balanced({
+      client: { ratePerSec: 250, arrival: 'constant' },
+      server: { workers: 8 },
+      durationSec: 10,
+    });
     const { rows } = runAll(doc);
     for (const row of rows.slice(1)) expect(row.total.requests).toBe(250);
   });
@@ -28,13 +32,20 @@ describe('arrival processes', () => {
   });
 
   it('a ramp climbs linearly to the rate, then stays', () => {
-    const doc = balanced({ client: { ratePerSec: 1000, arrival: 'ramp', rampMs: 20_000 }, server: { workers: 16 }, durationSec: 40 });
+    const doc = balanced({
+      client: { ratePerSec: 1000, arrival: 'ramp', rampMs: 20_000 },
+      server: { workers: 16 },
+      durationSec: 40,
+    });
     const { rows } = runAll(doc);
     // Over [0, 20) the mean rate is half the plateau; over [20, 40) it is the plateau.
-    const meanRate = (from: number, to: number) => sumOver(rows, from, to, (r) => r.total.requests) / (to - from);
+    const meanRate = (from: number, to: number) =>
+      sumOver(rows, from, to, (r) => r.total.requests) / (to - from);
     expect(Math.abs(meanRate(0, 20) - 500) / 500).toBeLessThan(0.04);
     expect(Math.abs(meanRate(20, 40) - 1000) / 1000).toBeLessThan(0.04);
-    expect(sumOver(rows, 0, 5, (r) => r.total.requests)).toBeLessThan(sumOver(rows, 15, 20, (r) => r.total.requests) / 3);
+    expect(sumOver(rows, 0, 5, (r) => r.total.requests)).toBeLessThan(
+      sumOver(rows, 15, 20, (r) => r.total.requests) / 3,
+    );
   });
 
   it('the burst and ramp clocks skip and invert correctly', () => {
@@ -80,10 +91,13 @@ describe('timeouts and retries', () => {
     // A retry budget of 10% caps the amplification near 1.1.
     const budgeted = runAll({
       ...storm,
-      nodes: storm.nodes.map((n) => (n.kind === 'client' ? { ...n, params: { ...n.params, retryBudget: 0.1 } } : n)),
+      nodes: storm.nodes.map((n) =>
+        n.kind === 'client' ? { ...n, params: { ...n.params, retryBudget: 0.1 } } : n,
+      ),
     });
     const budgetedAmplification =
-      sumOver(budgeted.rows, 25, 40, (r) => r.total.attempts) / sumOver(budgeted.rows, 25, 40, (r) => r.total.requests);
+      sumOver(budgeted.rows, 25, 40, (r) => r.total.attempts) /
+      sumOver(budgeted.rows, 25, 40, (r) => r.total.requests);
     expect(budgetedAmplification).toBeLessThan(1.15);
   });
 
@@ -92,9 +106,24 @@ describe('timeouts and retries', () => {
       name: 'timeout',
       direction: 'LR',
       nodes: [
-        { id: 'C', label: 'C', kind: 'client', params: { ratePerSec: 50, arrival: 'poisson', timeoutMs: Infinity, retries: 0 } },
-        { id: 'S', label: 'S', kind: 'service', params: { workers: 32, service: { type: 'const', valueMs: 1 }, queueCapacity: 100, timeoutMs: 300 } },
-        { id: 'DB', label: 'DB', kind: 'database', params: { workers: 4, service: { type: 'const', valueMs: 1 }, queueCapacity: 100 } },
+        {
+          id: 'C',
+          label: 'C',
+          kind: 'client',
+          params: { ratePerSec: 50, arrival: 'poisson', timeoutMs: Infinity, retries: 0 },
+        },
+        {
+          id: 'S',
+          label: 'S',
+          kind: 'service',
+          params: { workers: 32, service: { type: 'const', valueMs: 1 }, queueCapacity: 100, timeoutMs: 300 },
+        },
+        {
+          id: 'DB',
+          label: 'DB',
+          kind: 'database',
+          params: { workers: 4, service: { type: 'const', valueMs: 1 }, queueCapacity: 100 },
+        },
       ],
       edges: [
         { id: 'C-->S', source: 'C', target: 'S', params: DEFAULT_EDGE },
@@ -131,7 +160,9 @@ describe('circuit breaker', () => {
     expect(events.some((e) => e.type === 'breaker-close' && e.t > 10)).toBe(true);
     // While open, requests never reach the server: far fewer arrivals there than requests sent.
     expect(totals.errorsByCause.rejected).toBeGreaterThan(500);
-    expect((nodes['S1']?.arrivals ?? 0) + totals.errorsByCause.rejected).toBeGreaterThanOrEqual(totals.requests - 5);
+    expect((nodes['S1']?.arrivals ?? 0) + totals.errorsByCause.rejected).toBeGreaterThanOrEqual(
+      totals.requests - 5,
+    );
   });
 });
 
@@ -141,9 +172,24 @@ describe('bounds', () => {
       name: 'cycle',
       direction: 'LR',
       nodes: [
-        { id: 'C', label: 'C', kind: 'client', params: { ratePerSec: 10, arrival: 'poisson', timeoutMs: Infinity, retries: 0 } },
-        { id: 'A', label: 'A', kind: 'service', params: { workers: 100, service: { type: 'const', valueMs: 0 }, queueCapacity: 10 } },
-        { id: 'B', label: 'B', kind: 'service', params: { workers: 100, service: { type: 'const', valueMs: 0 }, queueCapacity: 10 } },
+        {
+          id: 'C',
+          label: 'C',
+          kind: 'client',
+          params: { ratePerSec: 10, arrival: 'poisson', timeoutMs: Infinity, retries: 0 },
+        },
+        {
+          id: 'A',
+          label: 'A',
+          kind: 'service',
+          params: { workers: 100, service: { type: 'const', valueMs: 0 }, queueCapacity: 10 },
+        },
+        {
+          id: 'B',
+          label: 'B',
+          kind: 'service',
+          params: { workers: 100, service: { type: 'const', valueMs: 0 }, queueCapacity: 10 },
+        },
       ],
       edges: [
         { id: 'C-->A', source: 'C', target: 'A', params: DEFAULT_EDGE },
@@ -161,9 +207,18 @@ describe('bounds', () => {
   });
 
   it('a run that reaches its event cap stops and says so', () => {
-    const sim = createSimulation(clientToService({ ratePerSec: 1000, workers: 1, service: { type: 'exp', meanMs: 0.5 }, durationSec: 100, seed: 1 }), {
-      maxEvents: 10_000,
-    });
+    const sim = createSimulation(
+      clientToService({
+        ratePerSec: 1000,
+        workers: 1,
+        service: { type: 'exp', meanMs: 0.5 },
+        durationSec: 100,
+        seed: 1,
+      }),
+      {
+        maxEvents: 10_000,
+      },
+    );
     sim.advance(100);
     expect(sim.done).toBe(true);
     expect(sim.stopped).toBe('stopped at 10000 events');
@@ -175,7 +230,15 @@ describe('bounds', () => {
 
 describe('M/D/1 against Pollaczek–Khinchine', () => {
   it('mean response with constant service at ρ = 0.8 is within 3% of 3 service times', () => {
-    const sim = createSimulation(clientToService({ ratePerSec: 800, workers: 1, service: { type: 'const', valueMs: 1 }, durationSec: 1500, seed: 5 }));
+    const sim = createSimulation(
+      clientToService({
+        ratePerSec: 800,
+        workers: 1,
+        service: { type: 'const', valueMs: 1 },
+        durationSec: 1500,
+        seed: 5,
+      }),
+    );
     while (!sim.done) sim.advance(sim.durationSec, 500_000);
     const mean = sim.totals().latencyMs.mean;
     expect(Math.abs(mean - 3) / 3).toBeLessThan(0.03);

@@ -22,7 +22,10 @@ function g_m_1_sigma(): number {
 
 describe('two equal servers behind a load balancer', () => {
   it('random split: each server is M/M/1 at ρ = 0.6 (mean within 2%, p95 within 3%)', () => {
-    const { totals } = runAll(balanced({ client: { ratePerSec: RATE }, lb: { policy: 'random' }, durationSec: DURATION, seed: 11 }), 100);
+    const { totals } = runAll(
+      balanced({ client: { ratePerSec: RATE }, lb: { policy: 'random' }, durationSec: DURATION, seed: 11 }),
+      100,
+    );
     expect(Math.abs(totals.latencyMs.mean - 2.5) / 2.5).toBeLessThan(0.02);
     expect(Math.abs(totals.latencyMs.p95 - 7.489) / 7.489).toBeLessThan(0.03);
   });
@@ -32,7 +35,15 @@ describe('two equal servers behind a load balancer', () => {
     expect(sigma).toBeCloseTo(0.4958, 4);
     const meanWait = sigma / (1 - sigma); // Wq = σ / (μ(1 − σ))
     const meanResponse = meanWait + 1;
-    const { totals } = runAll(balanced({ client: { ratePerSec: RATE }, lb: { policy: 'round-robin' }, durationSec: DURATION, seed: 12 }), 100);
+    const { totals } = runAll(
+      balanced({
+        client: { ratePerSec: RATE },
+        lb: { policy: 'round-robin' },
+        durationSec: DURATION,
+        seed: 12,
+      }),
+      100,
+    );
     expect(Math.abs(totals.latencyMs.mean - meanResponse) / meanResponse).toBeLessThan(0.03);
     expect(Math.abs(totals.latencyMs.p95 - 5.942) / 5.942).toBeLessThan(0.03);
     expect(totals.latencyMs.mean).toBeLessThan(2.5 * 0.85);
@@ -67,7 +78,12 @@ describe('policies', () => {
     const { nodes } = runAll(doc);
     expect(nodes['S2']?.arrivals ?? 0).toBeGreaterThan(1.5 * (nodes['S1']?.arrivals ?? 0));
     // Round-robin, for contrast, splits evenly whatever the speed.
-    const rr = runAll({ ...doc, nodes: doc.nodes.map((n) => (n.kind === 'lb' ? { ...n, params: { ...n.params, policy: 'round-robin' } } : n)) });
+    const rr = runAll({
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.kind === 'lb' ? { ...n, params: { ...n.params, policy: 'round-robin' } } : n,
+      ),
+    });
     expect(Math.abs((rr.nodes['S1']?.arrivals ?? 0) - (rr.nodes['S2']?.arrivals ?? 0))).toBeLessThan(5);
   });
 
@@ -117,7 +133,9 @@ describe('active-passive', () => {
     const promote = events.find((e) => e.type === 'promote');
     expect(down).toBeDefined();
     expect(promote?.t).toBeCloseTo((down?.t ?? 0) + 5, 6);
-    expect(sumOver(rows, Math.ceil(promote?.t ?? 0), 40, (r) => r.nodes['S2']?.arrivals ?? 0)).toBeGreaterThan(0);
+    expect(
+      sumOver(rows, Math.ceil(promote?.t ?? 0), 40, (r) => r.nodes['S2']?.arrivals ?? 0),
+    ).toBeGreaterThan(0);
   });
 
   it('costs the promotion delay times the offered load in extra failed requests, against active-active', () => {

@@ -31,7 +31,11 @@ const topology: fc.Arbitrary<ArchDocument> = fc
     hcIntervalMs: fc.integer({ min: 100, max: 3000 }),
     latencies: fc.array(latency, { minLength: 8, maxLength: 8 }),
     faults: fc.array(
-      fc.record({ atSec: fc.double({ min: 0, max: 20, noNaN: true }), action: fc.constantFrom('fail', 'recover'), pick: fc.nat() }),
+      fc.record({
+        atSec: fc.double({ min: 0, max: 20, noNaN: true }),
+        action: fc.constantFrom('fail', 'recover'),
+        pick: fc.nat(),
+      }),
       { maxLength: 5 },
     ),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
@@ -39,65 +43,98 @@ const topology: fc.Arbitrary<ArchDocument> = fc
   .map((r): ArchDocument => {
     const services = Array.from({ length: r.services }, (_, i) => `S${i}`);
     const nodes: NodeSpec[] = [
-      { id: 'C', label: 'Client', kind: 'client', params: { ratePerSec: r.rate, arrival: 'poisson', timeoutMs: r.timeoutMs, retries: r.retries } },
-      ...services.map(
-        (id): NodeSpec => ({
-          id,
-          label: id,
-          kind: 'service',
-          params: { workers: r.workers, queueCapacity: r.queue, service: { type: 'exp', meanMs: r.serviceMs } },
-        }),
-      ),
+      {
+        id: 'C',
+        label: 'Client',
+        kind: 'client',
+        params: { ratePerSec: r.rate, arrival: 'poisson', timeoutMs: r.timeoutMs, retries: r.retries },
+      },
+      ...services.map((id): NodeSpec => ({
+        id,
+        label: id,
+        kind: 'service',
+        params: { workers: r.workers, queueCapacity: r.queue, service: { type: 'exp', meanMs: r.serviceMs } },
+      })),
     ];
     const pairs: [string, string][] = [];
     if (r.withLb) {
-      nodes.push({ id: 'LB', label: 'LB', kind: 'lb', params: { ...DEFAULT_LB, hcIntervalMs: r.hcIntervalMs } });
+      nodes.push({
+        id: 'LB',
+        label: 'LB',
+        kind: 'lb',
+        params: { ...DEFAULT_LB, hcIntervalMs: r.hcIntervalMs },
+      });
       pairs.push(['C', 'LB'], ...services.map((s): [string, string] => ['LB', s]));
     } else {
       pairs.push(...services.map((s): [string, string] => ['C', s]));
     }
     if (r.withDb) {
-      nodes.push({ id: 'DB', label: 'DB', kind: 'database', params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } } });
+      nodes.push({
+        id: 'DB',
+        label: 'DB',
+        kind: 'database',
+        params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } },
+      });
       pairs.push(...services.map((s): [string, string] => [s, 'DB']));
     }
-    const edges = pairs.map(
-      ([source, target], i): EdgeSpec => ({
-        id: `${source}-->${target}`,
-        source,
-        target,
-        params: { latency: r.latencies[i % r.latencies.length]!, weight: 1, backup: false },
-      }),
-    );
-    const scenario = r.faults.map(
-      (f): ScenarioStep => ({ atSec: f.atSec, action: f.action, target: nodes[f.pick % nodes.length]!.id }),
-    );
-    return { name: 'random', direction: 'LR', nodes, edges, groups: [], scenario, sim: { seed: r.seed, durationSec: 25, warmupSec: 0 } };
+    const edges = pairs.map(([source, target], i): EdgeSpec => ({
+      id: `${source}-->${target}`,
+      source,
+      target,
+      params: { latency: r.latencies[i % r.latencies.length]!, weight: 1, backup: false },
+    }));
+    const scenario = r.faults.map((f): ScenarioStep => ({
+      atSec: f.atSec,
+      action: f.action,
+      target: nodes[f.pick % nodes.length]!.id,
+    }));
+    return {
+      name: 'random',
+      direction: 'LR',
+      nodes,
+      edges,
+      groups: [],
+      scenario,
+      sim: { seed: r.seed, durationSec: 25, warmupSec: 0 },
+    };
   });
 
 describe('conservation of requests', () => {
   it('requests = ok + failed + in flight at every moment, and in flight counts the open requests', () => {
     fc.assert(
-      fc.property(topology, fc.array(fc.double({ min: 0.01, max: 25, noNaN: true }), { minLength: 1, maxLength: 6 }), (doc, stops) => {
-        const sim = createSimulation(doc);
-        const rows: SecondRow[] = [];
-        for (const stop of [...stops].sort((a, b) => a - b)) {
-          sim.advance(stop);
-          rows.push(...sim.takeRows());
-          const totals = sim.totals();
-          expect(totals.requests).toBe(totals.ok + totals.failed + totals.inFlight);
-          expect(totals.inFlight).toBeGreaterThanOrEqual(0);
-          expect((sim as unknown as { countOpenRequests(): number }).countOpenRequests()).toBe(totals.inFlight);
-        }
-        // The per-second rows add up to the totals of the seconds they cover.
-        const totals = sim.totals();
-        const started = rows.reduce((sum, row) => sum + row.total.requests, 0);
-        expect(started).toBeLessThanOrEqual(totals.requests);
-        for (const row of rows) {
-          for (const value of [row.total.p50, row.total.p95, row.total.p99, row.total.mean, row.total.errorRate]) {
-            expect(Number.isFinite(value)).toBe(true);
+      fc.property(
+        topology,
+        fc.array(fc.double({ min: 0.01, max: 25, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (doc, stops) => {
+          const sim = createSimulation(doc);
+          const rows: SecondRow[] = [];
+          for (const stop of [...stops].sort((a, b) => a - b)) {
+            sim.advance(stop);
+            rows.push(...sim.takeRows());
+            const totals = sim.totals();
+            expect(totals.requests).toBe(totals.ok + totals.failed + totals.inFlight);
+            expect(totals.inFlight).toBeGreaterThanOrEqual(0);
+            expect((sim as unknown as { countOpenRequests(): number }).countOpenRequests()).toBe(
+              totals.inFlight,
+            );
           }
-        }
-      }),
+          // The per-second rows add up to the totals of the seconds they cover.
+          const totals = sim.totals();
+          const started = rows.reduce((sum, row) => sum + row.total.requests, 0);
+          expect(started).toBeLessThanOrEqual(totals.requests);
+          for (const row of rows) {
+            for (const value of [
+              row.total.p50,
+              row.total.p95,
+              row.total.p99,
+              row.total.mean,
+              row.total.errorRate,
+            ]) {
+              expect(Number.isFinite(value)).toBe(true);
+            }
+          }
+        },
+      ),
       { numRuns: 60, seed: 20261125 },
     );
   });

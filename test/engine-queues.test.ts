@@ -5,7 +5,12 @@ import type { ArchDocument, Distribution, EdgeSpec, QueueParams, ScenarioStep } 
 import { createSimulation } from '../src/sim/engine';
 import { runAll, sumOver } from './support/run';
 
-const edge = (source: string, target: string): EdgeSpec => ({ id: `${source}-->${target}`, source, target, params: DEFAULT_EDGE });
+const edge = (source: string, target: string): EdgeSpec => ({
+  id: `${source}-->${target}`,
+  source,
+  target,
+  params: DEFAULT_EDGE,
+});
 
 /** The seed's second diagram: Client → Message Queue → Server 1 / Server 2 → Database. */
 function queueDoc(options: {
@@ -27,13 +32,34 @@ function queueDoc(options: {
     name: 'queue',
     direction: 'LR',
     nodes: [
-      { id: 'Client', label: 'Client', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: options.rate } },
-      { id: 'Queue', label: 'Message Queue', kind: 'queue', params: { workers: 64, service: { type: 'exp', meanMs: 1 }, queueCapacity: 1000, ...options.queue } },
+      {
+        id: 'Client',
+        label: 'Client',
+        kind: 'client',
+        params: { ...DEFAULT_CLIENT, ratePerSec: options.rate },
+      },
+      {
+        id: 'Queue',
+        label: 'Message Queue',
+        kind: 'queue',
+        params: { workers: 64, service: { type: 'exp', meanMs: 1 }, queueCapacity: 1000, ...options.queue },
+      },
       consumer('S1'),
       consumer('S2'),
-      { id: 'DB', label: 'Database', kind: 'database', params: { workers: 32, service: { type: 'exp', meanMs: 1 }, queueCapacity: 1000 } },
+      {
+        id: 'DB',
+        label: 'Database',
+        kind: 'database',
+        params: { workers: 32, service: { type: 'exp', meanMs: 1 }, queueCapacity: 1000 },
+      },
     ],
-    edges: [edge('Client', 'Queue'), edge('Queue', 'S1'), edge('Queue', 'S2'), edge('S1', 'DB'), edge('S2', 'DB')],
+    edges: [
+      edge('Client', 'Queue'),
+      edge('Queue', 'S1'),
+      edge('Queue', 'S2'),
+      edge('S1', 'DB'),
+      edge('S2', 'DB'),
+    ],
     groups: [],
     scenario: options.scenario ?? [],
     sim: { seed: options.seed ?? 1, durationSec: options.durationSec, warmupSec: 0 },
@@ -42,17 +68,33 @@ function queueDoc(options: {
 
 describe('message queues', () => {
   it('producers are acknowledged on enqueue; consumers drain the queue; latency is end to end', () => {
-    const { totals, nodes, rows } = runAll(queueDoc({ rate: 200, consumerWorkers: 4, consumerService: { type: 'exp', meanMs: 10 }, durationSec: 30 }));
+    const { totals, nodes, rows } = runAll(
+      queueDoc({
+        rate: 200,
+        consumerWorkers: 4,
+        consumerService: { type: 'exp', meanMs: 10 },
+        durationSec: 30,
+      }),
+    );
     // The client waits only for the broker (1 ms); the message's end-to-end time includes the consumer's.
     expect(totals.latencyMs.mean).toBeLessThan(3);
     expect(nodes['Queue']?.latencyMs.mean).toBeGreaterThan(10);
-    expect(Math.abs((nodes['S1']?.arrivals ?? 0) - (nodes['S2']?.arrivals ?? 0))).toBeLessThan(0.1 * (nodes['S1']?.arrivals ?? 1));
+    expect(Math.abs((nodes['S1']?.arrivals ?? 0) - (nodes['S2']?.arrivals ?? 0))).toBeLessThan(
+      0.1 * (nodes['S1']?.arrivals ?? 1),
+    );
     expect(Math.max(...rows.map((r) => r.nodes['Queue']?.backlog ?? 0))).toBeLessThan(50);
   });
 
   it('backlog grows at the producers’ excess over the consumers’ capacity, and so does the oldest age', () => {
     // Consumers: 2 × 2 workers × 10 ms (+1 ms database) ≈ 364/s; producers 500/s: backlog grows ≈ 136/s.
-    const { rows } = runAll(queueDoc({ rate: 500, consumerWorkers: 2, consumerService: { type: 'const', valueMs: 10 }, durationSec: 40 }));
+    const { rows } = runAll(
+      queueDoc({
+        rate: 500,
+        consumerWorkers: 2,
+        consumerService: { type: 'const', valueMs: 10 },
+        durationSec: 40,
+      }),
+    );
     const backlog = (t: number) => rows.find((r) => r.t === t)?.nodes['Queue']?.backlog ?? NaN;
     const growth = (backlog(35) - backlog(15)) / 20;
     expect(Math.abs(growth - (500 - 4000 / 11)) / (500 - 4000 / 11)).toBeLessThan(0.1);
@@ -107,7 +149,13 @@ describe('message queues', () => {
   });
 
   it('a bounded queue rejects producers once full', () => {
-    const doc = queueDoc({ rate: 300, consumerWorkers: 1, consumerService: { type: 'const', valueMs: 10 }, queue: { bound: 500 }, durationSec: 20 });
+    const doc = queueDoc({
+      rate: 300,
+      consumerWorkers: 1,
+      consumerService: { type: 'const', valueMs: 10 },
+      queue: { bound: 500 },
+      durationSec: 20,
+    });
     const { rows, totals } = runAll(doc);
     expect(Math.max(...rows.map((r) => r.nodes['Queue']?.backlog ?? 0))).toBeLessThanOrEqual(500);
     expect(totals.errorsByCause.rejected).toBeGreaterThan(1000);
@@ -123,29 +171,38 @@ describe('message queues', () => {
       errorRate: fc.double({ min: 0, max: 1, noNaN: true }),
     });
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 6 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 8 }), (steps, seed, visibilitySec) => {
-        const scenario = steps.map((s): ScenarioStep => {
-          if (s.action === 'fail') return { atSec: s.atSec, action: 'fail', target: s.target, mode: s.mode };
-          if (s.action === 'degrade') return { atSec: s.atSec, action: 'degrade', target: s.target, errorRate: s.errorRate };
-          return { atSec: s.atSec, action: 'recover', target: s.target };
-        });
-        const doc = queueDoc({
-          rate: 100,
-          consumerWorkers: 3,
-          consumerService: { type: 'exp', meanMs: 20 },
-          queue: { visibilityMs: visibilitySec * 1000, maxAttempts: 3 },
-          scenario,
-          durationSec: 20,
-          seed,
-        });
-        const sim = createSimulation(doc);
-        const internals = sim as unknown as { messages: { enqueued: number; acked: number; deadLettered: number; stored: Int32Array } };
-        for (const stop of [5, 10, 15, 20]) {
-          sim.advance(stop);
-          const m = internals.messages;
-          expect(m.enqueued).toBe(m.acked + m.deadLettered + (m.stored[1] as number));
-        }
-      }),
+      fc.property(
+        fc.array(step, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 8 }),
+        (steps, seed, visibilitySec) => {
+          const scenario = steps.map((s): ScenarioStep => {
+            if (s.action === 'fail')
+              return { atSec: s.atSec, action: 'fail', target: s.target, mode: s.mode };
+            if (s.action === 'degrade')
+              return { atSec: s.atSec, action: 'degrade', target: s.target, errorRate: s.errorRate };
+            return { atSec: s.atSec, action: 'recover', target: s.target };
+          });
+          const doc = queueDoc({
+            rate: 100,
+            consumerWorkers: 3,
+            consumerService: { type: 'exp', meanMs: 20 },
+            queue: { visibilityMs: visibilitySec * 1000, maxAttempts: 3 },
+            scenario,
+            durationSec: 20,
+            seed,
+          });
+          const sim = createSimulation(doc);
+          const internals = sim as unknown as {
+            messages: { enqueued: number; acked: number; deadLettered: number; stored: Int32Array };
+          };
+          for (const stop of [5, 10, 15, 20]) {
+            sim.advance(stop);
+            const m = internals.messages;
+            expect(m.enqueued).toBe(m.acked + m.deadLettered + (m.stored[1] as number));
+          }
+        },
+      ),
       { numRuns: 40, seed: 5 },
     );
   });

@@ -5,7 +5,12 @@ import { runReport } from '../src/sim/report';
 import { balanced } from './support/documents';
 import { runAll, sumOver } from './support/run';
 
-const edge = (source: string, target: string): EdgeSpec => ({ id: `${source}-->${target}`, source, target, params: DEFAULT_EDGE });
+const edge = (source: string, target: string): EdgeSpec => ({
+  id: `${source}-->${target}`,
+  source,
+  target,
+  params: DEFAULT_EDGE,
+});
 const server = (id: string, group: string): NodeSpec => ({
   id,
   label: id,
@@ -15,19 +20,54 @@ const server = (id: string, group: string): NodeSpec => ({
 });
 
 /** Users → DNS → East and West regions, each a load balancer and two servers; West 40 ms away. */
-function twoRegions(options: { ttlMs: number; scenario: ScenarioStep[]; dnsPolicy?: 'failover' | 'latency'; clientGroups?: boolean }): ArchDocument {
+function twoRegions(options: {
+  ttlMs: number;
+  scenario: ScenarioStep[];
+  dnsPolicy?: 'failover' | 'latency';
+  clientGroups?: boolean;
+}): ArchDocument {
   const clients: NodeSpec[] = options.clientGroups
     ? [
-        { id: 'UsersEast', label: 'Users East', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: 100, timeoutMs: 1000 }, group: 'East' },
-        { id: 'UsersWest', label: 'Users West', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: 100, timeoutMs: 1000 }, group: 'West' },
+        {
+          id: 'UsersEast',
+          label: 'Users East',
+          kind: 'client',
+          params: { ...DEFAULT_CLIENT, ratePerSec: 100, timeoutMs: 1000 },
+          group: 'East',
+        },
+        {
+          id: 'UsersWest',
+          label: 'Users West',
+          kind: 'client',
+          params: { ...DEFAULT_CLIENT, ratePerSec: 100, timeoutMs: 1000 },
+          group: 'West',
+        },
       ]
-    : [{ id: 'Users', label: 'Users', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: 200, timeoutMs: 1000 } }];
+    : [
+        {
+          id: 'Users',
+          label: 'Users',
+          kind: 'client',
+          params: { ...DEFAULT_CLIENT, ratePerSec: 200, timeoutMs: 1000 },
+        },
+      ];
   return {
     name: 'two regions',
     direction: 'LR',
     nodes: [
       ...clients,
-      { id: 'DNS', label: 'DNS', kind: 'dns', params: { workers: 64, service: { type: 'const', valueMs: 0 }, queueCapacity: Infinity, ttlMs: options.ttlMs, dnsPolicy: options.dnsPolicy ?? 'failover' } },
+      {
+        id: 'DNS',
+        label: 'DNS',
+        kind: 'dns',
+        params: {
+          workers: 64,
+          service: { type: 'const', valueMs: 0 },
+          queueCapacity: Infinity,
+          ttlMs: options.ttlMs,
+          dnsPolicy: options.dnsPolicy ?? 'failover',
+        },
+      },
       { id: 'LBEast', label: 'LB East', kind: 'lb', params: DEFAULT_LB, group: 'East' },
       { id: 'LBWest', label: 'LB West', kind: 'lb', params: DEFAULT_LB, group: 'West' },
       server('E1', 'East'),
@@ -77,7 +117,9 @@ describe('regions behind DNS', () => {
   });
 
   it('latency routing keeps each region’s users at home', () => {
-    const { nodes } = runAll(twoRegions({ ttlMs: 30_000, scenario: [], dnsPolicy: 'latency', clientGroups: true }));
+    const { nodes } = runAll(
+      twoRegions({ ttlMs: 30_000, scenario: [], dnsPolicy: 'latency', clientGroups: true }),
+    );
     const east = (nodes['E1']?.arrivals ?? 0) + (nodes['E2']?.arrivals ?? 0);
     const west = (nodes['W1']?.arrivals ?? 0) + (nodes['W2']?.arrivals ?? 0);
     expect(Math.abs(east - west) / (east + west)).toBeLessThan(0.05);
@@ -89,7 +131,12 @@ describe('alerts', () => {
 
   it('an error-rate rule fires after its window once errors start, and resolves when they stop', () => {
     const doc = {
-      ...balanced({ client: { ratePerSec: 400 }, server: { workers: 8 }, scenario: failAt30, durationSec: 60 }),
+      ...balanced({
+        client: { ratePerSec: 400 },
+        server: { workers: 8 },
+        scenario: failAt30,
+        durationSec: 60,
+      }),
       alerts: [{ id: 'errors', metric: 'error_rate' as const, threshold: 0.01, forSec: 3 }],
     };
     const { events } = runAll(doc);
@@ -105,7 +152,13 @@ describe('alerts', () => {
 
   it('a p99 rule watches a node’s latency', () => {
     const doc = {
-      ...balanced({ servers: 1, client: { ratePerSec: 100 }, server: { workers: 8 }, scenario: [{ atSec: 20, action: 'degrade' as const, target: 'S1', factor: 50 }], durationSec: 40 }),
+      ...balanced({
+        servers: 1,
+        client: { ratePerSec: 100 },
+        server: { workers: 8 },
+        scenario: [{ atSec: 20, action: 'degrade' as const, target: 'S1', factor: 50 }],
+        durationSec: 40,
+      }),
       alerts: [{ id: 'slow', metric: 'p99' as const, threshold: 20, forSec: 2, target: 'S1' }],
     };
     const firing = runAll(doc).events.filter((e) => e.type === 'alert-firing');
@@ -114,10 +167,17 @@ describe('alerts', () => {
 
   it('the report gives the time to detect each fault', () => {
     const doc = {
-      ...balanced({ client: { ratePerSec: 400 }, server: { workers: 8 }, scenario: failAt30, durationSec: 60 }),
+      ...balanced({
+        client: { ratePerSec: 400 },
+        server: { workers: 8 },
+        scenario: failAt30,
+        durationSec: 60,
+      }),
       alerts: [{ id: 'errors', metric: 'error_rate' as const, threshold: 0.01, forSec: 3 }],
     };
     const report = runReport(doc);
-    expect(report.detection).toEqual([{ t: 30.001, type: 'fail', target: 'S1', alert: 'errors', detected_after_s: 33 - 30.001 }]);
+    expect(report.detection).toEqual([
+      { t: 30.001, type: 'fail', target: 'S1', alert: 'errors', detected_after_s: 33 - 30.001 },
+    ]);
   });
 });

@@ -1,19 +1,57 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, DEFAULT_EDGE, DEFAULT_LB } from '../src/model/defaults';
-import type { ArchDocument, DatabaseParams, EdgeSpec, NodeSpec, ScenarioStep, ServiceParams, SessionStrategy } from '../src/model/types';
+import type {
+  ArchDocument,
+  DatabaseParams,
+  EdgeSpec,
+  NodeSpec,
+  ScenarioStep,
+  ServiceParams,
+  SessionStrategy,
+} from '../src/model/types';
 import { runAll, sumOver } from './support/run';
 
-const edge = (source: string, target: string): EdgeSpec => ({ id: `${source}-->${target}`, source, target, params: DEFAULT_EDGE });
+const edge = (source: string, target: string): EdgeSpec => ({
+  id: `${source}-->${target}`,
+  source,
+  target,
+  params: DEFAULT_EDGE,
+});
 
 /** A client writing straight to a database with replicas. */
-function clientToDatabase(db: Partial<DatabaseParams>, options: { rate: number; writes: number; scenario: ScenarioStep[]; durationSec: number; seed?: number }): ArchDocument {
+function clientToDatabase(
+  db: Partial<DatabaseParams>,
+  options: { rate: number; writes: number; scenario: ScenarioStep[]; durationSec: number; seed?: number },
+): ArchDocument {
   return {
     name: 'replication',
     direction: 'LR',
     nodes: [
-      { id: 'C', label: 'Client', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: options.rate, arrival: 'constant', writes: options.writes, timeoutMs: Infinity } },
-      { id: 'DB', label: 'Database', kind: 'database', params: { workers: 16, service: { type: 'const', valueMs: 1 }, queueCapacity: 1000, replicas: 1, ...db } },
+      {
+        id: 'C',
+        label: 'Client',
+        kind: 'client',
+        params: {
+          ...DEFAULT_CLIENT,
+          ratePerSec: options.rate,
+          arrival: 'constant',
+          writes: options.writes,
+          timeoutMs: Infinity,
+        },
+      },
+      {
+        id: 'DB',
+        label: 'Database',
+        kind: 'database',
+        params: {
+          workers: 16,
+          service: { type: 'const', valueMs: 1 },
+          queueCapacity: 1000,
+          replicas: 1,
+          ...db,
+        },
+      },
     ],
     edges: [edge('C', 'DB')],
     groups: [],
@@ -35,17 +73,37 @@ describe('database replication', () => {
 
   it('sync replication never loses a write, whatever the failure time, and pays the lag on each write', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 9, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (failAt, seed) => {
-        const doc = clientToDatabase(
-          { replication: 'sync', lag: { type: 'exp', meanMs: 20 } },
-          { rate: 200, writes: 0.5, scenario: [{ atSec: failAt, action: 'fail', target: 'DB' }], durationSec: 10, seed },
-        );
-        expect(runAll(doc).totals.writesLost).toBe(0);
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 9, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (failAt, seed) => {
+          const doc = clientToDatabase(
+            { replication: 'sync', lag: { type: 'exp', meanMs: 20 } },
+            {
+              rate: 200,
+              writes: 0.5,
+              scenario: [{ atSec: failAt, action: 'fail', target: 'DB' }],
+              durationSec: 10,
+              seed,
+            },
+          );
+          expect(runAll(doc).totals.writesLost).toBe(0);
+        },
+      ),
       { numRuns: 20, seed: 4 },
     );
-    const sync = runAll(clientToDatabase({ replication: 'sync', lag: { type: 'const', valueMs: 20 } }, { rate: 100, writes: 1, scenario: [], durationSec: 5 }));
-    const async = runAll(clientToDatabase({ replication: 'async', lag: { type: 'const', valueMs: 20 } }, { rate: 100, writes: 1, scenario: [], durationSec: 5 }));
+    const sync = runAll(
+      clientToDatabase(
+        { replication: 'sync', lag: { type: 'const', valueMs: 20 } },
+        { rate: 100, writes: 1, scenario: [], durationSec: 5 },
+      ),
+    );
+    const async = runAll(
+      clientToDatabase(
+        { replication: 'async', lag: { type: 'const', valueMs: 20 } },
+        { rate: 100, writes: 1, scenario: [], durationSec: 5 },
+      ),
+    );
     expect(sync.totals.latencyMs.mean).toBeCloseTo(21, 1);
     expect(async.totals.latencyMs.mean).toBeCloseTo(1, 1);
   });
@@ -60,16 +118,30 @@ describe('database replication', () => {
     expect(sumOver(rows, 10, 15, (r) => r.total.ok)).toBe(0);
     expect(sumOver(rows, 15, 30, (r) => r.total.failed)).toBe(0);
     // With no replica left, a second failure has nobody to promote.
-    const twice = runAll({ ...doc, scenario: [...doc.scenario, { atSec: 20, action: 'fail', target: 'DB' }] });
+    const twice = runAll({
+      ...doc,
+      scenario: [...doc.scenario, { atSec: 20, action: 'fail', target: 'DB' }],
+    });
     expect(sumOver(twice.rows, 21, 30, (r) => r.total.ok)).toBe(0);
   });
 
   it('counts reads that come before the reader’s own write reached the replica as stale', () => {
     // 10 users at 500 req/s: each user reads about every 20 ms, well inside a 100 ms lag after a write.
-    const doc = clientToDatabase({ replication: 'async', lag: { type: 'const', valueMs: 100 } }, { rate: 500, writes: 0.5, scenario: [], durationSec: 10 });
-    const users = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'client' ? { ...n, params: { ...n.params, users: 10 } } : n)) };
+    const doc = clientToDatabase(
+      { replication: 'async', lag: { type: 'const', valueMs: 100 } },
+      { rate: 500, writes: 0.5, scenario: [], durationSec: 10 },
+    );
+    const users = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.kind === 'client' ? { ...n, params: { ...n.params, users: 10 } } : n)),
+    };
     expect(runAll(users).totals.staleReads).toBeGreaterThan(1000);
-    const sync = { ...users, nodes: users.nodes.map((n) => (n.kind === 'database' ? { ...n, params: { ...n.params, replication: 'sync' as const } } : n)) };
+    const sync = {
+      ...users,
+      nodes: users.nodes.map((n) =>
+        n.kind === 'database' ? { ...n, params: { ...n.params, replication: 'sync' as const } } : n,
+      ),
+    };
     expect(runAll(sync).totals.staleReads).toBe(0);
   });
 });
@@ -80,20 +152,43 @@ function sessionsDoc(strategy: SessionStrategy, scenario: ScenarioStep[]): ArchD
     id,
     label: id,
     kind: 'service',
-    params: { workers: 16, service: { type: 'exp', meanMs: 2 }, queueCapacity: 100, sessions: strategy } satisfies ServiceParams,
+    params: {
+      workers: 16,
+      service: { type: 'exp', meanMs: 2 },
+      queueCapacity: 100,
+      sessions: strategy,
+    } satisfies ServiceParams,
   });
   const nodes: NodeSpec[] = [
-    { id: 'C', label: 'Client', kind: 'client', params: { ...DEFAULT_CLIENT, ratePerSec: 500, users: 1000, writes: 0.3 } },
+    {
+      id: 'C',
+      label: 'Client',
+      kind: 'client',
+      params: { ...DEFAULT_CLIENT, ratePerSec: 500, users: 1000, writes: 0.3 },
+    },
     { id: 'LB', label: 'LB', kind: 'lb', params: { ...DEFAULT_LB, policy: 'hash' } },
     server('S1'),
     server('S2'),
   ];
   const edges = [edge('C', 'LB'), edge('LB', 'S1'), edge('LB', 'S2')];
   if (strategy === 'store') {
-    nodes.push({ id: 'Store', label: 'Session store', kind: 'cache', params: { workers: 32, service: { type: 'exp', meanMs: 0.5 }, queueCapacity: 1000 } });
+    nodes.push({
+      id: 'Store',
+      label: 'Session store',
+      kind: 'cache',
+      params: { workers: 32, service: { type: 'exp', meanMs: 0.5 }, queueCapacity: 1000 },
+    });
     edges.push(edge('S1', 'Store'), edge('S2', 'Store'));
   }
-  return { name: 'sessions', direction: 'LR', nodes, edges, groups: [], scenario, sim: { seed: 8, durationSec: 40, warmupSec: 0 } };
+  return {
+    name: 'sessions',
+    direction: 'LR',
+    nodes,
+    edges,
+    groups: [],
+    scenario,
+    sim: { seed: 8, durationSec: 40, warmupSec: 0 },
+  };
 }
 
 describe('sessions', () => {
@@ -118,7 +213,12 @@ describe('sessions', () => {
 
   it('sticky sessions behind a load balancer that is not sticky are lost all the time', () => {
     const doc = sessionsDoc('sticky', []);
-    const roundRobin = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'lb' ? { ...n, params: { ...n.params, policy: 'round-robin' as const } } : n)) };
+    const roundRobin = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.kind === 'lb' ? { ...n, params: { ...n.params, policy: 'round-robin' as const } } : n,
+      ),
+    };
     expect(runAll(roundRobin).totals.sessionsLost).toBeGreaterThan(5000);
   });
 

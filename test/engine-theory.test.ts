@@ -59,7 +59,13 @@ describe('M/M/c against theory', () => {
 describe('utilization and queue length', () => {
   it('a node busy on average ρ·c workers reports utilization ρ', () => {
     const sim = createSimulation(
-      clientToService({ ratePerSec: 2400, workers: 4, service: { type: 'exp', meanMs: 1 }, durationSec: 200, seed: 3 }),
+      clientToService({
+        ratePerSec: 2400,
+        workers: 4,
+        service: { type: 'exp', meanMs: 1 },
+        durationSec: 200,
+        seed: 3,
+      }),
     );
     sim.advance(200);
     const node = sim.nodeTotals()['Service'];
@@ -73,8 +79,20 @@ describe('utilization and queue length', () => {
 describe('warm-up', () => {
   it('excludes the first seconds from latency figures but keeps every request counted', () => {
     // A server that is slow for the first 10 s only: with a 10 s warm-up the run's latency is the fast one.
-    const doc = clientToService({ ratePerSec: 100, workers: 50, service: { type: 'const', valueMs: 5 }, durationSec: 30, seed: 2 });
-    const slowStart = { ...doc, scenario: [{ atSec: 0, action: 'degrade' as const, target: 'Service', factor: 10 }, { atSec: 10, action: 'recover' as const, target: 'Service' }] };
+    const doc = clientToService({
+      ratePerSec: 100,
+      workers: 50,
+      service: { type: 'const', valueMs: 5 },
+      durationSec: 30,
+      seed: 2,
+    });
+    const slowStart = {
+      ...doc,
+      scenario: [
+        { atSec: 0, action: 'degrade' as const, target: 'Service', factor: 10 },
+        { atSec: 10, action: 'recover' as const, target: 'Service' },
+      ],
+    };
     const withWarmup = createSimulation({ ...slowStart, sim: { ...slowStart.sim, warmupSec: 10 } });
     withWarmup.advance(30);
     const without = createSimulation(slowStart);

@@ -16,7 +16,9 @@ describe('explain why', () => {
     const doc = seedWith([{ atSec: 60.001, action: 'fail', target: 'Server1' }]);
     const text = explainRun(doc, runReport(doc)).map((s) => s.text);
     expect(text[0]).toBe('At 60.0 s Server 1 crashed.');
-    expect(text[1]).toMatch(/^Load Balancer kept sending it traffic for 6\.0 s until 3 health checks failed: [\d,]+ requests failed\.$/);
+    expect(text[1]).toMatch(
+      /^Load Balancer kept sending it traffic for 6\.0 s until 3 health checks failed: [\d,]+ requests failed\.$/,
+    );
     expect(text[2]).toMatch(/^Server 2 then carried \d+ req\/s at \d+% utilization\.$/);
     expect(text[3]).toMatch(/^p99 (rose|fell) from \d+ ms to \d+ ms\.$|^p99 stayed at \d+ ms\.$/);
     expect(text.at(-1)).toBe('No sessions or writes were lost.');
@@ -26,16 +28,30 @@ describe('explain why', () => {
     const targets = ['Server1', 'Server2', 'DB', 'LoadBalancer'];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ atSec: fc.double({ min: 1, max: 50, noNaN: true }), target: fc.constantFrom(...targets), action: fc.constantFrom('fail', 'recover', 'hang') }), { maxLength: 3 }),
+        fc.array(
+          fc.record({
+            atSec: fc.double({ min: 1, max: 50, noNaN: true }),
+            target: fc.constantFrom(...targets),
+            action: fc.constantFrom('fail', 'recover', 'hang'),
+          }),
+          { maxLength: 3 },
+        ),
         fc.integer({ min: 0, max: 1000 }),
         (steps, seed) => {
-          const scenario = steps.map((s) => (s.action === 'hang' ? { atSec: s.atSec, action: 'fail' as const, target: s.target, mode: 'hang' as const } : { atSec: s.atSec, action: s.action as 'fail' | 'recover', target: s.target }));
+          const scenario = steps.map((s) =>
+            s.action === 'hang'
+              ? { atSec: s.atSec, action: 'fail' as const, target: s.target, mode: 'hang' as const }
+              : { atSec: s.atSec, action: s.action as 'fail' | 'recover', target: s.target },
+          );
           const doc = { ...seedWith(scenario, 60), sim: { ...seedWith(scenario, 60).sim, seed } };
           const report = runReport(doc);
           for (const sentence of explainRun(doc, report)) {
             // Every number printed belongs to a fact (labels such as "Server 1", the configured health-check
             // count and the name "p99" are not measurements), and every fact is recomputed from the report.
-            const measured = sentence.text.replace(/Server \d+/g, '').replace(/\d+ health checks?/g, '').replace(/p99/g, '');
+            const measured = sentence.text
+              .replace(/Server \d+/g, '')
+              .replace(/\d+ health checks?/g, '')
+              .replace(/p99/g, '');
             for (const number of measured.match(/\d[\d,]*(?:\.\d+)?/g) ?? []) {
               expect(sentence.facts.some((f) => f.text.includes(number))).toBe(true);
             }
@@ -58,11 +74,19 @@ function recompute(report: ReturnType<typeof runReport>, source: string): number
   if (m) return sum(report.series, Number(m[1]), Number(m[2]), (r) => r.failed);
   m = /^mean\(series\[(\d+)\.\.(\d+)\]\.nodes\.(\w+)\.(arrivals|utilization)\)$/.exec(source);
   if (m) {
-    const [from, to, id, field] = [Number(m[1]), Number(m[2]), m[3] as string, m[4] as 'arrivals' | 'utilization'];
+    const [from, to, id, field] = [
+      Number(m[1]),
+      Number(m[2]),
+      m[3] as string,
+      m[4] as 'arrivals' | 'utilization',
+    ];
     return sum(report.series, from, to, (r) => r.nodes[id]?.[field] ?? 0) / (to - from);
   }
   m = /^mean\(series\[(\d+)\.\.(\d+)\]\.latency_ms\.p99\)$/.exec(source);
-  if (m) return sum(report.series, Number(m[1]), Number(m[2]), (r) => r.latency_ms.p99) / (Number(m[2]) - Number(m[1]));
+  if (m)
+    return (
+      sum(report.series, Number(m[1]), Number(m[2]), (r) => r.latency_ms.p99) / (Number(m[2]) - Number(m[1]))
+    );
   if (source === 'totals.sessions_lost') return report.totals.sessions_lost;
   if (source === 'totals.writes_lost') return report.totals.writes_lost;
   throw new Error(`unknown source ${source}`);

@@ -6,15 +6,21 @@ import { validateDocument } from '../src/model/validate';
 import { runAll } from './support/run';
 
 describe('preset gallery', () => {
-  it.each(GALLERY.map((p) => [p.title, p] as const))('%s imports, validates and shows its headline figure', async (_, preset) => {
-    const parsed = await parseMermaid(preset.mermaid);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.document.name).toBe(preset.title);
-    expect(validateDocument(parsed.document)).toEqual([]);
-    expect(preset.lesson.split(/[.!?](\s|$)/).filter((s) => s.trim()).length).toBe(1);
-    const { totals } = runAll({ ...parsed.document, sim: { ...parsed.document.sim, durationSec: Math.min(parsed.document.sim.durationSec, 130) } });
-    expect(totals[preset.headline]).toBeGreaterThan(0);
-  });
+  it.each(GALLERY.map((p) => [p.title, p] as const))(
+    '%s imports, validates and shows its headline figure',
+    async (_, preset) => {
+      const parsed = await parseMermaid(preset.mermaid);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(parsed.document.name).toBe(preset.title);
+      expect(validateDocument(parsed.document)).toEqual([]);
+      expect(preset.lesson.split(/[.!?](\s|$)/).filter((s) => s.trim()).length).toBe(1);
+      const { totals } = runAll({
+        ...parsed.document,
+        sim: { ...parsed.document.sim, durationSec: Math.min(parsed.document.sim.durationSec, 130) },
+      });
+      expect(totals[preset.headline]).toBeGreaterThan(0);
+    },
+  );
 
   it('the first is the ready-made default document', async () => {
     const first = GALLERY[0];

@@ -154,28 +154,32 @@ export const GALLERY: readonly GalleryPreset[] = [
   {
     id: 'active-active',
     title: 'Active-Active behind a load balancer',
-    lesson: 'Server 1 fails at 60 s: watch requests fail until the health checks notice, then Server 2 carry everything at higher latency.',
+    lesson:
+      'Server 1 fails at 60 s: watch requests fail until the health checks notice, then Server 2 carry everything at higher latency.',
     headline: 'failed',
     mermaid: ACTIVE_ACTIVE,
   },
   {
     id: 'active-passive',
     title: 'Active-Passive with promotion delay',
-    lesson: 'The primary fails at 60 s: every request fails through detection and the 10 s promotion before the standby takes over.',
+    lesson:
+      'The primary fails at 60 s: every request fails through detection and the 10 s promotion before the standby takes over.',
     headline: 'failed',
     mermaid: ACTIVE_PASSIVE,
   },
   {
     id: 'message-queue',
     title: 'Message queue between clients and servers',
-    lesson: 'Server 1 crashes at 60 s: clients never notice, but the backlog grows and its in-flight messages are redelivered after the visibility timeout.',
+    lesson:
+      'Server 1 crashes at 60 s: clients never notice, but the backlog grows and its in-flight messages are redelivered after the visibility timeout.',
     headline: 'redeliveries',
     mermaid: MESSAGE_QUEUE,
   },
   {
     id: 'replication',
     title: 'Sync vs async database replication',
-    lesson: 'Both primaries fail at 60 s: the async database loses its unreplicated writes, the sync one loses none but pays the lag on every write.',
+    lesson:
+      'Both primaries fail at 60 s: the async database loses its unreplicated writes, the sync one loses none but pays the lag on every write.',
     headline: 'writesLost',
     mermaid: REPLICATION,
   },
@@ -189,7 +193,8 @@ export const GALLERY: readonly GalleryPreset[] = [
   {
     id: 'two-regions',
     title: 'Two regions behind DNS',
-    lesson: 'Region East fails at 60 s: users keep going there until DNS notices and their cached answers expire, then pay 80 ms more to West.',
+    lesson:
+      'Region East fails at 60 s: users keep going there until DNS notices and their cached answers expire, then pay 80 ms more to West.',
     headline: 'failed',
     mermaid: TWO_REGIONS,
   },

@@ -1,5 +1,13 @@
 import { meanOf } from './units';
-import type { ArchDocument, ClientParams, Distribution, LbParams, NodeSpec, ScenarioStep, WorkerParams } from './types';
+import type {
+  ArchDocument,
+  ClientParams,
+  Distribution,
+  LbParams,
+  NodeSpec,
+  ScenarioStep,
+  WorkerParams,
+} from './types';
 
 /** A problem in a document, with the path of the offending field (e.g. `nodes.Server1.params.workers`). */
 export interface ValidationIssue {
@@ -10,7 +18,13 @@ export interface ValidationIssue {
 type Report = (field: string, message: string) => void;
 
 /** Limits beyond which a browser run could not keep up: refused, with the limit in the message. */
-export const LIMITS = { ratePerSec: 1_000_000, workers: 100_000, retries: 100, users: 1_000_000, durationSec: 86_400 } as const;
+export const LIMITS = {
+  ratePerSec: 1_000_000,
+  workers: 100_000,
+  retries: 100,
+  users: 1_000_000,
+  durationSec: 86_400,
+} as const;
 
 /**
  * Checks a document before it reaches the engine: ids unique and referenced ids present, every number
@@ -29,7 +43,8 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
       report(`nodes.${node.id}.group`, `group "${node.group}" does not exist`);
     }
     validateParams(node, (field, message) => report(`nodes.${node.id}.params.${field}`, message));
-    if (node.cost !== undefined && !(Number.isFinite(node.cost) && node.cost >= 0)) report(`nodes.${node.id}.cost`, 'cost must be a finite number ≥ 0 per hour');
+    if (node.cost !== undefined && !(Number.isFinite(node.cost) && node.cost >= 0))
+      report(`nodes.${node.id}.cost`, 'cost must be a finite number ≥ 0 per hour');
   }
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
@@ -39,7 +54,8 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     if (!nodeIds.has(edge.source)) at('source', `node "${edge.source}" does not exist`);
     if (!nodeIds.has(edge.target)) at('target', `node "${edge.target}" does not exist`);
     checkDistribution(edge.params.latency, (m) => at('params.latency', m));
-    if (!(edge.params.weight >= 0 && Number.isFinite(edge.params.weight))) at('params.weight', 'weight must be a finite number ≥ 0');
+    if (!(edge.params.weight >= 0 && Number.isFinite(edge.params.weight)))
+      at('params.weight', 'weight must be a finite number ≥ 0');
     checkProbability(edge.params.loss, (m) => at('params.loss', m));
   }
   for (const group of doc.groups) {
@@ -49,24 +65,42 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     if (group.latency) checkDistribution(group.latency, (m) => report(`groups.${group.id}.latency`, m));
   }
   doc.scenario.forEach((step, index) => {
-    const kind = nodeIds.has(step.target) ? 'node' : groupIds.has(step.target) ? 'group' : edgeIds.has(step.target) ? 'edge' : null;
+    const kind = nodeIds.has(step.target)
+      ? 'node'
+      : groupIds.has(step.target)
+        ? 'group'
+        : edgeIds.has(step.target)
+          ? 'edge'
+          : null;
     validateStep(step, kind, doc, (field, message) => report(`scenario.${index}.${field}`, message));
   });
   (doc.alerts ?? []).forEach((rule, index) => {
     const at = (field: string, message: string) => report(`alerts.${index}.${field}`, message);
-    if (rule.target !== undefined && !nodeIds.has(rule.target)) at('target', `node "${rule.target}" does not exist`);
-    if (!(Number.isFinite(rule.threshold) && rule.threshold >= 0)) at('threshold', 'threshold must be a finite number ≥ 0');
-    if (rule.metric === 'error_rate' && rule.threshold > 1) at('threshold', 'an error rate threshold is a share between 0 and 1');
-    if (!(Number.isInteger(rule.forSec) && rule.forSec >= 1 && rule.forSec <= 3600)) at('forSec', 'the window is a whole number of seconds from 1 to 3600');
+    if (rule.target !== undefined && !nodeIds.has(rule.target))
+      at('target', `node "${rule.target}" does not exist`);
+    if (!(Number.isFinite(rule.threshold) && rule.threshold >= 0))
+      at('threshold', 'threshold must be a finite number ≥ 0');
+    if (rule.metric === 'error_rate' && rule.threshold > 1)
+      at('threshold', 'an error rate threshold is a share between 0 and 1');
+    if (!(Number.isInteger(rule.forSec) && rule.forSec >= 1 && rule.forSec <= 3600))
+      at('forSec', 'the window is a whole number of seconds from 1 to 3600');
   });
   const { seed, durationSec, warmupSec } = doc.sim;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) report('sim.seed', 'seed must be a whole number from 0 to 4294967295');
-  if (!(durationSec > 0 && durationSec <= LIMITS.durationSec)) report('sim.durationSec', `duration must be above 0 and at most ${LIMITS.durationSec} s (a day)`);
-  if (!(warmupSec >= 0 && warmupSec < durationSec)) report('sim.warmupSec', 'warm-up must be ≥ 0 and shorter than the run');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    report('sim.seed', 'seed must be a whole number from 0 to 4294967295');
+  if (!(durationSec > 0 && durationSec <= LIMITS.durationSec))
+    report('sim.durationSec', `duration must be above 0 and at most ${LIMITS.durationSec} s (a day)`);
+  if (!(warmupSec >= 0 && warmupSec < durationSec))
+    report('sim.warmupSec', 'warm-up must be ≥ 0 and shorter than the run');
   return issues;
 }
 
-function validateStep(step: ScenarioStep, kind: 'node' | 'group' | 'edge' | null, doc: ArchDocument, report: Report): void {
+function validateStep(
+  step: ScenarioStep,
+  kind: 'node' | 'group' | 'edge' | null,
+  doc: ArchDocument,
+  report: Report,
+): void {
   if (!Number.isFinite(step.atSec) || step.atSec < 0) report('atSec', 'time must be ≥ 0');
   if (kind === null) {
     report('target', `node, group or edge "${step.target}" does not exist`);
@@ -80,17 +114,27 @@ function validateStep(step: ScenarioStep, kind: 'node' | 'group' | 'edge' | null
       const node = doc.nodes.find((n) => n.id === step.target);
       if (node?.kind !== 'client') report('target', 'load changes the rate of a client');
       if (step.ratePerSec === undefined) report('ratePerSec', 'load needs a rate, e.g. rate=800/s');
-      else if (!(step.ratePerSec >= 0 && step.ratePerSec <= LIMITS.ratePerSec)) report('ratePerSec', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
+      else if (!(step.ratePerSec >= 0 && step.ratePerSec <= LIMITS.ratePerSec))
+        report('ratePerSec', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
       break;
     }
     case 'degrade':
-      if (step.factor === undefined && step.errorRate === undefined && step.addedLatencyMs === undefined && step.loss === undefined) {
+      if (
+        step.factor === undefined &&
+        step.errorRate === undefined &&
+        step.addedLatencyMs === undefined &&
+        step.loss === undefined
+      ) {
         report('action', 'degrade needs factor=, errors=, latency= or loss=');
       }
-      if (step.factor !== undefined && !(step.factor > 0 && Number.isFinite(step.factor))) report('factor', 'factor must be a finite number above 0');
+      if (step.factor !== undefined && !(step.factor > 0 && Number.isFinite(step.factor)))
+        report('factor', 'factor must be a finite number above 0');
       checkProbability(step.errorRate, (m) => report('errorRate', m));
       checkProbability(step.loss, (m) => report('loss', m));
-      if (step.addedLatencyMs !== undefined && !(step.addedLatencyMs >= 0 && Number.isFinite(step.addedLatencyMs))) {
+      if (
+        step.addedLatencyMs !== undefined &&
+        !(step.addedLatencyMs >= 0 && Number.isFinite(step.addedLatencyMs))
+      ) {
         report('addedLatencyMs', 'added latency must be a finite duration ≥ 0');
       }
       break;
@@ -109,7 +153,8 @@ function validateParams(node: NodeSpec, report: Report): void {
     case 'database': {
       validateWorkers(node.params, report);
       const p = node.params;
-      if (p.replicas !== undefined && !(Number.isInteger(p.replicas) && p.replicas >= 0 && p.replicas <= 100)) report('replicas', 'replicas must be a whole number from 0 to 100');
+      if (p.replicas !== undefined && !(Number.isInteger(p.replicas) && p.replicas >= 0 && p.replicas <= 100))
+        report('replicas', 'replicas must be a whole number from 0 to 100');
       if (p.lag) checkDistribution(p.lag, (m) => report('lag', m));
       checkDuration(p.detectMs, report, 'detect');
       checkDuration(p.promoteMs, report, 'promote');
@@ -118,14 +163,18 @@ function validateParams(node: NodeSpec, report: Report): void {
     case 'queue': {
       validateWorkers(node.params, report);
       const p = node.params;
-      if (p.visibilityMs !== undefined && !(p.visibilityMs > 0 && Number.isFinite(p.visibilityMs))) report('visibility', 'visibility timeout must be above 0 and finite');
-      if (p.maxAttempts !== undefined && !(Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1)) report('max_attempts', 'max attempts must be a whole number ≥ 1');
-      if (p.bound !== undefined && !(p.bound >= 1 && (Number.isInteger(p.bound) || p.bound === Infinity))) report('bound', 'bound must be a whole number ≥ 1 (or inf)');
+      if (p.visibilityMs !== undefined && !(p.visibilityMs > 0 && Number.isFinite(p.visibilityMs)))
+        report('visibility', 'visibility timeout must be above 0 and finite');
+      if (p.maxAttempts !== undefined && !(Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1))
+        report('max_attempts', 'max attempts must be a whole number ≥ 1');
+      if (p.bound !== undefined && !(p.bound >= 1 && (Number.isInteger(p.bound) || p.bound === Infinity)))
+        report('bound', 'bound must be a whole number ≥ 1 (or inf)');
       return;
     }
     case 'service':
       validateWorkers(node.params, report);
-      if (node.params.sessionSync) checkDistribution(node.params.sessionSync, (m) => report('session_sync', m));
+      if (node.params.sessionSync)
+        checkDistribution(node.params.sessionSync, (m) => report('session_sync', m));
       return;
     case 'dns':
       validateWorkers(node.params, report);
@@ -137,26 +186,36 @@ function validateParams(node: NodeSpec, report: Report): void {
 }
 
 function validateClient(p: ClientParams, report: Report): void {
-  if (!(p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.ratePerSec)) report('rate', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
+  if (!(p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.ratePerSec))
+    report('rate', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
   if (!(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
-  if (!(Number.isInteger(p.retries) && p.retries >= 0 && p.retries <= LIMITS.retries)) report('retries', `retries must be a whole number from 0 to ${LIMITS.retries}`);
+  if (!(Number.isInteger(p.retries) && p.retries >= 0 && p.retries <= LIMITS.retries))
+    report('retries', `retries must be a whole number from 0 to ${LIMITS.retries}`);
   checkDuration(p.backoffMs, report, 'backoff', true);
-  if (p.retryBudget !== undefined && !(p.retryBudget >= 0 && p.retryBudget <= 10)) report('retry_budget', 'retry budget must be a share from 0 to 10 (0% to 1000%)');
-  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0)) report('breaker_errors', 'breaker threshold must be a whole number ≥ 0');
+  if (p.retryBudget !== undefined && !(p.retryBudget >= 0 && p.retryBudget <= 10))
+    report('retry_budget', 'retry budget must be a share from 0 to 10 (0% to 1000%)');
+  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0))
+    report('breaker_errors', 'breaker threshold must be a whole number ≥ 0');
   checkDuration(p.breakerOpenMs, report, 'breaker_open');
   checkDuration(p.burstOnMs, report, 'burst_on');
   checkDuration(p.burstOffMs, report, 'burst_off', true);
   checkDuration(p.rampMs, report, 'ramp');
-  if (p.users !== undefined && !(Number.isInteger(p.users) && p.users >= 1 && p.users <= LIMITS.users)) report('users', `users must be a whole number from 1 to ${LIMITS.users}`);
+  if (p.users !== undefined && !(Number.isInteger(p.users) && p.users >= 1 && p.users <= LIMITS.users))
+    report('users', `users must be a whole number from 1 to ${LIMITS.users}`);
   checkProbability(p.writes, (m) => report('writes', m));
 }
 
 function validateLb(p: LbParams, report: Report): void {
-  if (!(p.hcIntervalMs > 0 && Number.isFinite(p.hcIntervalMs))) report('hc_interval', 'interval must be above 0 and finite');
-  if (!(p.hcTimeoutMs > 0 && Number.isFinite(p.hcTimeoutMs))) report('hc_timeout', 'timeout must be above 0 and finite');
-  if (!(Number.isInteger(p.hcUnhealthy) && p.hcUnhealthy >= 1)) report('hc_unhealthy', 'must be a whole number ≥ 1');
-  if (!(Number.isInteger(p.hcHealthy) && p.hcHealthy >= 1)) report('hc_healthy', 'must be a whole number ≥ 1');
-  if (p.ejectErrors !== undefined && !(Number.isInteger(p.ejectErrors) && p.ejectErrors >= 0)) report('eject_errors', 'must be a whole number ≥ 0 (0: off)');
+  if (!(p.hcIntervalMs > 0 && Number.isFinite(p.hcIntervalMs)))
+    report('hc_interval', 'interval must be above 0 and finite');
+  if (!(p.hcTimeoutMs > 0 && Number.isFinite(p.hcTimeoutMs)))
+    report('hc_timeout', 'timeout must be above 0 and finite');
+  if (!(Number.isInteger(p.hcUnhealthy) && p.hcUnhealthy >= 1))
+    report('hc_unhealthy', 'must be a whole number ≥ 1');
+  if (!(Number.isInteger(p.hcHealthy) && p.hcHealthy >= 1))
+    report('hc_healthy', 'must be a whole number ≥ 1');
+  if (p.ejectErrors !== undefined && !(Number.isInteger(p.ejectErrors) && p.ejectErrors >= 0))
+    report('eject_errors', 'must be a whole number ≥ 0 (0: off)');
   checkDuration(p.ejectTimeMs, report, 'eject_time');
   checkDuration(p.promoteMs, report, 'promote', true);
 }
@@ -179,7 +238,8 @@ function checkDuration(value: number | undefined, report: Report, field: string,
 }
 
 function checkProbability(value: number | undefined, report: (message: string) => void): void {
-  if (value !== undefined && !(value >= 0 && value <= 1)) report('must be a probability between 0 and 1 (0% to 100%)');
+  if (value !== undefined && !(value >= 0 && value <= 1))
+    report('must be a probability between 0 and 1 (0% to 100%)');
 }
 
 function checkDistribution(d: Distribution, report: (message: string) => void): void {

@@ -23,7 +23,9 @@ export interface SweepResult {
 /** What a sweep fails, one at a time: every node that serves traffic, and every group. */
 export function sweepTargets(doc: ArchDocument): { readonly target: string; readonly kind: string }[] {
   return [
-    ...doc.nodes.filter((node) => node.kind !== 'client').map((node) => ({ target: node.id, kind: node.kind as string })),
+    ...doc.nodes
+      .filter((node) => node.kind !== 'client')
+      .map((node) => ({ target: node.id, kind: node.kind as string })),
     ...doc.groups.map((group) => ({ target: group.id, kind: 'group' })),
   ];
 }
@@ -43,7 +45,13 @@ export function withFailure(doc: ArchDocument, target: string, atSec: number): A
 }
 
 /** Runs one sweep case: the document with `target` failed at `atSec`, same seed. */
-export function sweepCase(doc: ArchDocument, target: string, kind: string, atSec: number, options: RunOptions = {}): SweepEntry {
+export function sweepCase(
+  doc: ArchDocument,
+  target: string,
+  kind: string,
+  atSec: number,
+  options: RunOptions = {},
+): SweepEntry {
   const report = runReport(withFailure(doc, target, atSec), options);
   const t = report.totals;
   return {
@@ -59,14 +67,20 @@ export function sweepCase(doc: ArchDocument, target: string, kind: string, atSec
 
 /** Orders sweep rows worst first. */
 export function rankSweep(entries: readonly SweepEntry[]): SweepEntry[] {
-  return [...entries].sort((a, b) => a.availability - b.availability || b.failed - a.failed || a.target.localeCompare(b.target));
+  return [...entries].sort(
+    (a, b) => a.availability - b.availability || b.failed - a.failed || a.target.localeCompare(b.target),
+  );
 }
 
 /**
  * Single-point-of-failure sweep (issue "Insight"): fails each node and each group in turn, at the same
  * time and with the same seed, and ranks them by impact. `onProgress` is told after each case.
  */
-export function sweep(doc: ArchDocument, atSec: number, options: RunOptions & { onProgress?: (done: number, total: number) => void } = {}): SweepResult {
+export function sweep(
+  doc: ArchDocument,
+  atSec: number,
+  options: RunOptions & { onProgress?: (done: number, total: number) => void } = {},
+): SweepResult {
   const targets = sweepTargets(doc);
   const entries = targets.map(({ target, kind }, i) => {
     const entry = sweepCase(doc, target, kind, atSec, options);

@@ -45,13 +45,21 @@ function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<s
   const offered = offeredRates(doc, down);
   const holding = holdingTimes(doc);
   const loads = doc.nodes
-    .filter((node) => !down.has(node.id) && node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'dns')
+    .filter(
+      (node) => !down.has(node.id) && node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'dns',
+    )
     .map((node): NodeLoad => {
       const params = node.params as WorkerParams;
       const holdMs = holding.get(node.id) ?? 0;
       const capacityPerSec = holdMs > 0 ? (params.workers * 1000) / holdMs : Infinity;
       const offeredPerSec = offered.get(node.id) ?? 0;
-      return { id: node.id, label: node.label, offeredPerSec, capacityPerSec, utilization: offeredPerSec / capacityPerSec };
+      return {
+        id: node.id,
+        label: node.label,
+        offeredPerSec,
+        capacityPerSec,
+        utilization: offeredPerSec / capacityPerSec,
+      };
     });
   const warnings = loads
     .filter((load) => load.utilization > 1)
@@ -76,7 +84,8 @@ export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<
     if (!node) return;
     offered.set(id, (offered.get(id) ?? 0) + rate);
     if (down.has(id)) return;
-    for (const [target, share] of splitOf(node, out.get(id) ?? [], down)) push(target, rate * share, depth + 1);
+    for (const [target, share] of splitOf(node, out.get(id) ?? [], down))
+      push(target, rate * share, depth + 1);
   };
   for (const node of doc.nodes) {
     if (node.kind !== 'client' || down.has(node.id)) continue;
@@ -137,10 +146,12 @@ function holdingTimes(doc: ArchDocument): Map<string, number> {
       const params = node.params as WorkerParams;
       total = meanOf(params.service);
       const replicated = node.kind === 'database' ? (node.params as DatabaseParams) : null;
-      if (replicated?.replication === 'sync' && (replicated.replicas ?? 0) > 0) total += meanOf(replicated.lag ?? { type: 'exp', meanMs: 50 });
+      if (replicated?.replication === 'sync' && (replicated.replicas ?? 0) > 0)
+        total += meanOf(replicated.lag ?? { type: 'exp', meanMs: 50 });
       // A queue answers its producers once the message is stored: its consumers' time is not its own.
       if (node.kind !== 'queue') {
-        for (const edge of out.get(id) ?? []) total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, depth + 1);
+        for (const edge of out.get(id) ?? [])
+          total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, depth + 1);
       }
     }
     memo.set(id, total);
@@ -153,7 +164,8 @@ function holdingTimes(doc: ArchDocument): Map<string, number> {
 function inGroup(doc: ArchDocument, node: NodeSpec, groupId: string): boolean {
   const parentOf = new Map(doc.groups.map((g) => [g.id, g.parent]));
   let hops = 0;
-  for (let g = node.group; g !== undefined && hops < doc.groups.length; g = parentOf.get(g), hops++) if (g === groupId) return true;
+  for (let g = node.group; g !== undefined && hops < doc.groups.length; g = parentOf.get(g), hops++)
+    if (g === groupId) return true;
   return false;
 }
 

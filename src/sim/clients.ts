@@ -47,7 +47,12 @@ export class Clients {
       case 'constant':
         return nowMs + 1 / perMs;
       case 'bursty':
-        return nextInBursts(nowMs, -Math.log(rng.nextOpenZero()) / perMs, params.burstOnMs ?? DEFAULT_BURST_MS, params.burstOffMs ?? DEFAULT_BURST_MS);
+        return nextInBursts(
+          nowMs,
+          -Math.log(rng.nextOpenZero()) / perMs,
+          params.burstOnMs ?? DEFAULT_BURST_MS,
+          params.burstOffMs ?? DEFAULT_BURST_MS,
+        );
       case 'ramp':
         return nextOnRamp(nowMs, -Math.log(rng.nextOpenZero()), perMs, params.rampMs ?? DEFAULT_RAMP_MS);
       case 'poisson':
@@ -59,7 +64,10 @@ export class Clients {
   userOf(client: number): number {
     if (!this.t.usersMatter) return 0;
     const users = (this.t.client[client] as ClientParams).users ?? DEFAULT_USERS;
-    return (this.t.userOffset[client] as number) + Math.floor((this.t.choiceRng[client] as RandomStream).next() * users);
+    return (
+      (this.t.userOffset[client] as number) +
+      Math.floor((this.t.choiceRng[client] as RandomStream).next() * users)
+    );
   }
 
   /** Whether a new request writes (drawn only when something counts writes). */
@@ -130,7 +138,8 @@ export class Clients {
 
   private open(client: number, nowMs: number): 'open' {
     this.breaker[client] = Breaker.open;
-    this.breakerUntil[client] = nowMs + ((this.t.client[client] as ClientParams).breakerOpenMs ?? DEFAULT_BREAKER_OPEN_MS);
+    this.breakerUntil[client] =
+      nowMs + ((this.t.client[client] as ClientParams).breakerOpenMs ?? DEFAULT_BREAKER_OPEN_MS);
     this.failStreak[client] = 0;
     return 'open';
   }
@@ -162,8 +171,11 @@ export function nextInBursts(nowMs: number, gapMs: number, onMs: number, offMs: 
  * inverting its cumulative intensity Λ(t) at Λ(now) + E, with E a unit exponential.
  */
 export function nextOnRamp(nowMs: number, unitExp: number, perMs: number, rampMs: number): number {
-  const cumulative = (t: number) => (t < rampMs ? (perMs * t * t) / (2 * rampMs) : (perMs * rampMs) / 2 + perMs * (t - rampMs));
+  const cumulative = (t: number) =>
+    t < rampMs ? (perMs * t * t) / (2 * rampMs) : (perMs * rampMs) / 2 + perMs * (t - rampMs);
   const target = cumulative(nowMs) + unitExp;
   const atRampEnd = (perMs * rampMs) / 2;
-  return target < atRampEnd ? Math.sqrt((2 * rampMs * target) / perMs) : rampMs + (target - atRampEnd) / perMs;
+  return target < atRampEnd
+    ? Math.sqrt((2 * rampMs * target) / perMs)
+    : rampMs + (target - atRampEnd) / perMs;
 }

@@ -22,7 +22,11 @@ export class Dns {
   ) {
     this.answers = new Map();
     t.kinds.forEach((kind, node) => {
-      if (kind === 'dns') this.answers.set(node, { edge: new Int32Array(t.totalUsers).fill(-1), expires: new Float64Array(t.totalUsers) });
+      if (kind === 'dns')
+        this.answers.set(node, {
+          edge: new Int32Array(t.totalUsers).fill(-1),
+          expires: new Float64Array(t.totalUsers),
+        });
     });
     this.clientOfUser = new Int32Array(t.totalUsers);
     t.client.forEach((params, node) => {
@@ -47,7 +51,12 @@ export class Dns {
     if (params.dnsPolicy === 'latency') {
       const home = this.t.nodeGroup[this.clientOfUser[user] as number] as number;
       for (const edge of out) {
-        if (this.lbs.isEligible(edge, nowMs) && home >= 0 && this.inGroup(this.t.edgeTarget[edge] as number, home)) chosen = edge;
+        if (
+          this.lbs.isEligible(edge, nowMs) &&
+          home >= 0 &&
+          this.inGroup(this.t.edgeTarget[edge] as number, home)
+        )
+          chosen = edge;
       }
     }
     if (chosen < 0) chosen = Array.from(out).find((edge) => this.lbs.isEligible(edge, nowMs)) ?? -1;

@@ -1,18 +1,22 @@
 import type { ArchDocument, Distribution, ScenarioStep } from '../model/types';
+import { Alerts, describeRule } from './alerts';
 import { CallPool, CallState as CALL_STATES } from './call-pool';
+import { ClientRequests } from './client-requests';
 import { Clients } from './clients';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import { FaultState, resolveTarget } from './faults';
+import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
 import { LoadBalancers } from './load-balancers';
-import { Alerts, describeRule } from './alerts';
 import { Dns } from './dns';
 import { Cause as CAUSES, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
 import { MessageStore } from './message-store';
+import { QueueDelivery } from './queue-delivery';
 import { Replication } from './replication';
+import { ScenarioSteps } from './scenario-steps';
 import { Sessions } from './sessions';
 import { TimeoutQueue } from './timeout-queue';
 import { compileTopology, KindCode as KIND_CODES, type Topology } from './topology';
@@ -23,21 +27,7 @@ import { WorkerPools } from './worker-pools';
 const CallState = { ...CALL_STATES };
 const Cause = { ...CAUSES };
 const KindCode = { ...KIND_CODES };
-
-/** Event type codes of the future event list. */
-const Ev = {
-  clientArrival: 0,
-  callArrive: 1,
-  serviceDone: 2,
-  response: 3,
-  timeoutCheck: 4,
-  probe: 5,
-  probeResult: 6,
-  step: 7,
-  retry: 8,
-  promote: 9,
-  failover: 10,
-} as const;
+const Ev = { ...EVENT_TYPES };
 
 /** Beyond this many hops a request is failed: a cycle in the topology (A calls B calls A) must end. */
 export const MAX_CALL_DEPTH = 32;
@@ -60,34 +50,34 @@ export function createSimulation(doc: ArchDocument, options: SimulationOptions =
   return new Engine(doc, options.seed ?? doc.sim.seed, options.maxEvents ?? DEFAULT_MAX_EVENTS);
 }
 
-class Engine implements Simulation {
-  private readonly t: Topology;
-  private readonly queue = new EventQueue();
-  private readonly calls = new CallPool();
-  private readonly metrics: Metrics;
-  private readonly faults: FaultState;
-  private readonly lbs: LoadBalancers;
-  private readonly clients: Clients;
-  private readonly pools: WorkerPools;
+/**
+ * The event loop and the life of a call (send, arrive, serve, call downstream, respond, deliver the
+ * answer); clients, message-queue delivery and scenario steps live in their own modules, which reach the
+ * run through {@link EngineContext}.
+ */
+class Engine implements Simulation, EngineContext {
+  readonly t: Topology;
+  readonly queue = new EventQueue();
+  readonly calls = new CallPool();
+  readonly metrics: Metrics;
+  readonly faults: FaultState;
+  readonly lbs: LoadBalancers;
+  readonly clients: Clients;
+  readonly pools: WorkerPools;
+  readonly sessions: Sessions;
+  readonly replication: Replication;
+  readonly messages: MessageStore;
   private readonly timeouts: TimeoutQueue;
-  private readonly sessions: Sessions;
-  private readonly replication: Replication;
-  private readonly messages: MessageStore;
   private readonly dns: Dns;
   private readonly alerts: Alerts;
-  /** Next consumer of each message queue's round-robin. */
-  private readonly queueNext: Int32Array;
-  /** Per database: bumped on crash and recovery, to void a failover scheduled before. */
-  private readonly failoverGen: Int32Array;
-  /** Per database: a replica took over while the old primary was down. */
-  private readonly failedOver: Uint8Array;
+  private readonly requests: ClientRequests;
+  private readonly delivery: QueueDelivery;
+  private readonly steps: ScenarioSteps;
   private readonly durationMs: number;
   /** Whole seconds of warm-up, excluded from the run's latency and node figures. */
   private readonly warmupMs: number;
-  private readonly steps: ScenarioStep[] = [];
-  /** Next target of each client's round-robin over its outgoing edges. */
-  private readonly clientNext: Int32Array;
-  private nowMs = 0;
+  private readonly scheduled: ScenarioStep[] = [];
+  nowMs = 0;
   private events = 0;
   private nextSecondMs = 1000;
   private rows: SecondRow[] = [];
@@ -110,16 +100,17 @@ class Engine implements Simulation {
     this.pools = new WorkerPools(n, this.metrics);
     this.timeouts = new TimeoutQueue(n);
     this.clients = new Clients(t);
-    this.clientNext = new Int32Array(n);
     this.sessions = new Sessions(t, t.totalUsers);
     this.replication = new Replication(t, t.totalUsers);
-    this.failoverGen = new Int32Array(n);
-    this.failedOver = new Uint8Array(n);
     this.messages = new MessageStore(t);
     this.alerts = new Alerts(doc.alerts ?? []);
-    this.queueNext = new Int32Array(n);
     this.metrics.nodeExtras = (node) =>
-      t.isQueue[node] ? { backlog: this.messages.stored[node] as number, oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs) } : undefined;
+      t.isQueue[node]
+        ? {
+            backlog: this.messages.stored[node] as number,
+            oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
+          }
+        : undefined;
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,
@@ -130,12 +121,21 @@ class Engine implements Simulation {
     });
     this.lbs = new LoadBalancers(t, this.faults, {
       scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
-      scheduleProbeResult: (atMs, edge, success) => this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
+      scheduleProbeResult: (atMs, edge, success) =>
+        this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
       schedulePromotion: (atMs, edge) => this.queue.push(atMs, Ev.promote, edge, 0),
-      note: (type, edge) => this.note(type, t.nodeIds[t.edgeTarget[edge] as number] as string, t.nodeIds[t.edgeSource[edge] as number]),
+      note: (type, edge) =>
+        this.note(
+          type,
+          t.nodeIds[t.edgeTarget[edge] as number] as string,
+          t.nodeIds[t.edgeSource[edge] as number],
+        ),
     });
     this.dns = new Dns(t, this.lbs);
-    for (let i = 0; i < n; i++) if (t.client[i]) this.scheduleArrival(i);
+    this.requests = new ClientRequests(this);
+    this.delivery = new QueueDelivery(this);
+    this.steps = new ScenarioSteps(this, this.requests, this.delivery);
+    for (let i = 0; i < n; i++) if (t.client[i]) this.requests.scheduleArrival(i);
     this.lbs.start();
     for (const step of doc.scenario) this.schedule(step);
   }
@@ -179,11 +179,13 @@ class Engine implements Simulation {
   }
 
   schedule(step: ScenarioStep): void {
-    if (!resolveTarget(this.t, step.target)) throw new Error(`scenario step targets unknown "${step.target}"`);
+    if (!resolveTarget(this.t, step.target))
+      throw new Error(`scenario step targets unknown "${step.target}"`);
     const atMs = step.atSec * 1000;
-    if (atMs < this.nowMs) throw new Error(`cannot schedule at ${step.atSec}s: the run is already at ${this.nowSec}s`);
-    this.queue.pushFirst(atMs, this.steps.length, Ev.step, this.steps.length, 0);
-    this.steps.push(step);
+    if (atMs < this.nowMs)
+      throw new Error(`cannot schedule at ${step.atSec}s: the run is already at ${this.nowSec}s`);
+    this.queue.pushFirst(atMs, this.scheduled.length, Ev.step, this.scheduled.length, 0);
+    this.scheduled.push(step);
   }
 
   takeRows(): SecondRow[] {
@@ -202,7 +204,11 @@ class Engine implements Simulation {
     type NodeLive = LiveSnapshot['nodes'][string];
     const nodes = Object.create(null) as Record<string, NodeLive>;
     this.t.nodeIds.forEach((id, i) => {
-      nodes[id] = { health: this.faults.health(i), busy: this.pools.busy[i] as number, queued: this.pools.waitLength[i] as number };
+      nodes[id] = {
+        health: this.faults.health(i),
+        busy: this.pools.busy[i] as number,
+        queued: this.pools.waitLength[i] as number,
+      };
     });
     return { nowSec: this.nowSec, nodes, lbViews: this.lbs.views(this.nowMs) };
   }
@@ -230,7 +236,7 @@ class Engine implements Simulation {
     const calls = this.calls;
     switch (type) {
       case Ev.clientArrival:
-        if (this.clients.arrivalGen[arg] === arg2) this.onClientArrival(arg);
+        if (this.clients.arrivalGen[arg] === arg2) this.requests.onClientArrival(arg);
         return;
       case Ev.callArrive:
         if (calls.gen[arg] === arg2) this.arrive(arg);
@@ -248,105 +254,26 @@ class Engine implements Simulation {
       case Ev.probeResult:
         return this.lbs.result(arg, arg2 === 1, this.nowMs);
       case Ev.step:
-        return this.applyStep(this.steps[arg] as ScenarioStep);
+        return this.steps.applyStep(this.scheduled[arg] as ScenarioStep);
       case Ev.retry:
         if (calls.gen[arg] === arg2 && calls.state[arg] === CallState.backoff) {
           calls.state[arg] = CallState.root;
-          this.sendAttempt(arg);
+          this.requests.sendAttempt(arg);
         }
         return;
       case Ev.promote:
         return this.lbs.promoted(arg);
       case Ev.failover:
-        if (this.failoverGen[arg] === arg2 && this.faults.crashed[arg]) {
-          // A replica is now the primary: the database answers again, with one replica fewer.
-          this.faults.crashed[arg] = 0;
-          this.failedOver[arg] = 1;
-          this.replication.promoted(arg);
-          this.note('promote', this.t.nodeIds[arg] as string, undefined, 'replica promoted to primary');
-        }
-        return;
+        return this.steps.failover(arg, arg2);
     }
   }
 
   // ---- Clients ---------------------------------------------------------------------------------------
 
-  private scheduleArrival(client: number): void {
-    const at = this.clients.nextArrivalMs(client, this.nowMs);
-    if (at !== Infinity) this.queue.push(at, Ev.clientArrival, client, this.clients.arrivalGen[client] as number);
-  }
-
-  private onClientArrival(client: number): void {
-    this.scheduleArrival(client);
-    // A failed client sends nothing, but its arrival clock keeps running so recovery resumes the process.
-    if (this.faults.isDown(client)) return;
-    const calls = this.calls;
-    const root = calls.alloc();
-    calls.state[root] = CallState.root;
-    calls.node[root] = client;
-    calls.parent[root] = -1;
-    calls.edge[root] = -1;
-    calls.aux[root] = 0;
-    calls.depth[root] = 0;
-    calls.key[root] = this.clients.userOf(client);
-    calls.write[root] = this.clients.writes(client) ? 1 : 0;
-    calls.start[root] = this.nowMs;
-    this.metrics.recordRequest();
-    this.clients.deposit(client);
-    this.sendAttempt(root);
-  }
-
-  private sendAttempt(root: number): void {
-    const calls = this.calls;
-    const client = calls.node[root] as number;
-    this.metrics.recordAttempt();
-    if (!this.clients.breakerAdmits(client, this.nowMs)) return this.resolveRoot(root, Cause.rejected);
-    const edge = this.pickRoundRobin(client);
-    if (edge < 0) return this.attemptFailed(root, Cause.refused);
-    const timeoutMs = (this.t.client[client] as { timeoutMs: number }).timeoutMs;
-    if (timeoutMs !== Infinity) this.watch(client, root, calls.aux[root] as number, this.nowMs + timeoutMs);
-    this.send(root, edge, calls.aux[root] as number);
-  }
-
-  /** An attempt failed: retry after a backoff when retries and budget allow, else fail the request. */
-  private attemptFailed(root: number, cause: number): void {
-    const calls = this.calls;
-    const client = calls.node[root] as number;
-    this.breakerRecord(client, false);
-    const attempt = (calls.aux[root] as number) + 1;
-    if (attempt > (this.t.client[client] as { retries: number }).retries || !this.clients.mayRetry(client)) {
-      return this.resolveRoot(root, cause);
-    }
-    // A new attempt number voids the answer of the one that failed, should it still arrive.
-    calls.aux[root] = attempt;
-    const wait = this.clients.backoffMs(client, attempt);
-    if (wait > 0) {
-      calls.state[root] = CallState.backoff;
-      this.queue.push(this.nowMs + wait, Ev.retry, root, calls.gen[root] as number);
-    } else {
-      this.sendAttempt(root);
-    }
-  }
-
-  private resolveRoot(root: number, cause: number): void {
-    if (cause === Cause.ok) {
-      this.breakerRecord(this.calls.node[root] as number, true);
-      this.metrics.recordClientOk(this.nowMs - (this.calls.start[root] as number));
-    } else {
-      this.metrics.recordClientFailure(cause);
-    }
-    this.calls.release(root);
-  }
-
-  private breakerRecord(client: number, ok: boolean): void {
-    const change = this.clients.breakerRecord(client, ok, this.nowMs);
-    if (change) this.note(change === 'open' ? 'breaker-open' : 'breaker-close', this.t.nodeIds[client] as string);
-  }
-
   // ---- Timeouts --------------------------------------------------------------------------------------
 
   /** Starts the timeout of `call`'s current attempt or step (`tag`), owned by `node`. */
-  private watch(node: number, call: number, tag: number, deadlineMs: number): void {
+  watch(node: number, call: number, tag: number, deadlineMs: number): void {
     if (this.timeouts.push(node, call, this.calls.gen[call] as number, tag, deadlineMs)) {
       this.queue.push(deadlineMs, Ev.timeoutCheck, node, 0);
     }
@@ -362,9 +289,10 @@ class Engine implements Simulation {
       if (!live) continue;
       // The call still out there is abandoned: its late answer no longer matches.
       const state = calls.state[call];
-      if (state === CallState.root) this.attemptFailed(call, Cause.timeout);
+      if (state === CallState.root) this.requests.attemptFailed(call, Cause.timeout);
       else if (state === CallState.waiting) this.respond(call, Cause.timeout);
-      else if (state === CallState.delivering || state === CallState.orphaned) this.visibilityExpired(call);
+      else if (state === CallState.delivering || state === CallState.orphaned)
+        this.delivery.visibilityExpired(call);
     }
     // Most calls are answered long before their deadline: dropping them now means the next check is for
     // a call still waiting, instead of one check event per call.
@@ -376,13 +304,16 @@ class Engine implements Simulation {
   /** Whether the call at the head of a node's timeout FIFO is still the attempt or step it watches. */
   private isWatched(node: number): boolean {
     const call = this.timeouts.headCall(node);
-    return this.calls.gen[call] === this.timeouts.headGen(node) && this.calls.aux[call] === this.timeouts.headTag(node);
+    return (
+      this.calls.gen[call] === this.timeouts.headGen(node) &&
+      this.calls.aux[call] === this.timeouts.headTag(node)
+    );
   }
 
   // ---- Calls between nodes ---------------------------------------------------------------------------
 
   /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */
-  private send(parent: number, edge: number, aux: number): void {
+  send(parent: number, edge: number, aux: number): void {
     const calls = this.calls;
     const faults = this.faults;
     const child = calls.alloc();
@@ -409,8 +340,10 @@ class Engine implements Simulation {
     const t = this.t;
     if (t.edgeLatencyIsZero[edge]) return this.faults.edgeAddedMs[edge] as number;
     const rng = t.edgeRng[edge] as RandomStream;
-    let latency = sampleMs(t.edgeLatency[edge] as Distribution, rng) + (this.faults.edgeAddedMs[edge] as number);
-    for (const region of t.edgeRegionLatency[edge] as readonly Distribution[]) latency += sampleMs(region, rng);
+    let latency =
+      sampleMs(t.edgeLatency[edge] as Distribution, rng) + (this.faults.edgeAddedMs[edge] as number);
+    for (const region of t.edgeRegionLatency[edge] as readonly Distribution[])
+      latency += sampleMs(region, rng);
     return latency;
   }
 
@@ -437,7 +370,12 @@ class Engine implements Simulation {
     if ((calls.depth[call] as number) > MAX_CALL_DEPTH) {
       if (!this.depthLimitNoted) {
         this.depthLimitNoted = true;
-        this.note('depth-limit', this.t.nodeIds[node] as string, undefined, `more than ${MAX_CALL_DEPTH} hops: a cycle?`);
+        this.note(
+          'depth-limit',
+          this.t.nodeIds[node] as string,
+          undefined,
+          `more than ${MAX_CALL_DEPTH} hops: a cycle?`,
+        );
       }
       return this.respond(call, Cause.rejected);
     }
@@ -451,7 +389,10 @@ class Engine implements Simulation {
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
     // A bounded message queue rejects producers once it holds `bound` messages.
-    if (this.t.isQueue[node] && (this.messages.stored[node] as number) >= (this.messages.bound[node] as number)) {
+    if (
+      this.t.isQueue[node] &&
+      (this.messages.stored[node] as number) >= (this.messages.bound[node] as number)
+    ) {
       return this.respond(call, Cause.rejected);
     }
     const pools = this.pools;
@@ -471,7 +412,8 @@ class Engine implements Simulation {
     calls.state[call] = CallState.serving;
     calls.aux[call] = 0;
     const rng = this.t.serviceRng[node] as RandomStream;
-    let duration = sampleMs(this.t.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+    let duration =
+      sampleMs(this.t.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
     if (calls.write[call]) duration += this.stateWriteDelayMs(node, rng);
     this.queue.push(this.nowMs + duration, Ev.serviceDone, call, calls.gen[call] as number);
   }
@@ -492,8 +434,9 @@ class Engine implements Simulation {
       return;
     }
     const errorRate = this.faults.errorRate[node] as number;
-    if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate) return this.respond(call, Cause.error);
-    if (this.t.isQueue[node]) return this.accepted(node, call);
+    if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate)
+      return this.respond(call, Cause.error);
+    if (this.t.isQueue[node]) return this.delivery.accepted(node, call);
     const out = this.t.outEdges[node] as Int32Array;
     if (out.length === 0) return this.respond(call, Cause.ok);
     calls.state[call] = CallState.waiting;
@@ -508,7 +451,7 @@ class Engine implements Simulation {
   }
 
   /** Finishes a call at its node with an outcome and sends the answer back over its edge. */
-  private respond(call: number, cause: number): void {
+  respond(call: number, cause: number): void {
     const calls = this.calls;
     const node = calls.node[call] as number;
     const state = calls.state[call];
@@ -528,7 +471,8 @@ class Engine implements Simulation {
     const edge = calls.edge[call] as number;
     if (this.faults.edgeCut[edge]) return this.lose(call);
     if (cause !== Cause.ok) this.metrics.recordEdgeError(edge);
-    if (this.t.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0) return this.deliverResponse(call);
+    if (this.t.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0)
+      return this.deliverResponse(call);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.response, call, calls.gen[call] as number);
   }
 
@@ -538,7 +482,8 @@ class Engine implements Simulation {
     const user = calls.key[call] as number;
     if (this.sessions.keeps(node)) this.sessions.served(node, user);
     if (this.replication.replicates(node)) {
-      if (calls.write[call]) this.replication.wrote(node, user, this.nowMs, this.t.serviceRng[node] as RandomStream);
+      if (calls.write[call])
+        this.replication.wrote(node, user, this.nowMs, this.t.serviceRng[node] as RandomStream);
       else this.replication.read(node, user, this.nowMs);
     }
   }
@@ -558,13 +503,13 @@ class Engine implements Simulation {
     const state = calls.state[parent];
     if (state === CallState.root) {
       if (tag !== calls.aux[parent]) return; // the answer to an attempt already timed out
-      if (cause === Cause.ok) this.resolveRoot(parent, Cause.ok);
-      else this.attemptFailed(parent, cause);
+      if (cause === Cause.ok) this.requests.resolveRoot(parent, Cause.ok);
+      else this.requests.attemptFailed(parent, cause);
     } else if (state === CallState.proxying) {
       this.lbs.answered(edge, cause === Cause.ok, this.nowMs);
       this.respond(parent, cause);
     } else if (state === CallState.delivering) {
-      this.deliveryAnswered(parent, cause);
+      this.delivery.deliveryAnswered(parent, cause);
     } else if (state === CallState.waiting) {
       const node = calls.node[parent] as number;
       if (this.faults.hung[node]) {
@@ -580,92 +525,6 @@ class Engine implements Simulation {
   }
 
   // ---- Message queues --------------------------------------------------------------------------------
-
-  /** The broker has stored a producer's message: the producer gets its acknowledgement now. */
-  private accepted(q: number, call: number): void {
-    const calls = this.calls;
-    this.messages.add(q, calls.key[call] as number, calls.write[call] as number, this.nowMs);
-    this.respond(call, Cause.ok);
-    this.deliver(q);
-  }
-
-  /**
-   * Consumers pull: each visible message goes to the next consumer (round-robin) that is up and has a
-   * worker not already taken by a delivery, until messages or free consumers run out.
-   */
-  private deliver(q: number): void {
-    if (this.faults.isDown(q)) return;
-    const out = this.t.outEdges[q] as Int32Array;
-    const messages = this.messages;
-    const calls = this.calls;
-    while (messages.hasVisible(q)) {
-      let edge = -1;
-      for (let k = 0; k < out.length && edge < 0; k++) {
-        const i = ((this.queueNext[q] as number) + k) % out.length;
-        const e = out[i] as number;
-        const consumer = this.t.edgeTarget[e] as number;
-        if (!this.faults.isDown(consumer) && (this.lbs.active[e] as number) < (this.t.workers[consumer] as number)) {
-          edge = e;
-          this.queueNext[q] = (i + 1) % out.length;
-        }
-      }
-      if (edge < 0) return;
-      const delivery = calls.alloc();
-      const m = messages.takeVisible(q, delivery);
-      calls.state[delivery] = CallState.delivering;
-      calls.node[delivery] = q;
-      calls.parent[delivery] = -1;
-      calls.edge[delivery] = -1;
-      calls.depth[delivery] = 0;
-      calls.start[delivery] = this.nowMs;
-      calls.aux[delivery] = m;
-      calls.extra[delivery] = messages.genOf(m);
-      calls.key[delivery] = messages.keyOf(m);
-      calls.write[delivery] = messages.writeOf(m);
-      this.watch(q, delivery, m, this.nowMs + (messages.visibilityMs[q] as number));
-      this.send(delivery, edge, 0);
-    }
-  }
-
-  /**
-   * A consumer answered a delivery. OK: the message is acknowledged (a second acknowledgement of the same
-   * message is a duplicate). Reset by a crash: the broker does not hear of it; the message reappears at its
-   * visibility timeout. Any other error: a failed attempt, visible again or dead-lettered.
-   */
-  private deliveryAnswered(delivery: number, cause: number): void {
-    const calls = this.calls;
-    const messages = this.messages;
-    const q = calls.node[delivery] as number;
-    const m = calls.aux[delivery] as number;
-    const gen = calls.extra[delivery] as number;
-    if (cause === Cause.refused) {
-      calls.state[delivery] = CallState.orphaned;
-      return;
-    }
-    if (cause === Cause.ok) {
-      if (messages.isStored(m, gen)) {
-        this.metrics.recordNodeOk(q, this.nowMs - messages.enqueuedAtOf(m));
-        messages.ack(q, m);
-      } else {
-        messages.duplicates++;
-      }
-    } else if (messages.inFlightWith(m, gen, delivery)) {
-      messages.failed(q, m);
-    }
-    calls.release(delivery);
-    this.deliver(q);
-  }
-
-  /** A delivery was not acknowledged in time: the message becomes visible to consumers again. */
-  private visibilityExpired(delivery: number): void {
-    const calls = this.calls;
-    const q = calls.node[delivery] as number;
-    const m = calls.aux[delivery] as number;
-    if (this.messages.inFlightWith(m, calls.extra[delivery] as number, delivery)) this.messages.makeVisible(q, m);
-    // A delivery still being processed stays, so that its late acknowledgement is counted.
-    if (calls.state[delivery] === CallState.orphaned) calls.release(delivery);
-    this.deliver(q);
-  }
 
   /**
    * A request passing a DNS node goes where the user's cached answer points, even to a failed region and
@@ -688,119 +547,9 @@ class Engine implements Simulation {
     this.send(call, edge, 0);
   }
 
-  /** A client with several targets sends to each in turn. */
-  private pickRoundRobin(node: number): number {
-    const out = this.t.outEdges[node] as Int32Array;
-    if (out.length <= 1) return out.length === 1 ? (out[0] as number) : -1;
-    const i = this.clientNext[node] as number;
-    this.clientNext[node] = (i + 1) % out.length;
-    return out[i] as number;
-  }
-
   // ---- Scenario steps --------------------------------------------------------------------------------
 
-  private applyStep(step: ScenarioStep): void {
-    const target = resolveTarget(this.t, step.target);
-    if (!target) return;
-    const faults = this.faults;
-    switch (step.action) {
-      case 'fail':
-        for (const node of target.nodes) {
-          if (step.mode === 'hang') faults.hung[node] = 1;
-          else this.crash(node);
-        }
-        for (const edge of target.edges) faults.edgeCut[edge] = 1;
-        this.note(step.mode === 'hang' ? 'hang' : 'fail', step.target);
-        return;
-      case 'recover':
-        for (const node of target.nodes) this.recover(node);
-        for (const edge of target.edges) faults.recoverEdge(edge);
-        this.note('recover', step.target);
-        // Recovered queues and consumers pull again.
-        for (const node of target.nodes) {
-          if (this.t.isQueue[node]) this.deliver(node);
-          for (const q of this.t.upstreamQueues[node] as Int32Array) this.deliver(q);
-        }
-        return;
-      case 'degrade':
-        for (const node of target.nodes) faults.degradeNode(node, step);
-        for (const edge of target.edges) faults.degradeEdge(edge, step);
-        this.note('degrade', step.target, undefined, describeDegradation(step));
-        return;
-      case 'partition':
-        for (const edge of target.edges) faults.edgeCut[edge] = 1;
-        this.note('partition', step.target);
-        return;
-      case 'load':
-        for (const node of target.nodes) {
-          if (!this.t.client[node] || step.ratePerSec === undefined) continue;
-          this.clients.ratePerSec[node] = step.ratePerSec;
-          this.clients.arrivalGen[node] = (this.clients.arrivalGen[node] as number) + 1;
-          this.scheduleArrival(node);
-        }
-        this.note('load', step.target, undefined, step.ratePerSec === undefined ? undefined : `${step.ratePerSec} req/s`);
-        return;
-    }
-  }
-
-  /**
-   * A crash: the node refuses new connections, and every request it holds (queued, in service, waiting on
-   * a downstream call, proxied or held) is answered at once with a connection reset.
-   */
-  private crash(node: number): void {
-    if (this.faults.crashed[node]) return;
-    this.faults.crashed[node] = 1;
-    this.faults.hung[node] = 0;
-    this.resetCalls(node);
-    this.sessions.nodeLost(node, (other) => this.faults.isDown(other));
-    if (this.t.kinds[node] === 'database') {
-      this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
-      const takeoverMs = this.replication.primaryLost(node, this.nowMs);
-      if (takeoverMs !== Infinity) this.queue.push(takeoverMs, Ev.failover, node, this.failoverGen[node] as number);
-    }
-  }
-
-  private recover(node: number): void {
-    const faults = this.faults;
-    faults.clearDegradation(node);
-    if (faults.hung[node]) {
-      // A hung process is restarted: what it held is reset, and what it kept in memory is gone.
-      faults.hung[node] = 0;
-      this.resetCalls(node);
-      this.sessions.nodeLost(node, (other) => this.faults.isDown(other));
-    }
-    if (this.t.kinds[node] === 'database') {
-      this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
-      // After a failover the old primary comes back as a replica; before one, it is the primary again.
-      if (this.failedOver[node]) {
-        this.failedOver[node] = 0;
-        this.replication.rejoined(node);
-      }
-    }
-    faults.crashed[node] = 0;
-  }
-
-  private resetCalls(node: number): void {
-    const calls = this.calls;
-    for (let c = 0; c < calls.capacity; c++) {
-      if (calls.node[c] !== node) continue;
-      const state = calls.state[c];
-      if (
-        state === CallState.queued ||
-        state === CallState.serving ||
-        state === CallState.waiting ||
-        state === CallState.proxying ||
-        state === CallState.held
-      ) {
-        // Released together below: no waiting call may start on a worker of the crashed node.
-        calls.state[c] = CallState.wireIn;
-        this.respond(c, Cause.refused);
-      }
-    }
-    this.pools.clear(node, this.nowMs);
-  }
-
-  private note(type: SimEventType, target: string, by?: string, detail?: string): void {
+  note(type: SimEventType, target: string, by?: string, detail?: string): void {
     this.simEvents.push({
       t: this.nowSec,
       type,
@@ -832,13 +581,4 @@ class Engine implements Simulation {
       this.nextSecondMs = boundary + 1000;
     }
   }
-}
-
-function describeDegradation(step: ScenarioStep): string | undefined {
-  const parts: string[] = [];
-  if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
-  if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
-  if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
-  if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
-  return parts.length > 0 ? parts.join(', ') : undefined;
 }

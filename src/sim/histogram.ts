@@ -114,7 +114,8 @@ export class HistogramSet {
     const high = other.high[which] as number;
     if (high < low) return;
     const base = which * BUCKET_COUNT;
-    for (let b = low; b <= high; b++) this.counts[base + b] = (this.counts[base + b] as number) + (other.counts[base + b] as number);
+    for (let b = low; b <= high; b++)
+      this.counts[base + b] = (this.counts[base + b] as number) + (other.counts[base + b] as number);
     this.totals[which] = (this.totals[which] as number) + (other.totals[which] as number);
     this.sums[which] = (this.sums[which] as number) + (other.sums[which] as number);
     if (low < (this.low[which] as number)) this.low[which] = low;

@@ -72,7 +72,9 @@ export class LoadBalancers {
   start(): void {
     this.t.nodeIds.forEach((_, lb) => {
       const params = this.t.lb[lb];
-      if (params) for (const edge of this.t.outEdges[lb] as Int32Array) this.host.scheduleProbe(params.hcIntervalMs, edge);
+      if (params)
+        for (const edge of this.t.outEdges[lb] as Int32Array)
+          this.host.scheduleProbe(params.hcIntervalMs, edge);
     });
   }
 
@@ -92,8 +94,10 @@ export class LoadBalancers {
     const latency = this.t.edgeLatency[edge] as Distribution;
     const rng = this.t.probeRng[lb] as RandomStream;
     const added = 2 * (this.faults.edgeAddedMs[edge] as number);
-    const roundTripMs = (this.t.edgeLatencyIsZero[edge] ? 0 : sampleMs(latency, rng) + sampleMs(latency, rng)) + added;
-    if (roundTripMs > params.hcTimeoutMs) this.host.scheduleProbeResult(nowMs + params.hcTimeoutMs, edge, false);
+    const roundTripMs =
+      (this.t.edgeLatencyIsZero[edge] ? 0 : sampleMs(latency, rng) + sampleMs(latency, rng)) + added;
+    if (roundTripMs > params.hcTimeoutMs)
+      this.host.scheduleProbeResult(nowMs + params.hcTimeoutMs, edge, false);
     else if (roundTripMs > 0) this.host.scheduleProbeResult(nowMs + roundTripMs, edge, true);
     else this.result(edge, true, nowMs);
   }
@@ -104,11 +108,13 @@ export class LoadBalancers {
     if (success) {
       this.failStreak[edge] = 0;
       this.okStreak[edge] = (this.okStreak[edge] as number) + 1;
-      if (!this.healthy[edge] && (this.okStreak[edge] as number) >= params.hcHealthy) this.setHealthy(edge, true, nowMs);
+      if (!this.healthy[edge] && (this.okStreak[edge] as number) >= params.hcHealthy)
+        this.setHealthy(edge, true, nowMs);
     } else {
       this.okStreak[edge] = 0;
       this.failStreak[edge] = (this.failStreak[edge] as number) + 1;
-      if (this.healthy[edge] && (this.failStreak[edge] as number) >= params.hcUnhealthy) this.setHealthy(edge, false, nowMs);
+      if (this.healthy[edge] && (this.failStreak[edge] as number) >= params.hcUnhealthy)
+        this.setHealthy(edge, false, nowMs);
     }
   }
 
@@ -137,7 +143,8 @@ export class LoadBalancers {
   /** Chooses the edge to send a request over, or -1 when no target is eligible (a 503). */
   pick(lb: number, key: number, nowMs: number): number {
     const params = this.t.lb[lb] as LbParams;
-    if (params.policy === 'round-robin' && params.mode === 'active-active') return this.nextHealthy(lb, nowMs);
+    if (params.policy === 'round-robin' && params.mode === 'active-active')
+      return this.nextHealthy(lb, nowMs);
     const count = this.eligible(lb, params, nowMs);
     if (count === 0) return -1;
     const scratch = this.scratch;
@@ -207,7 +214,9 @@ export class LoadBalancers {
     const lb = this.t.edgeSource[edge] as number;
     const params = this.t.lb[lb] as LbParams;
     if (params.mode !== 'active-passive') return;
-    const primaryUp = Array.from(this.t.outEdges[lb] as Int32Array).some((e) => this.primary[e] && this.healthy[e]);
+    const primaryUp = Array.from(this.t.outEdges[lb] as Int32Array).some(
+      (e) => this.primary[e] && this.healthy[e],
+    );
     if (primaryUp) this.backupsFrom[lb] = Infinity;
     else if (this.backupsFrom[lb] === Infinity) {
       this.backupsFrom[lb] = nowMs + (params.promoteMs ?? 0);

@@ -41,7 +41,10 @@ export class MessageStore {
     this.arrivals = Array.from({ length: n }, () => new Fifo());
     this.stored = new Int32Array(n);
     const params = (i: number) => (t.kinds[i] === 'queue' ? (t.params[i] as QueueParams) : null);
-    this.visibilityMs = Float64Array.from(t.nodeIds, (_, i) => params(i)?.visibilityMs ?? DEFAULT_VISIBILITY_MS);
+    this.visibilityMs = Float64Array.from(
+      t.nodeIds,
+      (_, i) => params(i)?.visibilityMs ?? DEFAULT_VISIBILITY_MS,
+    );
     this.maxAttempts = Int32Array.from(t.nodeIds, (_, i) => params(i)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.bound = Float64Array.from(t.nodeIds, (_, i) => params(i)?.bound ?? Infinity);
   }
@@ -137,7 +140,8 @@ export class MessageStore {
     const fifo = this.arrivals[q] as Fifo;
     while (fifo.length > 0) {
       const m = fifo.headId();
-      if (this.gen[m] === fifo.headGen() && this.state[m] !== MessageState.free) return nowMs - (this.enqueuedAt[m] as number);
+      if (this.gen[m] === fifo.headGen() && this.state[m] !== MessageState.free)
+        return nowMs - (this.enqueuedAt[m] as number);
       fifo.shift();
     }
     return 0;

@@ -156,7 +156,10 @@ export class Metrics {
     }
     const edges: Record<string, EdgeSecond> = Object.create(null) as Record<string, EdgeSecond>;
     for (let e = 0; e < this.edgeCount; e++) {
-      edges[t.edgeIds[e] as string] = { requests: this.edgeRequests[e] as number, errors: this.edgeErrors[e] as number };
+      edges[t.edgeIds[e] as string] = {
+        requests: this.edgeRequests[e] as number,
+        errors: this.edgeErrors[e] as number,
+      };
     }
     const finished = this.secOk + this.secFailed;
     const state = this.stateCounters();
@@ -267,7 +270,14 @@ function summary(hist: HistogramSet, which: number): LatencySummary {
   };
 }
 
-const NO_STATE: StateCounts = { sessionsLost: 0, writesLost: 0, staleReads: 0, duplicates: 0, redeliveries: 0, deadLettered: 0 };
+const NO_STATE: StateCounts = {
+  sessionsLost: 0,
+  writesLost: 0,
+  staleReads: 0,
+  duplicates: 0,
+  redeliveries: 0,
+  deadLettered: 0,
+};
 
 /** The summary of closed seconds and the second in progress together. */
 function summaryWith(run: HistogramSet, current: HistogramSet, which: number): LatencySummary {

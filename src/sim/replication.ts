@@ -28,7 +28,9 @@ export class Replication {
     private readonly t: Topology,
     users: number,
   ) {
-    this.replicas = Int32Array.from(t.kinds, (kind, i) => (kind === 'database' ? ((t.params[i] as DatabaseParams).replicas ?? 0) : 0));
+    this.replicas = Int32Array.from(t.kinds, (kind, i) =>
+      kind === 'database' ? ((t.params[i] as DatabaseParams).replicas ?? 0) : 0,
+    );
     this.pending = t.kinds.map((kind) => (kind === 'database' ? new EventQueue() : null));
     this.pendingByUser = new Int32Array(users);
   }

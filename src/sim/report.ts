@@ -1,4 +1,5 @@
 import type { ArchDocument } from '../model/types';
+import { detectionsOf } from './detection';
 import { createSimulation } from './engine';
 import type { LatencySummary, SecondRow, SimEvent } from './results';
 
@@ -41,8 +42,20 @@ export interface RunReport {
   >;
   readonly series: readonly ReportRow[];
   /** For each fault, the first alert that fired after it and how long that took (absent: not detected). */
-  readonly detection: readonly { readonly t: number; readonly type: string; readonly target: string; readonly alert?: string; readonly detected_after_s?: number }[];
-  readonly events: readonly { readonly t: number; readonly type: string; readonly target: string; readonly by?: string; readonly detail?: string }[];
+  readonly detection: readonly {
+    readonly t: number;
+    readonly type: string;
+    readonly target: string;
+    readonly alert?: string;
+    readonly detected_after_s?: number;
+  }[];
+  readonly events: readonly {
+    readonly t: number;
+    readonly type: string;
+    readonly target: string;
+    readonly by?: string;
+    readonly detail?: string;
+  }[];
 }
 
 export interface ReportRow {
@@ -54,7 +67,17 @@ export interface ReportRow {
   readonly error_rate: number;
   readonly latency_ms: LatencySummary;
   readonly nodes: Readonly<
-    Record<string, { readonly arrivals: number; readonly completed: number; readonly errors: number; readonly utilization: number; readonly queue: number; readonly p99_ms: number }>
+    Record<
+      string,
+      {
+        readonly arrivals: number;
+        readonly completed: number;
+        readonly errors: number;
+        readonly utilization: number;
+        readonly queue: number;
+        readonly p99_ms: number;
+      }
+    >
   >;
 }
 
@@ -70,10 +93,13 @@ export interface RunOptions {
 export function runReport(doc: ArchDocument, options: RunOptions = {}): RunReport {
   const seed = options.seed ?? doc.sim.seed;
   const durationSec = options.durationSec ?? doc.sim.durationSec;
-  const sim = createSimulation({ ...doc, sim: { ...doc.sim, seed, durationSec } }, {
-    seed,
-    ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
-  });
+  const sim = createSimulation(
+    { ...doc, sim: { ...doc.sim, seed, durationSec } },
+    {
+      seed,
+      ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
+    },
+  );
   const rows: SecondRow[] = [];
   const events: SimEvent[] = [];
   let stopped: string | undefined;
@@ -114,7 +140,14 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
     nodes: Object.fromEntries(
       Object.entries(nodes).map(([id, n]) => [
         id,
-        { arrivals: n.arrivals, completed: n.completed, errors: n.errors, utilization: n.utilization, mean_queue: n.meanQueue, latency_ms: n.latencyMs },
+        {
+          arrivals: n.arrivals,
+          completed: n.completed,
+          errors: n.errors,
+          utilization: n.utilization,
+          mean_queue: n.meanQueue,
+          latency_ms: n.latencyMs,
+        },
       ]),
     ),
     series: rows.map(toReportRow),
@@ -123,21 +156,14 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
   };
 }
 
-const FAULTS: ReadonlySet<string> = new Set(['fail', 'hang', 'degrade', 'partition']);
-
 /** Pairs each fault with the first alert to fire at or after it. */
 function timesToDetect(events: readonly SimEvent[]): RunReport['detection'] {
-  return events
-    .filter((e) => FAULTS.has(e.type))
-    .map((fault) => {
-      const alert = events.find((e) => e.type === 'alert-firing' && e.t >= fault.t);
-      return {
-        t: fault.t,
-        type: fault.type,
-        target: fault.target,
-        ...(alert ? { alert: alert.target, detected_after_s: alert.t - fault.t } : {}),
-      };
-    });
+  return detectionsOf(events).map(({ fault, alert, afterSec }) => ({
+    t: fault.t,
+    type: fault.type,
+    target: fault.target,
+    ...(alert !== undefined && afterSec !== undefined ? { alert, detected_after_s: afterSec } : {}),
+  }));
 }
 
 function toReportRow(row: SecondRow): ReportRow {
@@ -153,7 +179,14 @@ function toReportRow(row: SecondRow): ReportRow {
     nodes: Object.fromEntries(
       Object.entries(row.nodes).map(([id, n]) => [
         id,
-        { arrivals: n.arrivals, completed: n.completed, errors: n.errors, utilization: n.utilization, queue: n.queueLength, p99_ms: n.p99 },
+        {
+          arrivals: n.arrivals,
+          completed: n.completed,
+          errors: n.errors,
+          utilization: n.utilization,
+          queue: n.queueLength,
+          p99_ms: n.p99,
+        },
       ]),
     ),
   };
@@ -173,7 +206,9 @@ export function seriesCsv(report: RunReport): string {
     'p50_ms',
     'p95_ms',
     'p99_ms',
-    ...nodeIds.flatMap((id) => ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((column) => `${id}.${column}`)),
+    ...nodeIds.flatMap((id) =>
+      ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((column) => `${id}.${column}`),
+    ),
   ];
   const lines = report.series.map((row) =>
     [

@@ -121,7 +121,9 @@ export type NodeHealth = 'up' | 'failed' | 'hung' | 'degraded';
 /** The state of the system at the current simulated time, for the canvas. */
 export interface LiveSnapshot {
   readonly nowSec: number;
-  readonly nodes: Readonly<Record<string, { readonly health: NodeHealth; readonly busy: number; readonly queued: number }>>;
+  readonly nodes: Readonly<
+    Record<string, { readonly health: NodeHealth; readonly busy: number; readonly queued: number }>
+  >;
   /** For each load balancer, how it currently sees each target. */
   readonly lbViews: Readonly<Record<string, Readonly<Record<string, 'healthy' | 'unhealthy'>>>>;
 }

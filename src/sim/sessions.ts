@@ -94,7 +94,9 @@ export class Sessions {
       }
     }
     if (this.strategy[node] === Strategy.replicated) {
-      const survivor = this.t.nodeIds.some((_, other) => other !== node && this.strategy[other] === Strategy.replicated && !isDown(other));
+      const survivor = this.t.nodeIds.some(
+        (_, other) => other !== node && this.strategy[other] === Strategy.replicated && !isDown(other),
+      );
       if (!survivor) {
         for (let user = 0; user < this.replicated.length; user++) {
           if (this.replicated[user]) {

@@ -57,7 +57,9 @@ export class TimeoutQueue {
     return (this.rings[owner] as TimeoutQueue['rings'][number]).tag[this.head[owner] as number] as number;
   }
   headDeadline(owner: number): number {
-    return (this.rings[owner] as TimeoutQueue['rings'][number]).deadline[this.head[owner] as number] as number;
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).deadline[
+      this.head[owner] as number
+    ] as number;
   }
 
   shift(owner: number): void {

@@ -1,4 +1,14 @@
-import type { ArchDocument, ClientParams, DatabaseParams, Distribution, LbParams, NodeKind, NodeSpec, ServiceParams, WorkerParams } from '../model/types';
+import type {
+  ArchDocument,
+  ClientParams,
+  DatabaseParams,
+  Distribution,
+  LbParams,
+  NodeKind,
+  NodeSpec,
+  ServiceParams,
+  WorkerParams,
+} from '../model/types';
 import { isZero } from './distributions';
 import { RandomStream } from './random';
 
@@ -143,7 +153,13 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     totalUsers,
     isQueue: Uint8Array.from(doc.nodes, (node) => (node.kind === 'queue' ? 1 : 0)),
     upstreamQueues: doc.nodes.map((_, i) =>
-      Int32Array.from(edges.filter((e) => nodeIndex.get(e.target) === i && doc.nodes[nodeIndex.get(e.source) as number]?.kind === 'queue'), (e) => nodeIndex.get(e.source) as number),
+      Int32Array.from(
+        edges.filter(
+          (e) =>
+            nodeIndex.get(e.target) === i && doc.nodes[nodeIndex.get(e.source) as number]?.kind === 'queue',
+        ),
+        (e) => nodeIndex.get(e.source) as number,
+      ),
     ),
     behaviour,
     workers,
@@ -158,9 +174,13 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     edgeSource: Int32Array.from(edges, (e) => nodeIndex.get(e.source) as number),
     edgeTarget: Int32Array.from(edges, (e) => nodeIndex.get(e.target) as number),
     edgeLatency: edges.map((e) => e.params.latency),
-    edgeLatencyIsZero: Uint8Array.from(edges, (e) => (isZero(e.params.latency) && regionLatency(doc, groupsOf, e.source, e.target).length === 0 ? 1 : 0)),
+    edgeLatencyIsZero: Uint8Array.from(edges, (e) =>
+      isZero(e.params.latency) && regionLatency(doc, groupsOf, e.source, e.target).length === 0 ? 1 : 0,
+    ),
     edgeRegionLatency: edges.map((e) => regionLatency(doc, groupsOf, e.source, e.target)),
-    nodeGroup: Int32Array.from(doc.nodes, (node) => (node.group === undefined ? -1 : groupIds.indexOf(node.group))),
+    nodeGroup: Int32Array.from(doc.nodes, (node) =>
+      node.group === undefined ? -1 : groupIds.indexOf(node.group),
+    ),
     groupIds,
     edgeWeight: Float64Array.from(edges, (e) => e.params.weight),
     edgeBackup: Uint8Array.from(edges, (e) => (e.params.backup ? 1 : 0)),
@@ -183,14 +203,20 @@ function groupChains(doc: ArchDocument): Map<string, string[]> {
   const chains = new Map<string, string[]>();
   for (const node of doc.nodes) {
     const chain: string[] = [];
-    for (let group = node.group; group !== undefined && !chain.includes(group); group = parentOf.get(group)) chain.push(group);
+    for (let group = node.group; group !== undefined && !chain.includes(group); group = parentOf.get(group))
+      chain.push(group);
     chains.set(node.id, chain);
   }
   return chains;
 }
 
 /** The latencies of the regions an edge enters or leaves: groups holding one end and not the other. */
-function regionLatency(doc: ArchDocument, chains: ReadonlyMap<string, readonly string[]>, source: string, target: string): Distribution[] {
+function regionLatency(
+  doc: ArchDocument,
+  chains: ReadonlyMap<string, readonly string[]>,
+  source: string,
+  target: string,
+): Distribution[] {
   const from = chains.get(source) ?? [];
   const to = chains.get(target) ?? [];
   const crossed = [...from.filter((g) => !to.includes(g)), ...to.filter((g) => !from.includes(g))];

@@ -1,5 +1,14 @@
 import { DEFAULT_CLIENT, DEFAULT_EDGE, DEFAULT_LB } from '../../src/model/defaults';
-import type { ArchDocument, ClientParams, Distribution, EdgeParams, LbParams, NodeSpec, ScenarioStep, WorkerParams } from '../../src/model/types';
+import type {
+  ArchDocument,
+  ClientParams,
+  Distribution,
+  EdgeParams,
+  LbParams,
+  NodeSpec,
+  ScenarioStep,
+  WorkerParams,
+} from '../../src/model/types';
 
 /** A client feeding one service directly: the M/M/c (or M/G/c) test bench. */
 export function clientToService(options: {
@@ -13,8 +22,18 @@ export function clientToService(options: {
     name: 'Client → Service',
     direction: 'LR',
     nodes: [
-      { id: 'Client', label: 'Client', kind: 'client', params: { ratePerSec: options.ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0 } },
-      { id: 'Service', label: 'Service', kind: 'service', params: { workers: options.workers, service: options.service, queueCapacity: Infinity } },
+      {
+        id: 'Client',
+        label: 'Client',
+        kind: 'client',
+        params: { ratePerSec: options.ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0 },
+      },
+      {
+        id: 'Service',
+        label: 'Service',
+        kind: 'service',
+        params: { workers: options.workers, service: options.service, queueCapacity: Infinity },
+      },
     ],
     edges: [{ id: 'Client-->Service', source: 'Client', target: 'Service', params: DEFAULT_EDGE }],
     groups: [],
@@ -41,11 +60,27 @@ export interface BalancedOptions {
 export function balanced(options: BalancedOptions = {}): ArchDocument {
   const count = options.servers ?? 2;
   const servers = Array.from({ length: count }, (_, i) => `S${i + 1}`);
-  const server: WorkerParams = { workers: 1, service: { type: 'exp', meanMs: 1 }, queueCapacity: Infinity, ...options.server };
+  const server: WorkerParams = {
+    workers: 1,
+    service: { type: 'exp', meanMs: 1 },
+    queueCapacity: Infinity,
+    ...options.server,
+  };
   const nodes: NodeSpec[] = [
-    { id: 'C', label: 'Client', kind: 'client', params: { ...DEFAULT_CLIENT, timeoutMs: Infinity, ...options.client } },
+    {
+      id: 'C',
+      label: 'Client',
+      kind: 'client',
+      params: { ...DEFAULT_CLIENT, timeoutMs: Infinity, ...options.client },
+    },
     { id: 'LB', label: 'Load Balancer', kind: 'lb', params: { ...DEFAULT_LB, ...options.lb } },
-    ...servers.map((id): NodeSpec => ({ id, label: id, kind: 'service', params: server, ...(options.grouped ? { group: 'Zone' } : {}) })),
+    ...servers.map((id): NodeSpec => ({
+      id,
+      label: id,
+      kind: 'service',
+      params: server,
+      ...(options.grouped ? { group: 'Zone' } : {}),
+    })),
   ];
   const pairs: [string, string][] = [['C', 'LB'], ...servers.map((s): [string, string] => ['LB', s])];
   return {

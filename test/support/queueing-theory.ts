@@ -29,7 +29,9 @@ function mmcResponseSurvival(lambda: number, mu: number, c: number, t: number): 
   const theta = c * mu - lambda;
   const noWait = Math.exp(-mu * t);
   const withWait =
-    Math.abs(theta - mu) < 1e-12 ? (1 + mu * t) * Math.exp(-mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
+    Math.abs(theta - mu) < 1e-12
+      ? (1 + mu * t) * Math.exp(-mu * t)
+      : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
   return (1 - waitProbability) * noWait + waitProbability * withWait;
 }
 

@@ -16,6 +16,11 @@ export function runAll(doc: ArchDocument, sliceSec = 7) {
 }
 
 /** Sum of a per-second figure over rows whose start is in [fromSec, toSec). */
-export function sumOver(rows: readonly SecondRow[], fromSec: number, toSec: number, pick: (row: SecondRow) => number): number {
+export function sumOver(
+  rows: readonly SecondRow[],
+  fromSec: number,
+  toSec: number,
+  pick: (row: SecondRow) => number,
+): number {
   return rows.filter((row) => row.t >= fromSec && row.t < toSec).reduce((sum, row) => sum + pick(row), 0);
 }

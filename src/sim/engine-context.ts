@@ -1,0 +1,56 @@
+import type { CallPool } from './call-pool';
+import type { Clients } from './clients';
+import type { EventQueue } from './event-queue';
+import type { FaultState } from './faults';
+import type { LoadBalancers } from './load-balancers';
+import type { MessageStore } from './message-store';
+import type { Metrics } from './metrics';
+import type { Replication } from './replication';
+import type { SimEventType } from './results';
+import type { Sessions } from './sessions';
+import type { Topology } from './topology';
+import type { WorkerPools } from './worker-pools';
+
+/** Event type codes of the future event list. */
+export const Ev = {
+  clientArrival: 0,
+  callArrive: 1,
+  serviceDone: 2,
+  response: 3,
+  timeoutCheck: 4,
+  probe: 5,
+  probeResult: 6,
+  step: 7,
+  retry: 8,
+  promote: 9,
+  failover: 10,
+} as const;
+
+/**
+ * What the engine's behaviour modules (client requests, message-queue delivery, scenario steps) share: the
+ * run's state and the engine's few primitives for moving calls. One object implements it, so calls
+ * through it stay monomorphic on the hot path.
+ */
+export interface EngineContext {
+  readonly t: Topology;
+  readonly queue: EventQueue;
+  readonly calls: CallPool;
+  readonly metrics: Metrics;
+  readonly faults: FaultState;
+  readonly lbs: LoadBalancers;
+  readonly clients: Clients;
+  readonly pools: WorkerPools;
+  readonly messages: MessageStore;
+  readonly sessions: Sessions;
+  readonly replication: Replication;
+  /** Simulated time of the event being processed, in ms. */
+  readonly nowMs: number;
+  /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */
+  send(parent: number, edge: number, aux: number): void;
+  /** Finishes a call at its node with an outcome and sends the answer back over its edge. */
+  respond(call: number, cause: number): void;
+  /** Starts the timeout of `call`'s current attempt or step (`tag`), owned by `node`. */
+  watch(node: number, call: number, tag: number, deadlineMs: number): void;
+  /** Records an event for the event log and the chart markers. */
+  note(type: SimEventType, target: string, by?: string, detail?: string): void;
+}
