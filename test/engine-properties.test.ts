@@ -177,3 +177,66 @@ describe('determinism', () => {
     expect(replay.totals()).toEqual(live.totals());
   });
 });
+
+describe('liveness', () => {
+  it('without faults, every request is answered: none fails and few are in flight at the end', () => {
+    // Pinned regression: a server calling two databases, reached directly by its client, once answered
+    // with its downstream step instead of the client's attempt number, and its answers were ignored.
+    const shapes = fc.record({
+      withLb: fc.boolean(),
+      services: fc.integer({ min: 1, max: 3 }),
+      databases: fc.integer({ min: 0, max: 3 }),
+      retries: fc.integer({ min: 0, max: 2 }),
+      seed: fc.nat(),
+    });
+    fc.assert(
+      fc.property(shapes, ({ withLb, services, databases, retries, seed }) => {
+        const ids = Array.from({ length: services }, (_, i) => `S${i}`);
+        const dbs = Array.from({ length: databases }, (_, i) => `D${i}`);
+        const worker = { workers: 64, service: { type: 'exp' as const, meanMs: 1 }, queueCapacity: Infinity };
+        const nodes: NodeSpec[] = [
+          {
+            id: 'C',
+            label: 'C',
+            kind: 'client',
+            params: { ratePerSec: 100, arrival: 'poisson', timeoutMs: Infinity, retries },
+          },
+          ...ids.map((id): NodeSpec => ({ id, label: id, kind: 'service', params: worker })),
+          ...dbs.map((id): NodeSpec => ({
+            id,
+            label: id,
+            kind: 'database',
+            params: { ...worker, replicas: 1 },
+          })),
+          ...(withLb ? [{ id: 'LB', label: 'LB', kind: 'lb', params: DEFAULT_LB } as NodeSpec] : []),
+        ];
+        const pairs: [string, string][] = [
+          ...(withLb
+            ? [['C', 'LB'] as [string, string], ...ids.map((s): [string, string] => ['LB', s])]
+            : ids.map((s): [string, string] => ['C', s])),
+          ...ids.flatMap((s) => dbs.map((d): [string, string] => [s, d])),
+        ];
+        const edges = pairs.map(([source, target]): EdgeSpec => ({
+          id: `${source}-->${target}`,
+          source,
+          target,
+          params: { latency: { type: 'const', valueMs: 0 }, weight: 1, backup: false },
+        }));
+        const doc: ArchDocument = {
+          name: 'live',
+          direction: 'LR',
+          nodes,
+          edges,
+          groups: [],
+          scenario: [],
+          sim: { seed, durationSec: 10, warmupSec: 0 },
+        };
+        const { totals } = runAll(doc);
+        expect(totals.failed).toBe(0);
+        expect(totals.inFlight).toBeLessThan(20);
+        expect(totals.ok).toBeGreaterThan(800);
+      }),
+      { numRuns: 30, seed: 2026 },
+    );
+  });
+});

@@ -36,8 +36,13 @@ export class CallPool {
   gen = new Int32Array(256);
   /** The edge the call travelled over (-1 for roots). */
   edge = new Int32Array(256);
-  /** Roots: the attempt in progress. Children of roots: the attempt they belong to. Others: next downstream step. */
+  /**
+   * Roots: the attempt in progress. Children of roots: the attempt they belong to. Deliveries: the message.
+   * Never reused for anything else: a late answer is matched against it.
+   */
   aux = new Int32Array(256);
+  /** A server's call: which of its downstream calls is in progress. */
+  step = new Int32Array(256);
   depth = new Int32Array(256);
   /** The user the request comes from (hash routing), inherited along the path. */
   key = new Int32Array(256);
@@ -93,6 +98,7 @@ export class CallPool {
     this.gen = int(this.gen);
     this.edge = int(this.edge);
     this.aux = int(this.aux);
+    this.step = int(this.step);
     this.depth = int(this.depth);
     this.key = int(this.key);
     this.write = int(this.write);

@@ -301,13 +301,13 @@ class Engine implements Simulation, EngineContext {
     else timeouts.idle(node);
   }
 
-  /** Whether the call at the head of a node's timeout FIFO is still the attempt or step it watches. */
+  /** Whether the call at the head of a node's timeout FIFO is still the attempt, step or delivery it watches. */
   private isWatched(node: number): boolean {
+    const calls = this.calls;
     const call = this.timeouts.headCall(node);
-    return (
-      this.calls.gen[call] === this.timeouts.headGen(node) &&
-      this.calls.aux[call] === this.timeouts.headTag(node)
-    );
+    if (calls.gen[call] !== this.timeouts.headGen(node)) return false;
+    const current = calls.state[call] === CallState.waiting ? calls.step[call] : calls.aux[call];
+    return current === this.timeouts.headTag(node);
   }
 
   // ---- Calls between nodes ---------------------------------------------------------------------------
@@ -410,7 +410,6 @@ class Engine implements Simulation, EngineContext {
     this.pools.take(node, this.nowMs);
     const calls = this.calls;
     calls.state[call] = CallState.serving;
-    calls.aux[call] = 0;
     const rng = this.t.serviceRng[node] as RandomStream;
     let duration =
       sampleMs(this.t.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
@@ -444,7 +443,7 @@ class Engine implements Simulation, EngineContext {
   }
 
   private callDownstream(call: number, node: number, step: number, out: Int32Array): void {
-    this.calls.aux[call] = step;
+    this.calls.step[call] = step;
     const timeoutMs = this.t.callTimeoutMs[node] as number;
     if (timeoutMs !== Infinity) this.watch(node, call, step, this.nowMs + timeoutMs);
     this.send(call, out[step] as number, 0);
@@ -518,7 +517,7 @@ class Engine implements Simulation, EngineContext {
       }
       if (cause !== Cause.ok) return this.respond(parent, cause);
       const out = this.t.outEdges[node] as Int32Array;
-      const step = (calls.aux[parent] as number) + 1;
+      const step = (calls.step[parent] as number) + 1;
       if (step >= out.length) return this.respond(parent, Cause.ok);
       this.callDownstream(parent, node, step, out);
     }
