@@ -19,7 +19,7 @@ const uiImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'playwright-report-*', 'test-results', 'test-results-*', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,21 +1,7 @@
 import { parseDurationMs } from '../model/units';
-import { validateDocument } from '../model/validate';
-import type { ArchDocument } from '../model/types';
 import { compare, sweep } from '../sim/analysis';
-import { EXIT_INVALID, EXIT_OK, UsageError, type CliIo, type Command } from './io';
-import { loadDocument } from './load-document';
-
-/** Loads and validates a document; prints its problems and returns null when it is not runnable. */
-async function runnable(file: string, io: CliIo): Promise<ArchDocument | null> {
-  const loaded = await loadDocument(file, io);
-  if (!loaded.ok) {
-    for (const line of loaded.errors) io.stderr(`${line}\n`);
-    return null;
-  }
-  const issues = validateDocument(loaded.document);
-  for (const issue of issues) io.stderr(`${file}:1:1 ${issue.path}: ${issue.message}\n`);
-  return issues.length > 0 ? null : loaded.document;
-}
+import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
+import { loadRunnableDocument } from './load-document';
 
 const percent = (share: number) => `${(share * 100).toFixed(3)}%`;
 
@@ -29,12 +15,16 @@ export const sweepCommand: Command = {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new UsageError('sweep takes exactly one file');
     const at = parseDurationMs(String(values['at'] ?? '60s'), 's');
-    if (!at.ok || !Number.isFinite(at.value)) throw new UsageError(`--at: ${at.ok ? 'must be finite' : at.error}`);
-    const doc = await runnable(file, io);
+    if (!at.ok || !Number.isFinite(at.value))
+      throw new UsageError(`--at: ${at.ok ? 'must be finite' : at.error}`);
+    const doc = await loadRunnableDocument(file, io);
     if (!doc) return EXIT_INVALID;
     const atSec = at.value / 1000;
-    if (atSec >= doc.sim.durationSec) throw new UsageError(`--at ${atSec}s is not before the end of the run (${doc.sim.durationSec}s)`);
-    const result = sweep(doc, atSec, { onProgress: (done, total) => io.stderr(`sweep: ${done}/${total} runs done\n`) });
+    if (atSec >= doc.sim.durationSec)
+      throw new UsageError(`--at ${atSec}s is not before the end of the run (${doc.sim.durationSec}s)`);
+    const result = sweep(doc, atSec, {
+      onProgress: (done, total) => io.stderr(`sweep: ${done}/${total} runs done\n`),
+    });
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify(result)}\n`);
     } else {
@@ -57,16 +47,18 @@ export const compareCommand: Command = {
   options: { json: { type: 'boolean' } },
   async run(positionals, values, io) {
     const [fileA, fileB, ...extra] = positionals;
-    if (fileA === undefined || fileB === undefined || extra.length > 0) throw new UsageError('compare takes exactly two files');
-    const a = await runnable(fileA, io);
-    const b = await runnable(fileB, io);
+    if (fileA === undefined || fileB === undefined || extra.length > 0)
+      throw new UsageError('compare takes exactly two files');
+    const a = await loadRunnableDocument(fileA, io);
+    const b = await loadRunnableDocument(fileB, io);
     if (!a || !b) return EXIT_INVALID;
     const result = compare(a, b);
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify(result)}\n`);
       return EXIT_OK;
     }
-    const row = (label: string, pick: (t: typeof result.a) => string) => `${label.padEnd(16)}${pick(result.a).padStart(14)}${pick(result.b).padStart(14)}`;
+    const row = (label: string, pick: (t: typeof result.a) => string) =>
+      `${label.padEnd(16)}${pick(result.a).padStart(14)}${pick(result.b).padStart(14)}`;
     io.stdout(
       [
         `${''.padEnd(16)}${'A'.padStart(14)}${'B'.padStart(14)}`,

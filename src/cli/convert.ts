@@ -3,15 +3,19 @@ import { documentToJson } from '../share/document-json';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadDocument } from './load-document';
 
-/** `archplay convert <file> --to mermaid|json [--out FILE]`: the document in the other format. */
+/**
+ * `archplay convert <file|link> --to mermaid|json [--out FILE]`: the document in the other format. A
+ * share link (`https://…#v1.…`, `#v1.…` or `v1.…`) is decoded by the browser's own decoder.
+ */
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'convert between Mermaid and JSON',
-  usage: 'archplay convert <file> --to mermaid|json [--out FILE]',
+  summary: 'convert between Mermaid and JSON, or decode a share link',
+  usage: "archplay convert <file|'link'> --to mermaid|json [--out FILE]",
   options: { to: { type: 'string', short: 't' }, out: { type: 'string', short: 'o' } },
   async run(positionals, values, io) {
     const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) throw new UsageError('convert takes exactly one file');
+    if (file === undefined || extra.length > 0)
+      throw new UsageError('convert takes exactly one file or link');
     const to = values.to;
     if (to !== 'mermaid' && to !== 'json') throw new UsageError('--to must be mermaid or json');
     const loaded = await loadDocument(file, io);

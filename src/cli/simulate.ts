@@ -1,8 +1,7 @@
 import { parseDurationMs } from '../model/units';
-import { validateDocument } from '../model/validate';
 import { runReport, seriesCsv, type RunReport } from '../sim/report';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
-import { loadDocument } from './load-document';
+import { loadRunnableDocument } from './load-document';
 
 /** A headless run stops after this much wall time and says so (the engine itself has no clock). */
 const WALL_TIME_LIMIT_MS = 10 * 60 * 1000;
@@ -15,27 +14,28 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run the simulation headless; --json prints the report, --csv writes the per-second series',
   usage: 'archplay simulate <file.mmd|file.md|file.json> [--seed N] [--duration 300s] [--json] [--csv FILE]',
-  options: { seed: { type: 'string' }, duration: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } },
+  options: {
+    seed: { type: 'string' },
+    duration: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'string' },
+  },
   async run(positionals, values, io) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new UsageError('simulate takes exactly one file');
     const seed = values['seed'] === undefined ? undefined : parseSeed(String(values['seed']));
-    const durationSec = values['duration'] === undefined ? undefined : parseDuration(String(values['duration']));
-    const loaded = await loadDocument(file, io);
-    if (!loaded.ok) {
-      for (const line of loaded.errors) io.stderr(`${line}\n`);
-      return EXIT_INVALID;
-    }
-    const issues = validateDocument(loaded.document);
-    if (issues.length > 0) {
-      for (const issue of issues) io.stderr(`${file}:1:1 ${issue.path}: ${issue.message}\n`);
-      return EXIT_INVALID;
-    }
+    const durationSec =
+      values['duration'] === undefined ? undefined : parseDuration(String(values['duration']));
+    const doc = await loadRunnableDocument(file, io);
+    if (!doc) return EXIT_INVALID;
     const started = Date.now();
-    const report = runReport(loaded.document, {
+    const report = runReport(doc, {
       ...(seed !== undefined ? { seed } : {}),
       ...(durationSec !== undefined ? { durationSec } : {}),
-      shouldStop: () => (Date.now() - started > WALL_TIME_LIMIT_MS ? `stopped after ${WALL_TIME_LIMIT_MS / 1000} s of wall time` : undefined),
+      shouldStop: () =>
+        Date.now() - started > WALL_TIME_LIMIT_MS
+          ? `stopped after ${WALL_TIME_LIMIT_MS / 1000} s of wall time`
+          : undefined,
     });
     if (typeof values['csv'] === 'string') await io.writeFile(values['csv'], seriesCsv(report));
     io.stdout(values['json'] === true ? `${JSON.stringify(report, finiteNumbers)}\n` : summary(file, report));
@@ -45,14 +45,16 @@ export const simulateCommand: Command = {
 
 function parseSeed(text: string): number {
   const seed = Number(text);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${text}"`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${text}"`);
   return seed;
 }
 
 function parseDuration(text: string): number {
   const parsed = parseDurationMs(text, 's');
   if (!parsed.ok) throw new UsageError(`--duration: ${parsed.error}`);
-  if (!(parsed.value > 0 && Number.isFinite(parsed.value))) throw new UsageError('--duration must be above 0 and finite');
+  if (!(parsed.value > 0 && Number.isFinite(parsed.value)))
+    throw new UsageError('--duration must be above 0 and finite');
   return parsed.value / 1000;
 }
 
@@ -69,7 +71,10 @@ function summary(file: string, report: RunReport): string {
     `  requests ${t.requests}, ok ${t.ok}, failed ${t.failed}, in flight ${t.in_flight}; availability ${pct(t.availability)}`,
     `  throughput ${t.throughput_rps.toFixed(1)} req/s; latency mean ${t.latency_ms.mean.toFixed(2)} ms, p50 ${t.latency_ms.p50.toFixed(2)}, p95 ${t.latency_ms.p95.toFixed(2)}, p99 ${t.latency_ms.p99.toFixed(2)} ms`,
     `  sessions lost ${t.sessions_lost}, writes lost ${t.writes_lost}, duplicates ${t.duplicates}`,
-    ...report.events.map((e) => `  ${e.t.toFixed(1)} s ${e.type} ${e.target}${e.by ? ` (by ${e.by})` : ''}${e.detail ? `: ${e.detail}` : ''}`),
+    ...report.events.map(
+      (e) =>
+        `  ${e.t.toFixed(1)} s ${e.type} ${e.target}${e.by ? ` (by ${e.by})` : ''}${e.detail ? `: ${e.detail}` : ''}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

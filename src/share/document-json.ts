@@ -13,6 +13,14 @@ export function documentToJson(doc: ArchDocument): string {
   return `${JSON.stringify(canonical(doc), null, 2)}\n`;
 }
 
+/**
+ * The same canonical JSON without whitespace (no indentation, no final newline): what a share link
+ * compresses. Both forms read back with {@link documentFromJson}.
+ */
+export function documentToCompactJson(doc: ArchDocument): string {
+  return JSON.stringify(canonical(doc));
+}
+
 function canonical(value: unknown): unknown {
   if (typeof value === 'number') {
     if (value === Infinity) return 'inf';
