@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { NAMES, SCREENSHOTS, TEST_IDS } from './selectors';
+import { SourcePanelPage } from './source-panel';
 
 /** The archplay screen, driven as a person drives it: by roles, accessible names and visible text. */
 export class AppPage {
@@ -11,9 +12,16 @@ export class AppPage {
     await expect(this.clock).toHaveText('t = 0.0 s');
   }
 
+  /** The Mermaid source panel. */
+  get source(): SourcePanelPage {
+    return new SourcePanelPage(this.page);
+  }
+
   /** A canvas node, found by its accessible name (which contains its label). */
   node(label: string): Locator {
-    return this.page.getByRole('group', { name: new RegExp(`^${label},`) });
+    // The label is literal text: "Server 1 (Active)" has no regular-expression meaning.
+    const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page.getByRole('group', { name: new RegExp(`^${literal},`) });
   }
 
   get clock(): Locator {

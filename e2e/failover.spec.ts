@@ -7,7 +7,8 @@ const CLIENT_RATE = 400;
 /** Health checks every 2 s, down after 3 failures: detection takes up to 6 s (plus a check timeout). */
 const DETECTION_MAX_SEC = 7;
 
-const within = (value: number, target: number, tolerance: number) => Math.abs(value - target) <= target * tolerance;
+const within = (value: number, target: number, tolerance: number) =>
+  Math.abs(value - target) <= target * tolerance;
 
 // The run is paused while the test reads the page at length, so that a slow machine cannot let the
 // 300-second run end before the test is done with it.
@@ -48,7 +49,9 @@ test('failing Server 1 shifts its traffic to Server 2 after the health checks no
 
   // Then Server 2 carries about the whole client rate.
   await app.select('Server 2');
-  await expect.poll(async () => within(await app.readout('Requests/s'), CLIENT_RATE, 0.15), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => within(await app.readout('Requests/s'), CLIENT_RATE, 0.15), { timeout: 30_000 })
+    .toBe(true);
 
   // The charts mark the fault and its detection; errors showed on the Error rate chart.
   await app.pause();

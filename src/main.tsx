@@ -5,6 +5,7 @@ import './ui/theme.css';
 import './ui/app.css';
 import './ui/canvas.css';
 import './ui/panels.css';
+import './ui/traffic.css';
 import { App } from './ui/App';
 
 const root = document.getElementById('root');

@@ -9,4 +9,11 @@ import { simulateCommand } from './simulate';
  * Every `archplay` command. A new one (e.g. `simulate`) is a {@link Command} in its own file, added
  * here; main.ts parses options from its `options` and prints its `usage` on mistakes.
  */
-export const COMMANDS: readonly Command[] = [checkCommand, convertCommand, shareCommand, simulateCommand, sweepCommand, compareCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  convertCommand,
+  shareCommand,
+  simulateCommand,
+  sweepCommand,
+  compareCommand,
+];

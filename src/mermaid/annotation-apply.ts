@@ -156,7 +156,8 @@ function applyNodePairs(start: NodeSpec, pairs: readonly Pair[], report: Report)
       else node = withStartsFailed(node, value === 'true');
     } else if (key === 'cost') {
       const cost = Number(pair.value.text.replace(/\/h$/, ''));
-      if (!(Number.isFinite(cost) && cost >= 0)) report.error(pair.value, `${node.id} cost: a number ≥ 0 per hour, e.g. cost=0.2 or cost=0.2/h`);
+      if (!(Number.isFinite(cost) && cost >= 0))
+        report.error(pair.value, `${node.id} cost: a number ≥ 0 per hour, e.g. cost=0.2 or cost=0.2/h`);
       else node = { ...node, cost };
     } else if (key === 'pos') {
       const match = /^(-?[\d.eE+-]+),(-?[\d.eE+-]+)$/.exec(pair.value.text);

@@ -1,4 +1,11 @@
-import { DEFAULT_CLIENT, DEFAULT_DATABASE, DEFAULT_EDGE, DEFAULT_LB, DEFAULT_SERVICE, DEFAULT_SIM } from './defaults';
+import {
+  DEFAULT_CLIENT,
+  DEFAULT_DATABASE,
+  DEFAULT_EDGE,
+  DEFAULT_LB,
+  DEFAULT_SERVICE,
+  DEFAULT_SIM,
+} from './defaults';
 import { edgeIdOf, type ArchDocument, type EdgeSpec } from './types';
 
 /** A ready-made document with a one-sentence lesson: what to try and what to watch. */
@@ -34,8 +41,22 @@ export const ACTIVE_ACTIVE: Preset = {
     nodes: [
       { id: 'Client', label: 'Client', kind: 'client', params: DEFAULT_CLIENT },
       { id: 'LoadBalancer', label: 'Load Balancer', kind: 'lb', params: DEFAULT_LB },
-      { id: 'Server1', label: 'Server 1', kind: 'service', params: SEED_SERVER, group: 'Servers', classes: ['active'] },
-      { id: 'Server2', label: 'Server 2', kind: 'service', params: SEED_SERVER, group: 'Servers', classes: ['active'] },
+      {
+        id: 'Server1',
+        label: 'Server 1',
+        kind: 'service',
+        params: SEED_SERVER,
+        group: 'Servers',
+        classes: ['active'],
+      },
+      {
+        id: 'Server2',
+        label: 'Server 2',
+        kind: 'service',
+        params: SEED_SERVER,
+        group: 'Servers',
+        classes: ['active'],
+      },
       { id: 'DB', label: 'Database', kind: 'database', params: DEFAULT_DATABASE, shape: 'cylinder' },
     ],
     edges: [

@@ -7,7 +7,15 @@
 /** Kinds of node, each with its own parameters and behaviour in the engine. */
 export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns';
 
-export const NODE_KINDS: readonly NodeKind[] = ['client', 'lb', 'service', 'database', 'queue', 'cache', 'dns'];
+export const NODE_KINDS: readonly NodeKind[] = [
+  'client',
+  'lb',
+  'service',
+  'database',
+  'queue',
+  'cache',
+  'dns',
+];
 
 /** A probability distribution of a duration, in milliseconds (DESIGN.md §5 lists the forms). */
 export type Distribution =
@@ -226,7 +234,13 @@ export interface AlertRule {
  */
 export type ScenarioAction = 'fail' | 'recover' | 'degrade' | 'partition' | 'load';
 
-export const SCENARIO_ACTIONS: readonly ScenarioAction[] = ['fail', 'recover', 'degrade', 'partition', 'load'];
+export const SCENARIO_ACTIONS: readonly ScenarioAction[] = [
+  'fail',
+  'recover',
+  'degrade',
+  'partition',
+  'load',
+];
 
 export type FailureMode = 'crash' | 'hang';
 

@@ -6,14 +6,23 @@ import type { Distribution } from './types';
  * instead of throwing so that callers (the Inspector, the Mermaid annotations) can show the message where
  * the user typed.
  */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
 const DURATION_RE = new RegExp(`^(${NUMBER})\\s*(us|µs|ms|s|m|min|h)?$`, 'i');
-const MS_PER_UNIT: Readonly<Record<string, number>> = { us: 0.001, 'µs': 0.001, ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const MS_PER_UNIT: Readonly<Record<string, number>> = {
+  us: 0.001,
+  µs: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+};
 
 /** Parses a duration into milliseconds. A bare number is read in `defaultUnit`. */
 export function parseDurationMs(text: string, defaultUnit: 'ms' | 's' = 'ms'): Parsed<number> {
@@ -88,12 +97,23 @@ export function parseDistribution(text: string): Parsed<Distribution> {
     const value = Number(args[index]);
     return Number.isFinite(value) && value > 0 ? ok(value) : fail(`${what} must be a positive number`);
   };
-  const arity: Readonly<Record<string, number>> = { const: 1, exp: 1, uniform: 2, normal: 2, lognormal: 2, pareto: 2, erlang: 2 };
+  const arity: Readonly<Record<string, number>> = {
+    const: 1,
+    exp: 1,
+    uniform: 2,
+    normal: 2,
+    lognormal: 2,
+    pareto: 2,
+    erlang: 2,
+  };
   const expected = arity[name];
   if (expected === undefined) {
-    return fail(`unknown distribution "${name}" (use const, exp, uniform, normal, lognormal, pareto, erlang)`);
+    return fail(
+      `unknown distribution "${name}" (use const, exp, uniform, normal, lognormal, pareto, erlang)`,
+    );
   }
-  if (args.length !== expected) return fail(`${name}(...) takes ${expected} argument${expected > 1 ? 's' : ''}`);
+  if (args.length !== expected)
+    return fail(`${name}(...) takes ${expected} argument${expected > 1 ? 's' : ''}`);
   switch (name) {
     case 'const': {
       const v = duration(0);
@@ -109,7 +129,9 @@ export function parseDistribution(text: string): Parsed<Distribution> {
       const b = duration(1);
       if (!a.ok) return a;
       if (!b.ok) return b;
-      return a.value <= b.value ? ok({ type: 'uniform', minMs: a.value, maxMs: b.value }) : fail('uniform(a,b) needs a ≤ b');
+      return a.value <= b.value
+        ? ok({ type: 'uniform', minMs: a.value, maxMs: b.value })
+        : fail('uniform(a,b) needs a ≤ b');
     }
     case 'normal': {
       const m = duration(0);
@@ -123,21 +145,27 @@ export function parseDistribution(text: string): Parsed<Distribution> {
       const sigma = positive(1, 'sigma');
       if (!m.ok) return m;
       if (!sigma.ok) return sigma;
-      return m.value > 0 ? ok({ type: 'lognormal', medianMs: m.value, sigma: sigma.value }) : fail('lognormal needs a median above 0');
+      return m.value > 0
+        ? ok({ type: 'lognormal', medianMs: m.value, sigma: sigma.value })
+        : fail('lognormal needs a median above 0');
     }
     case 'pareto': {
       const scale = duration(0);
       const shape = positive(1, 'shape');
       if (!scale.ok) return scale;
       if (!shape.ok) return shape;
-      return scale.value > 0 ? ok({ type: 'pareto', scaleMs: scale.value, shape: shape.value }) : fail('pareto needs a scale above 0');
+      return scale.value > 0
+        ? ok({ type: 'pareto', scaleMs: scale.value, shape: shape.value })
+        : fail('pareto needs a scale above 0');
     }
     default: {
       const k = parseCount(args[0] ?? '', 1);
       const m = duration(1);
       if (!k.ok) return fail(`erlang(k, mean): k ${k.error}`);
       if (!m.ok) return m;
-      return m.value > 0 ? ok({ type: 'erlang', k: k.value, meanMs: m.value }) : fail('erlang needs a mean above 0');
+      return m.value > 0
+        ? ok({ type: 'erlang', k: k.value, meanMs: m.value })
+        : fail('erlang needs a mean above 0');
     }
   }
 }

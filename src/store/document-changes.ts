@@ -1,4 +1,4 @@
-import type { ArchDocument, NodeSpec, ScenarioStep } from '../model/types';
+import type { AlertRule, ArchDocument, NodeSpec, ScenarioStep } from '../model/types';
 
 /**
  * Edits to the document as pure functions returning a new document (STYLE.md: changes as data, no
@@ -19,7 +19,18 @@ export function withScenarioStep(doc: ArchDocument, step: ScenarioStep): ArchDoc
   return { ...doc, scenario };
 }
 
+/** Replaces the scenario, ordered by time (stable for equal times). */
+export function withScenario(doc: ArchDocument, steps: readonly ScenarioStep[]): ArchDocument {
+  return { ...doc, scenario: [...steps].sort((a, b) => a.atSec - b.atSec) };
+}
+
 /** Removes every scenario step. */
 export function withoutScenario(doc: ArchDocument): ArchDocument {
   return { ...doc, scenario: [] };
+}
+
+/** Replaces the alert rules (none: the document keeps no `alerts` key). */
+export function withAlerts(doc: ArchDocument, alerts: readonly AlertRule[]): ArchDocument {
+  const { alerts: _old, ...rest } = doc;
+  return alerts.length > 0 ? { ...rest, alerts } : rest;
 }

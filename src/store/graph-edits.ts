@@ -25,7 +25,12 @@ export function newNodeOf(doc: ArchDocument, kind: NodeKind, position?: Point): 
   const taken = new Set([...doc.nodes.map((n) => n.id), ...doc.groups.map((g) => g.id)]);
   let n = 1;
   while (taken.has(`${idBase}${n}`)) n += 1;
-  const node = { id: `${idBase}${n}`, label: `${labelBase} ${n}`, kind, params: defaultParamsOf(kind) } as NodeSpec;
+  const node = {
+    id: `${idBase}${n}`,
+    label: `${labelBase} ${n}`,
+    kind,
+    params: defaultParamsOf(kind),
+  } as NodeSpec;
   return position ? { ...node, position } : node;
 }
 
@@ -73,7 +78,11 @@ export function withNodePositions(doc: ArchDocument, positions: ReadonlyMap<stri
 
 /** Drops scenario steps and alert rules whose target no longer exists. */
 function withTargetsPruned(doc: ArchDocument): ArchDocument {
-  const targets = new Set([...doc.nodes.map((n) => n.id), ...doc.groups.map((g) => g.id), ...doc.edges.map((e) => e.id)]);
+  const targets = new Set([
+    ...doc.nodes.map((n) => n.id),
+    ...doc.groups.map((g) => g.id),
+    ...doc.edges.map((e) => e.id),
+  ]);
   const scenario = doc.scenario.filter((step) => targets.has(step.target));
   const alerts = doc.alerts?.filter((rule) => rule.target === undefined || targets.has(rule.target));
   return { ...doc, scenario, ...(alerts ? { alerts } : {}) };

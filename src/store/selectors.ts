@@ -1,3 +1,4 @@
+import type { ScenarioStep } from '../model/types';
 import type { NodeHealth, NodeSecond } from '../sim/results';
 import type { ArchState } from './store';
 
@@ -40,7 +41,17 @@ export function selectNodeRate(s: ArchState, id: string): number {
 /** Requests per second on an edge in the last complete second, and how many of them failed. */
 export const selectEdgeRate = (s: ArchState, id: string) => s.lastRow?.edges[id];
 
-const isFault = (action: string) => action === 'fail' || action === 'recover';
+const isFault = (action: string) => action === 'fail' || action === 'recover' || action === 'degrade';
+
+/** The health a step scheduled but not yet reached will give its node. */
+const pendingHealth = (step: ScenarioStep): NodeHealth =>
+  step.action === 'recover'
+    ? 'up'
+    : step.action === 'degrade'
+      ? 'degraded'
+      : step.mode === 'hang'
+        ? 'hung'
+        : 'failed';
 
 /** Whether the node is up and fully working (anything else offers Recover). */
 export const isHealthy = (health: NodeHealth): boolean => health === 'up';
@@ -51,8 +62,10 @@ export const isHealthy = (health: NodeHealth): boolean => health === 'up';
  * the document.
  */
 export function selectNodeHealth(s: ArchState, id: string): NodeHealth {
-  const pending = s.doc.scenario.filter((step) => step.target === id && step.atSec > s.nowSec && isFault(step.action)).at(-1);
-  if (pending) return pending.action === 'fail' ? 'failed' : 'up';
+  const pending = s.doc.scenario
+    .filter((step) => step.target === id && step.atSec > s.nowSec && isFault(step.action))
+    .at(-1);
+  if (pending) return pendingHealth(pending);
   const live = s.live?.nodes[id]?.health;
   if (live) return live;
   return s.doc.nodes.find((n) => n.id === id)?.startsFailed ? 'failed' : 'up';
@@ -61,3 +74,12 @@ export function selectNodeHealth(s: ArchState, id: string): NodeHealth {
 /** Whether some load balancer currently routes around the node. */
 export const selectMarkedDown = (s: ArchState, id: string): boolean =>
   Object.values(s.live?.lbViews ?? {}).some((view) => view[id] === 'unhealthy');
+
+/** The selected edge, when the selection is an edge (`A-->B`). */
+export const selectSelectedEdge = (s: ArchState) => s.doc.edges.find((e) => e.id === s.selectedId) ?? null;
+
+/** The selected group (a clicked frame), when the selection is a group. */
+export const selectSelectedGroup = (s: ArchState) => s.doc.groups.find((g) => g.id === s.selectedId) ?? null;
+
+/** The selection's id, whatever it is (node, edge or group). */
+export const selectSelectedId = (s: ArchState) => s.selectedId;

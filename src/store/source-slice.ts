@@ -45,7 +45,11 @@ type Set = (partial: Partial<SourceState> & { doc?: ArchDocument }) => void;
 type Get = () => SourceState & { readonly doc: ArchDocument; readonly playing: boolean };
 
 /** The slice, given the store's `set`/`get` and its way of restarting a run with a new document. */
-export function sourceSlice(set: Set, get: Get, restart: (doc: ArchDocument, playing: boolean) => void): SourceSlice {
+export function sourceSlice(
+  set: Set,
+  get: Get,
+  restart: (doc: ArchDocument, playing: boolean) => void,
+): SourceSlice {
   return {
     sourceDraft: null,
     sourceDraftDoc: null,

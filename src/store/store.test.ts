@@ -29,7 +29,15 @@ describe('store', () => {
   });
 
   it('starts a run of the document when a worker attaches', () => {
-    expect(sent).toEqual([{ type: 'load', runId: useArchStore.getState().runId, doc: ACTIVE_ACTIVE.document, playing: false, speed: 10 }]);
+    expect(sent).toEqual([
+      {
+        type: 'load',
+        runId: useArchStore.getState().runId,
+        doc: ACTIVE_ACTIVE.document,
+        playing: false,
+        speed: 10,
+      },
+    ]);
   });
 
   it('drops batches of a run it has replaced', () => {
@@ -43,13 +51,19 @@ describe('store', () => {
 
   it('appends faults the worker scheduled to the scenario, which Reset replays', () => {
     const { runId } = useArchStore.getState();
-    useArchStore.getState().receive({ type: 'scheduled', runId, step: { atSec: 12.346, action: 'fail', target: 'Server1' } });
-    expect(useArchStore.getState().doc.scenario).toEqual([{ atSec: 12.346, action: 'fail', target: 'Server1' }]);
+    useArchStore
+      .getState()
+      .receive({ type: 'scheduled', runId, step: { atSec: 12.346, action: 'fail', target: 'Server1' } });
+    expect(useArchStore.getState().doc.scenario).toEqual([
+      { atSec: 12.346, action: 'fail', target: 'Server1' },
+    ]);
     // Pending (not yet reached) faults already show in the node's health.
     expect(selectNodeHealth(useArchStore.getState(), 'Server1')).toBe('failed');
     useArchStore.getState().reset();
     const load = sent.at(-1);
-    expect(load?.type === 'load' && load.doc.scenario).toEqual([{ atSec: 12.346, action: 'fail', target: 'Server1' }]);
+    expect(load?.type === 'load' && load.doc.scenario).toEqual([
+      { atSec: 12.346, action: 'fail', target: 'Server1' },
+    ]);
   });
 
   it('restarts the run with valid parameters and refuses invalid ones', () => {

@@ -1,11 +1,21 @@
 import { create } from 'zustand';
 import { PRESETS, ACTIVE_ACTIVE } from '../model/presets';
-import type { ArchDocument, NodeSpec } from '../model/types';
+import type { AlertRule, ArchDocument, NodeSpec, ScenarioAction, ScenarioStep } from '../model/types';
 import { validateDocument } from '../model/validate';
 import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
-import type { FromWorker, Speed, ToWorker } from '../worker/protocol';
-import { withNodeParams, withoutScenario, withScenarioStep } from './document-changes';
+import type { FaultRequest, FromWorker, Speed, ToWorker } from '../worker/protocol';
+import {
+  withAlerts,
+  withNodeParams,
+  withScenario,
+  withoutScenario,
+  withScenarioStep,
+} from './document-changes';
+import { gallerySlice, type GallerySlice } from './gallery-slice';
 import { sourceSlice, type SourceSlice } from './source-slice';
+
+/** A step's parameters besides its time, action and target. */
+export type StepParams = Omit<FaultRequest, 'action' | 'target'>;
 
 /** Per-second rows kept in memory: the charts show the last 120 s; older rows are dropped. */
 const MAX_ROWS = 600;
@@ -45,15 +55,20 @@ interface Actions {
   reset(): void;
   loadPreset(id: string): void;
   select(id: string | null): void;
-  fault(action: 'fail' | 'recover', target: string): void;
+  /** Schedules a step at the current simulated time (with its parameters: mode, factor, loss...). */
+  fault(action: ScenarioAction, target: string, params?: StepParams): void;
+  /** Replaces the scenario (the timeline panel's edits); the run restarts from t = 0. Returns an error if refused. */
+  setScenario(steps: readonly ScenarioStep[]): string | null;
   /** Applies valid parameters to a node; the run restarts from t = 0. Returns an error message if refused. */
   setNodeParams(id: string, params: NodeSpec['params']): string | null;
   clearScenario(): void;
+  /** Replaces the document's alert rules; the run restarts from t = 0. Returns an error message if refused. */
+  setAlerts(alerts: readonly AlertRule[]): string | null;
   setShowNodeSeries(show: boolean): void;
   toggleSourcePanel(): void;
 }
 
-export interface ArchState extends RunState, UiState, Actions, SourceSlice {
+export interface ArchState extends RunState, UiState, Actions, SourceSlice, GallerySlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
 }
@@ -90,6 +105,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
     showNodeSeries: false,
     sourcePanelOpen: false,
     ...sourceSlice(set, get, restart),
+    ...gallerySlice(set, get, restart),
 
     attach: (port) => {
       set({ port });
@@ -112,6 +128,9 @@ export const useArchStore = create<ArchState>()((set, get) => {
             events: message.events.length ? [...state.events, ...message.events] : state.events,
             live: message.live,
             totals: message.totals,
+            ...(message.stopped
+              ? { notice: `The engine ${message.stopped}: the run ends here (its event cap).` }
+              : {}),
           });
           return;
         }
@@ -145,7 +164,14 @@ export const useArchStore = create<ArchState>()((set, get) => {
       restart(preset.document, false);
     },
     select: (selectedId) => set({ selectedId }),
-    fault: (action, target) => get().port?.({ type: 'fault', action, target }),
+    fault: (action, target, params) => get().port?.({ type: 'fault', ...params, action, target }),
+    setScenario: (steps) => {
+      const doc = withScenario(get().doc, steps);
+      const issue = validateDocument(doc)[0];
+      if (issue) return issue.message;
+      restart(doc, get().playing);
+      return null;
+    },
     setNodeParams: (id, params) => {
       const doc = withNodeParams(get().doc, id, params);
       const issue = validateDocument(doc)[0];
@@ -154,6 +180,13 @@ export const useArchStore = create<ArchState>()((set, get) => {
       return null;
     },
     clearScenario: () => restart(withoutScenario(get().doc), get().playing),
+    setAlerts: (alerts) => {
+      const doc = withAlerts(get().doc, alerts);
+      const issue = validateDocument(doc)[0];
+      if (issue) return issue.message;
+      restart(doc, get().playing);
+      return null;
+    },
     setShowNodeSeries: (showNodeSeries) => set({ showNodeSeries }),
     toggleSourcePanel: () => set({ sourcePanelOpen: !get().sourcePanelOpen }),
   };

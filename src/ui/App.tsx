@@ -4,8 +4,9 @@ import { useSimulationWorker } from '../store/useSimulationWorker';
 import { Canvas } from './Canvas';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLog } from './EventLog';
+import { LessonBanner } from './gallery/LessonBanner';
 import { Inspector } from './Inspector';
-import { ScenarioList } from './ScenarioList';
+import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
@@ -18,11 +19,14 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <div className="banners">
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <LessonBanner />
+      </div>
       <main className="workspace">
         <SidePanel />
         <Canvas />
@@ -32,7 +36,7 @@ export function App() {
         <ChartsPanel />
         <div className="dock__side">
           <EventLog />
-          <ScenarioList />
+          <ScenarioPanel />
         </div>
       </footer>
     </div>

@@ -5,6 +5,7 @@ import { useArchStore } from '../store/store';
 import { KindIcon } from './KindIcon';
 import { formatPerSec, formatShare } from './format';
 import { kindName, type ArchFlowNode } from './layout';
+import { NodeStateTag } from './metrics/NodeStateTag';
 import { utilizationColour } from './utilization';
 
 /**
@@ -34,10 +35,17 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
       </div>
       {hasWorkers && (
         <div className="util-bar" title={`Utilization ${formatShare(utilization)}`}>
-          <div className="util-bar__fill" style={{ width: `${Math.min(100, utilization * 100)}%`, background: utilizationColour(utilization) }} />
+          <div
+            className="util-bar__fill"
+            style={{
+              width: `${Math.min(100, utilization * 100)}%`,
+              background: utilizationColour(utilization),
+            }}
+          />
           <span className="util-bar__text">{formatShare(utilization, 0)}</span>
         </div>
       )}
+      <NodeStateTag id={id} />
       {sourcePosition && <Handle type="source" position={sourcePosition} />}
     </div>
   );

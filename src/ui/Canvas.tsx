@@ -17,6 +17,7 @@ import { FitOnResize } from './FitOnResize';
 import { GroupFrame } from './GroupFrame';
 import { RunTotalsPanel } from './RunTotalsPanel';
 import { TrafficEdge } from './TrafficEdge';
+import { useCanvasSelection } from './context-menu/useCanvasSelection';
 import { layoutDocument, layoutKey, type FlowNode } from './layout';
 import { useCanvasEditing } from './useCanvasEditing';
 
@@ -24,15 +25,24 @@ import { useCanvasEditing } from './useCanvasEditing';
 const NODE_TYPES = { arch: ArchNode, 'group-frame': GroupFrame };
 const EDGE_TYPES = { traffic: TrafficEdge };
 const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
-  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, markerUnits: 'userSpaceOnUse', color: '#8a94a6' },
+  markerEnd: {
+    type: MarkerType.ArrowClosed,
+    width: 16,
+    height: 16,
+    markerUnits: 'userSpaceOnUse',
+    color: '#8a94a6',
+  },
 };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.4 };
 const PRO_OPTIONS = { hideAttribution: true };
 
-function syncSelection({ nodes }: OnSelectionChangeParams): void {
+function syncSelection({ nodes, edges }: OnSelectionChangeParams): void {
   const picked = nodes.find((n) => n.type === 'arch');
-  const { selectedId, select } = useArchStore.getState();
-  const next = picked?.id ?? null;
+  const { selectedId, select, doc } = useArchStore.getState();
+  // Edges and group frames are selected by a click (React Flow does not track them as selected here):
+  // a selection change that picks no node keeps them; a click on the empty pane clears them.
+  const kept = selectedId !== null && !doc.nodes.some((n) => n.id === selectedId) ? selectedId : null;
+  const next = picked?.id ?? edges[0]?.id ?? kept;
   if (next !== selectedId) select(next);
 }
 
@@ -43,30 +53,36 @@ function FlowView({ doc }: { readonly doc: ArchDocument }) {
     return layoutDocument(doc).nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n));
   });
   const [edges] = useState(() => layoutDocument(doc).edges);
-  const onNodesChange = (changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current));
+  const onNodesChange = (changes: NodeChange<FlowNode>[]) =>
+    setNodes((current) => applyNodeChanges(changes, current));
   const editing = useCanvasEditing(doc, nodes, setNodes);
+  const selection = useCanvasSelection();
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-      onNodesChange={onNodesChange}
-      onSelectionChange={syncSelection}
-      {...editing}
-      edgesFocusable={false}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.3}
-      proOptions={PRO_OPTIONS}
-      aria-label="Architecture canvas"
-    >
-      <Background gap={20} size={1.2} />
-      <Controls showInteractive={false} position="bottom-right" />
-      <RunTotalsPanel />
-      <FitOnResize padding={FIT_VIEW_OPTIONS.padding} maxZoom={FIT_VIEW_OPTIONS.maxZoom} />
-    </ReactFlow>
+    <>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        onNodesChange={onNodesChange}
+        onSelectionChange={syncSelection}
+        {...editing}
+        {...selection.props}
+        edgesFocusable={false}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.3}
+        proOptions={PRO_OPTIONS}
+        aria-label="Architecture canvas"
+      >
+        <Background gap={20} size={1.2} />
+        <Controls showInteractive={false} position="bottom-right" />
+        <RunTotalsPanel />
+        <FitOnResize padding={FIT_VIEW_OPTIONS.padding} maxZoom={FIT_VIEW_OPTIONS.maxZoom} />
+      </ReactFlow>
+      {selection.menu}
+    </>
   );
 }
 

@@ -1,25 +1,34 @@
 import { useMemo } from 'react';
-import { selectEvents, selectNodes } from '../store/selectors';
+import { selectDoc, selectEvents } from '../store/selectors';
 import { useArchStore } from '../store/store';
+import { DetectionList } from './alerts/DetectionList';
 import { describeEvent, eventColour } from './describe-event';
 import { formatSec } from './format';
+import { targetLabelOf } from './context-menu/fault-actions';
 
 const SHOWN = 200;
 
 /** What happened during the run, newest first: "66.0 s Load Balancer marked Server 1 down". */
 export function EventLog() {
   const events = useArchStore(selectEvents);
-  const nodes = useArchStore(selectNodes);
+  const doc = useArchStore(selectDoc);
   const lines = useMemo(() => {
-    const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+    // Events name nodes, edges (`A-->B`) and groups.
+    const labelOf = (id: string) => targetLabelOf(doc, id);
     return events
       .slice(-SHOWN)
       .reverse()
-      .map((e, i) => ({ key: `${events.length - i}`, t: e.t, text: describeEvent(e, labelOf), colour: eventColour(e.type) }));
-  }, [events, nodes]);
+      .map((e, i) => ({
+        key: `${events.length - i}`,
+        t: e.t,
+        text: describeEvent(e, labelOf),
+        colour: eventColour(e.type),
+      }));
+  }, [events, doc]);
   return (
     <section className="log" role="region" aria-label="Event log">
       <h2 className="panel-title">Event log</h2>
+      <DetectionList />
       {lines.length === 0 ? (
         <p className="muted">Faults and health-check verdicts appear here as they happen.</p>
       ) : (

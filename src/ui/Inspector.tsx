@@ -1,24 +1,48 @@
 import type { ParamField } from '../model/param-fields';
 import { fieldsOf } from '../model/param-fields';
 import type { NodeSpec } from '../model/types';
-import { isHealthy, selectDone, selectMarkedDown, selectNodeHealth, selectSelectedNode } from '../store/selectors';
+import {
+  isHealthy,
+  selectDone,
+  selectMarkedDown,
+  selectNodeHealth,
+  selectSelectedEdge,
+  selectSelectedGroup,
+  selectSelectedNode,
+} from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { KindIcon } from './KindIcon';
 import { LiveReadouts } from './LiveReadouts';
-import { ParamInput } from './ParamInput';
+import { NodeEditFields } from './NodeEditFields';
+import { EdgeInspector } from './inspector/EdgeInspector';
+import { NodeFaultControls } from './inspector/FaultControls';
+import { GroupInspector } from './inspector/GroupInspector';
+import { ParamGroups } from './inspector/ParamGroups';
 import { kindName } from './layout';
 
-const HEALTH_NAMES: Readonly<Record<string, string>> = { failed: 'Failed', hung: 'Hung (accepts, never answers)', degraded: 'Degraded' };
+const HEALTH_NAMES: Readonly<Record<string, string>> = {
+  failed: 'Failed',
+  hung: 'Hung (accepts, never answers)',
+  degraded: 'Degraded',
+};
 
 /** The right-hand panel: the selected node's kind, health, live readouts, fault actions and parameters. */
 export function Inspector() {
   const node = useArchStore(selectSelectedNode);
+  const edge = useArchStore(selectSelectedEdge);
+  const group = useArchStore(selectSelectedGroup);
   return (
     <aside className="inspector" role="region" aria-label="Inspector">
       {node ? (
         <NodeInspector key={node.id} node={node} />
+      ) : edge ? (
+        <EdgeInspector key={edge.id} edge={edge} />
+      ) : group ? (
+        <GroupInspector key={group.id} group={group} />
       ) : (
-        <p className="inspector__empty">Select a node on the canvas to see its live figures, fail it, or edit its parameters.</p>
+        <p className="inspector__empty">
+          Select a node on the canvas to see its live figures, fail it, or edit its parameters.
+        </p>
       )}
     </aside>
   );
@@ -33,7 +57,11 @@ function NodeInspector({ node }: { readonly node: NodeSpec }) {
   // fieldsOf(kind) matches node.params for that kind; TypeScript cannot follow the union through.
   const fields = fieldsOf(node.kind) as unknown as readonly ParamField<NodeSpec['params']>[];
   const healthy = isHealthy(health);
-  const status = healthy ? (markedDown ? 'Up, marked down by the load balancer' : 'Up') : HEALTH_NAMES[health] ?? health;
+  const status = healthy
+    ? markedDown
+      ? 'Up, marked down by the load balancer'
+      : 'Up'
+    : (HEALTH_NAMES[health] ?? health);
   return (
     <>
       <header className="inspector__head">
@@ -43,6 +71,7 @@ function NodeInspector({ node }: { readonly node: NodeSpec }) {
           <p className="inspector__kind">{kindName(node.kind)}</p>
         </div>
       </header>
+      <NodeEditFields key={node.label} node={node} />
       <div className={`inspector__health inspector__health--${health}`}>
         <span className="dot" aria-hidden="true" /> {status}
       </div>
@@ -57,17 +86,15 @@ function NodeInspector({ node }: { readonly node: NodeSpec }) {
       </button>
       <h3 className="inspector__section">Live (last second)</h3>
       <LiveReadouts id={node.id} kind={node.kind} />
+      <NodeFaultControls node={node} />
       <h3 className="inspector__section">Parameters</h3>
-      <form className="params" onSubmit={(e) => e.preventDefault()} aria-label={`Parameters of ${node.label}`}>
-        {fields.map((field) => (
-          <ParamInput
-            key={field.key}
-            field={field}
-            params={node.params}
-            onCommit={(params) => setNodeParams(node.id, params)}
-          />
-        ))}
-      </form>
+      <ParamGroups
+        kind={node.kind}
+        fields={fields}
+        params={node.params}
+        name={`Parameters of ${node.label}`}
+        onCommit={(params) => setNodeParams(node.id, params)}
+      />
       <p className="inspector__note">Changing a parameter restarts the run from t = 0 with the new values.</p>
     </>
   );

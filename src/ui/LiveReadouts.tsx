@@ -1,7 +1,8 @@
 import { selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import type { NodeKind } from '../model/types';
-import { formatMs, formatRate, formatShare, percentOf } from './format';
+import { formatCount, formatMs, formatRate, formatShare, percentOf } from './format';
+import { formatAgeMs } from './metrics/node-state';
 
 /**
  * The selected node's figures for the last complete simulated second, each label followed by its
@@ -16,7 +17,13 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
     ['Errors', `${percentOf(second?.errors ?? 0, second?.arrivals ?? 0).toFixed(1)} %`],
     ['Latency p99', formatMs(second?.p99 ?? 0)],
   ];
-  if (kind !== 'client' && kind !== 'lb') readouts.push(['Queue', `${(second?.queueLength ?? 0).toFixed(1)} req`]);
+  if (kind !== 'client' && kind !== 'lb')
+    readouts.push(['Queue', `${(second?.queueLength ?? 0).toFixed(1)} req`]);
+  if (kind === 'queue')
+    readouts.push(
+      ['Backlog', `${formatCount(second?.backlog ?? 0)} msg`],
+      ['Oldest age', formatAgeMs(second?.oldestAgeMs ?? 0)],
+    );
   return (
     <dl className="readouts" aria-label="Live readouts">
       {readouts.map(([label, value]) => (

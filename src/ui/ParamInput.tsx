@@ -14,7 +14,14 @@ interface Props<P> {
  */
 export function ParamInput<P>({ field, params, onCommit }: Props<P>) {
   const id = useId();
-  const saved = field.format(params);
+  // An absent optional parameter shows an empty field with its default as placeholder (selects show it).
+  const showsDefault = !field.options && field.optional !== undefined && !field.optional.isSet(params);
+  const saved = showsDefault ? '' : field.format(params);
+  const placeholder =
+    field.optional && !field.options ? `${field.optional.defaultText} (default)` : undefined;
+  /** Empty text in an optional field means its default. */
+  const applied = (value: string) =>
+    field.apply(params, value.trim() === '' && field.optional ? field.optional.defaultText : value);
   const [text, setText] = useState(saved);
   const [error, setError] = useState<string | null>(null);
   // When the document changes underneath (a commit, a preset), show its value again.
@@ -27,12 +34,12 @@ export function ParamInput<P>({ field, params, onCommit }: Props<P>) {
 
   const check = (value: string) => {
     setText(value);
-    const parsed = field.apply(params, value);
+    const parsed = applied(value);
     setError(parsed.ok ? null : parsed.error);
   };
   const commit = (value: string) => {
     if (value.trim() === saved) return;
-    const parsed = field.apply(params, value);
+    const parsed = applied(value);
     if (!parsed.ok) return setError(parsed.error);
     const refused = onCommit(parsed.value);
     setError(refused);
@@ -74,6 +81,7 @@ export function ParamInput<P>({ field, params, onCommit }: Props<P>) {
           className="param__input"
           value={text}
           spellCheck={false}
+          {...(placeholder ? { placeholder } : {})}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}

@@ -2,6 +2,7 @@ import { Panel } from '@xyflow/react';
 import { selectNowSec, selectTotals } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { formatCount, formatMs, formatSec, formatShare } from './format';
+import { StateTotals } from './metrics/StateTotals';
 
 /** Whole-run figures so far (DESIGN.md §4), floating over the canvas. */
 export function RunTotalsPanel() {
@@ -24,6 +25,7 @@ export function RunTotalsPanel() {
           </div>
         ))}
       </dl>
+      <StateTotals />
     </Panel>
   );
 }

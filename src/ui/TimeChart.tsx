@@ -1,5 +1,14 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartPoint } from './chart-data';
 import { MarkerLabel } from './MarkerLabel';
 
@@ -13,6 +22,10 @@ export interface Marker {
   readonly t: number;
   readonly text: string;
   readonly colour: string;
+  /** Which line of text the label takes (staggered so close markers do not overwrite each other). */
+  readonly row?: number;
+  /** False: the line is drawn without a label (too many close together). */
+  readonly labelled?: boolean;
 }
 
 interface Props {
@@ -43,12 +56,25 @@ function ticksOf(start: number, end: number): number[] {
 }
 
 /** One chart panel over the shared window of simulated time, with event markers. */
-function TimeChartView({ title, subtitle, latest, unit, data, series, domainStart, domainEnd, markers }: Props) {
+function TimeChartView({
+  title,
+  subtitle,
+  latest,
+  unit,
+  data,
+  series,
+  domainStart,
+  domainEnd,
+  markers,
+}: Props) {
   const domain = useMemo(() => [domainStart, domainEnd], [domainStart, domainEnd]);
   const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
   const middle = (domainStart + domainEnd) / 2;
   const formatY = useMemo(() => (v: number) => `${v} ${unit}`, [unit]);
-  const formatTooltip = useMemo(() => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`, [unit]);
+  const formatTooltip = useMemo(
+    () => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`,
+    [unit],
+  );
   return (
     <section className="chart" role="region" aria-label={title}>
       <header className="chart__head">
@@ -72,11 +98,32 @@ function TimeChartView({ title, subtitle, latest, unit, data, series, domainStar
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data as ChartPoint[]} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
-            <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow tick={TICK} tickFormatter={formatSecTick} ticks={ticks} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={domain}
+              allowDataOverflow
+              tick={TICK}
+              tickFormatter={formatSecTick}
+              ticks={ticks}
+            />
             <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} />
-            <Tooltip isAnimationActive={false} labelFormatter={formatTooltipLabel} formatter={formatTooltip} contentStyle={TOOLTIP_STYLE} />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={formatTooltipLabel}
+              formatter={formatTooltip}
+              contentStyle={TOOLTIP_STYLE}
+            />
             {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.colour} dot={false} strokeWidth={1.8} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.colour}
+                dot={false}
+                strokeWidth={1.8}
+                isAnimationActive={false}
+              />
             ))}
             {markers.map((m, i) => (
               <ReferenceLine
@@ -85,7 +132,18 @@ function TimeChartView({ title, subtitle, latest, unit, data, series, domainStar
                 stroke={m.colour}
                 strokeDasharray="4 3"
                 ifOverflow="hidden"
-                label={<MarkerLabel text={m.text} colour={m.colour} row={i % 4} anchor={m.t > middle ? 'end' : 'start'} />}
+                label={
+                  m.labelled === false ? (
+                    false
+                  ) : (
+                    <MarkerLabel
+                      text={m.text}
+                      colour={m.colour}
+                      row={m.row ?? i % 4}
+                      anchor={m.t > middle ? 'end' : 'start'}
+                    />
+                  )
+                }
               />
             ))}
           </LineChart>

@@ -1,8 +1,9 @@
-import { PRESETS } from '../model/presets';
 import { selectDocName, selectDone, selectNowSec, selectPlaying, selectSpeed } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { SPEEDS, type Speed } from '../worker/protocol';
+import { AlertsEditor } from './alerts/AlertsEditor';
 import { formatClock } from './format';
+import { PresetGallery } from './gallery/PresetGallery';
 
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
@@ -14,7 +15,7 @@ export function TopBar() {
   const done = useArchStore(selectDone);
   const speed = useArchStore(selectSpeed);
   const nowSec = useArchStore(selectNowSec);
-  const { play, pause, reset, setSpeed, loadPreset } = useArchStore.getState();
+  const { play, pause, reset, setSpeed } = useArchStore.getState();
   return (
     <header className="topbar">
       <span className="brand" aria-label="archplay">
@@ -23,26 +24,25 @@ export function TopBar() {
       <h1 className="topbar__name" title="Document name">
         {name}
       </h1>
-      <label className="field">
-        <span className="field__label">Preset</span>
-        <select aria-label="Preset" value="" onChange={(e) => loadPreset(e.target.value)}>
-          <option value="" disabled>
-            Load a preset…
-          </option>
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PresetGallery />
+      <AlertsEditor />
       <div className="topbar__run" role="group" aria-label="Run controls">
-        <button type="button" className="btn btn--primary btn--play" onClick={playing ? pause : play} disabled={done && !playing} title="Space">
+        <button
+          type="button"
+          className="btn btn--primary btn--play"
+          onClick={playing ? pause : play}
+          disabled={done && !playing}
+          title="Space"
+        >
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
         <label className="field">
           <span className="field__label">Speed</span>
-          <select aria-label="Speed" value={String(speed)} onChange={(e) => setSpeed(speedOf(e.target.value))}>
+          <select
+            aria-label="Speed"
+            value={String(speed)}
+            onChange={(e) => setSpeed(speedOf(e.target.value))}
+          >
             {SPEEDS.map((s) => (
               <option key={String(s)} value={String(s)}>
                 {speedLabel(s)}
@@ -50,7 +50,12 @@ export function TopBar() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn" onClick={reset} title="Run again from t = 0 with the same seed and scenario">
+        <button
+          type="button"
+          className="btn"
+          onClick={reset}
+          title="Run again from t = 0 with the same seed and scenario"
+        >
           <span aria-hidden="true">↺</span> Reset
         </button>
         <output className="clock" aria-label="Simulated time" data-testid="clock">

@@ -4,42 +4,80 @@ import { selectEdgeRate, selectPlaying } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { formatPerSec } from './format';
 import type { TrafficFlowEdge } from './layout';
+import { edgeNameOf } from './context-menu/fault-actions';
 
 /** Stroke width for a rate: grows with the logarithm of requests/s, from 1.5 px idle to 8 px. */
 const widthOf = (rate: number): number => (rate > 0 ? Math.min(8, 1.5 + Math.log10(1 + rate) * 2) : 1.5);
 
 /** How many dots travel the edge at once, and how long each takes: busier edges carry more dots. */
-const dotsOf = (rate: number): number => (rate <= 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log10(1 + rate) * 1.5)));
+const dotsOf = (rate: number): number =>
+  rate <= 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log10(1 + rate) * 1.5));
 const DOT_TRIP_SEC = 1.6;
 
 /**
  * An edge whose width and label follow its requests/s, red when errors flow on it, with dots moving
  * along it while the simulation runs (and none when it is paused).
  */
-function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd }: EdgeProps<TrafficFlowEdge>) {
+function TrafficEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+}: EdgeProps<TrafficFlowEdge>) {
   const traffic = useArchStore((s) => selectEdgeRate(s, id));
   const playing = useArchStore(selectPlaying);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const selected = useArchStore((s) => s.selectedId === id);
+  const name = useArchStore((s) => edgeNameOf(s.doc, id));
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const rate = traffic?.requests ?? 0;
   const erroring = (traffic?.errors ?? 0) > 0;
   const dots = playing ? dotsOf(rate) : 0;
-  const stateClass = erroring ? 'traffic-edge--errors' : rate > 0 ? 'traffic-edge--busy' : '';
+  const stateClass = `${erroring ? 'traffic-edge--errors' : rate > 0 ? 'traffic-edge--busy' : ''} ${selected ? 'traffic-edge--selected' : ''}`;
   return (
     <>
-      <BaseEdge id={id} path={path} className={`traffic-edge ${stateClass}`} style={{ strokeWidth: widthOf(rate) }} {...(markerEnd ? { markerEnd } : {})} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={`traffic-edge ${stateClass}`}
+        style={{ strokeWidth: widthOf(rate) }}
+        {...(markerEnd ? { markerEnd } : {})}
+      />
       {Array.from({ length: dots }, (_, i) => (
         <circle key={i} r={3.2} className={`traffic-dot ${erroring ? 'traffic-dot--errors' : ''}`}>
-          <animateMotion dur={`${DOT_TRIP_SEC}s`} begin={`${(-i * DOT_TRIP_SEC) / dots}s`} repeatCount="indefinite" path={path} />
+          <animateMotion
+            dur={`${DOT_TRIP_SEC}s`}
+            begin={`${(-i * DOT_TRIP_SEC) / dots}s`}
+            repeatCount="indefinite"
+            path={path}
+          />
         </circle>
       ))}
       <EdgeLabelRenderer>
-        <div
-          className={`edge-label ${erroring ? 'edge-label--errors' : ''} nodrag nopan`}
+        {/* The label is also the edge's keyboard handle: a button that selects it for the Inspector. */}
+        <button
+          type="button"
+          className={`edge-label ${erroring ? 'edge-label--errors' : ''} ${selected ? 'edge-label--selected' : ''} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          aria-label={name}
+          aria-pressed={selected}
+          onClick={() => useArchStore.getState().select(id)}
         >
           {formatPerSec(rate)}
-          {erroring && <span className="edge-label__errors">{formatPerSec(traffic?.errors ?? 0, 'err/s')}</span>}
-        </div>
+          {erroring && (
+            <span className="edge-label__errors">{formatPerSec(traffic?.errors ?? 0, 'err/s')}</span>
+          )}
+        </button>
       </EdgeLabelRenderer>
     </>
   );

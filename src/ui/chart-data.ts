@@ -12,6 +12,10 @@ export interface ChartPoint {
   readonly p95: number;
   readonly p99: number;
   readonly errorPct: number;
+  /** A message queue's own series: messages not yet acknowledged at the end of the second. */
+  readonly backlog?: number;
+  /** Attempts sent (requests plus retries) by the clients, or requests reaching a node: the offered load. */
+  readonly attempts?: number;
 }
 
 const finite = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v : 0);
@@ -36,6 +40,7 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
         p95: finite(total.p95),
         p99: finite(total.p99),
         errorPct: percentOf(total.failed, total.ok + total.failed),
+        attempts: finite(total.attempts),
       });
     } else {
       const node = row.nodes[nodeId];
@@ -46,6 +51,8 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
         p95: finite(node?.p95),
         p99: finite(node?.p99),
         errorPct: percentOf(finite(node?.errors), finite(node?.completed) + finite(node?.errors)),
+        ...(node?.backlog !== undefined ? { backlog: finite(node.backlog) } : {}),
+        attempts: finite(node?.arrivals),
       });
     }
   }

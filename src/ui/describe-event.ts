@@ -12,6 +12,20 @@ const VERBS: Readonly<Record<string, string>> = {
   partition: 'partitioned',
   load: 'load changed',
   stopped: 'stopped',
+  eject: 'ejected',
+  promote: 'promoted',
+  'breaker-open': 'breaker opened',
+  'breaker-close': 'breaker closed',
+  'depth-limit': 'hit the call depth limit',
+};
+
+/** Shorter verbs for chart markers, where space is scarce. */
+const SHORT_VERBS: Readonly<Record<string, string>> = {
+  ...VERBS,
+  load: 'load',
+  'breaker-open': 'breaker open',
+  'breaker-close': 'breaker closed',
+  'depth-limit': 'depth limit',
 };
 
 /** The event as a sentence for the event log: "Load Balancer marked Server 1 down". */
@@ -24,6 +38,16 @@ export function describeEvent(event: SimEvent, labelOf: LabelOf): string {
       return `${by} marked ${target} down`;
     case 'hc-up':
       return `${by} marked ${target} up`;
+    case 'alert-firing':
+      return `Alert '${event.target}' firing${event.detail ? `: ${event.detail}` : ''}`;
+    case 'alert-resolved':
+      return `Alert '${event.target}' resolved`;
+    case 'promote':
+      return event.by === undefined ? `${target}: ${event.detail ?? 'promoted'}` : `${by} promoted ${target}`;
+    case 'eject':
+      return `${by} ejected ${target} (consecutive errors)`;
+    case 'stopped':
+      return `Run ${event.detail ?? 'stopped'}`;
     default:
       return `${target} ${VERBS[event.type] ?? event.type}${detail}`;
   }
@@ -37,13 +61,22 @@ export function markerText(event: SimEvent, labelOf: LabelOf): string {
       return `${target} marked down`;
     case 'hc-up':
       return `${target} marked up`;
+    case 'alert-firing':
+      return `Alert '${event.target}' firing`;
+    case 'alert-resolved':
+      return `Alert '${event.target}' resolved`;
+    case 'promote':
+      return `${target} promoted`;
+    case 'stopped':
+      return 'run stopped';
     default:
-      return `${target} ${VERBS[event.type] ?? event.type}`;
+      return `${target} ${SHORT_VERBS[event.type] ?? event.type}`;
   }
 }
 
 /** A scenario step as the timeline shows it: "fail Server 1". */
-export const describeStep = (step: ScenarioStep, labelOf: LabelOf): string => `${step.action} ${labelOf(step.target)}`;
+export const describeStep = (step: ScenarioStep, labelOf: LabelOf): string =>
+  `${step.action} ${labelOf(step.target)}`;
 
 const COLOURS: Readonly<Record<string, string>> = {
   fail: '#d62f4b',
@@ -51,6 +84,17 @@ const COLOURS: Readonly<Record<string, string>> = {
   recover: '#1f9d55',
   'hc-down': '#d98200',
   'hc-up': '#1d7fbf',
+  'alert-firing': '#b5179e',
+  'alert-resolved': '#7b5ea7',
+  promote: '#1f9d55',
+  degrade: '#d98200',
+  partition: '#a4337a',
+  load: '#6b5bd2',
+  eject: '#c26a00',
+  'breaker-open': '#b8452f',
+  'breaker-close': '#1f9d55',
+  'depth-limit': '#7a4bd0',
+  stopped: '#5d6778',
 };
 
 /**

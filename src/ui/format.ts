@@ -18,13 +18,15 @@ export const formatMs = (ms: number): string => {
 };
 
 /** A share as a percentage: 0.253 → "25.3 %". */
-export const formatShare = (share: number, digits = 1): string => `${(finite(share) * 100).toFixed(digits)} %`;
+export const formatShare = (share: number, digits = 1): string =>
+  `${(finite(share) * 100).toFixed(digits)} %`;
 
 /** A count with thousands separators: "24,013". */
 export const formatCount = (n: number): string => Math.round(finite(n)).toLocaleString('en-US');
 
 /** a / b as a percentage, 0 when b is 0 (charts never show NaN). */
-export const percentOf = (a: number, b: number): number => (b > 0 && Number.isFinite(a / b) ? (a / b) * 100 : 0);
+export const percentOf = (a: number, b: number): number =>
+  b > 0 && Number.isFinite(a / b) ? (a / b) * 100 : 0;
 
 /** A per-second count for the canvas: "407 req/s". */
 export const formatPerSec = (perSec: number, unit = 'req/s'): string => `${formatCount(perSec)} ${unit}`;

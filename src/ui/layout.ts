@@ -47,7 +47,8 @@ export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: T
   g.setGraph({ rankdir: doc.direction, nodesep: 32, ranksep: 76, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const group of doc.groups) g.setNode(`group:${group.id}`, {});
-  for (const group of doc.groups) if (group.parent !== undefined) g.setParent(`group:${group.id}`, `group:${group.parent}`);
+  for (const group of doc.groups)
+    if (group.parent !== undefined) g.setParent(`group:${group.id}`, `group:${group.parent}`);
   for (const node of doc.nodes) {
     g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT + GROUP_HEADER });
     if (node.group !== undefined) g.setParent(node.id, `group:${node.group}`);
@@ -58,7 +59,12 @@ export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: T
   const absolute = new Map<string, Box>();
   for (const node of doc.nodes) {
     const laid = g.node(node.id);
-    absolute.set(node.id, { x: laid.x - NODE_WIDTH / 2, y: laid.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT });
+    absolute.set(node.id, {
+      x: laid.x - NODE_WIDTH / 2,
+      y: laid.y - NODE_HEIGHT / 2,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+    });
   }
   const anchors = placeStoredPositions(doc, absolute);
   const groupBox = (id: string): Box | null => {
@@ -123,7 +129,9 @@ export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: T
       ariaLabel: `${node.label}, ${kindName(node.kind)}`,
       sourcePosition: horizontal ? Position.Right : Position.Bottom,
       targetPosition: horizontal ? Position.Left : Position.Top,
-      ...(node.group !== undefined && absolute.has(`group:${node.group}`) ? { parentId: `group:${node.group}`, extent: 'parent' as const } : {}),
+      ...(node.group !== undefined && absolute.has(`group:${node.group}`)
+        ? { parentId: `group:${node.group}`, extent: 'parent' as const }
+        : {}),
     });
   }
   const edges: TrafficFlowEdge[] = doc.edges.map((edge) => ({
@@ -142,7 +150,10 @@ export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: T
  * returned anchors, which the frames keep); nodes without one take dagre's place, moved down while they
  * would cover a positioned node. Fills the map of absolute boxes being built by {@link layoutDocument}.
  */
-function placeStoredPositions(doc: ArchDocument, absolute: Map<string, Box>): ReadonlyMap<string, { x: number; y: number }> {
+function placeStoredPositions(
+  doc: ArchDocument,
+  absolute: Map<string, Box>,
+): ReadonlyMap<string, { x: number; y: number }> {
   if (!doc.nodes.some((n) => n.position)) return new Map();
   // The frame origin of each group as dagre lays out its nodes, before any stored position applies.
   const origins = new Map<string, { x: number; y: number }>();
@@ -150,17 +161,29 @@ function placeStoredPositions(doc: ArchDocument, absolute: Map<string, Box>): Re
     const boxes = doc.nodes.filter((n) => n.group === group.id).map((n) => absolute.get(n.id));
     const xs = boxes.flatMap((b) => (b ? [b.x] : []));
     const ys = boxes.flatMap((b) => (b ? [b.y] : []));
-    if (xs.length) origins.set(group.id, { x: Math.min(...xs) - GROUP_PAD, y: Math.min(...ys) - GROUP_PAD - GROUP_HEADER });
+    if (xs.length)
+      origins.set(group.id, {
+        x: Math.min(...xs) - GROUP_PAD,
+        y: Math.min(...ys) - GROUP_PAD - GROUP_HEADER,
+      });
   }
   const placed: Box[] = [];
   for (const node of doc.nodes) {
     if (!node.position) continue;
     const origin = node.group === undefined ? undefined : origins.get(node.group);
-    const box = { x: node.position.x + (origin?.x ?? 0), y: node.position.y + (origin?.y ?? 0), width: NODE_WIDTH, height: NODE_HEIGHT };
+    const box = {
+      x: node.position.x + (origin?.x ?? 0),
+      y: node.position.y + (origin?.y ?? 0),
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+    };
     absolute.set(node.id, box);
     placed.push(box);
   }
-  const overlaps = (a: Box) => placed.some((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height);
+  const overlaps = (a: Box) =>
+    placed.some(
+      (b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+    );
   for (const node of doc.nodes) {
     const box = absolute.get(node.id);
     if (node.position || !box) continue;

@@ -1,4 +1,11 @@
-import type { Connection, Edge, OnDelete, OnNodeDrag, ReactFlowInstance, ReactFlowProps } from '@xyflow/react';
+import type {
+  Connection,
+  Edge,
+  OnDelete,
+  OnNodeDrag,
+  ReactFlowInstance,
+  ReactFlowProps,
+} from '@xyflow/react';
 import { useEffect, useRef, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import { NODE_KINDS, type ArchDocument, type NodeKind } from '../model/types';
 import type { Point } from '../store/graph-edits';
@@ -40,7 +47,13 @@ export function useCanvasEditing(
       let changed = false;
       const next = current.map((n) => {
         const l = laid.get(n.id);
-        if (!l || (near(l.position, n.position) && l.style?.width === n.style?.width && l.style?.height === n.style?.height)) return n;
+        if (
+          !l ||
+          (near(l.position, n.position) &&
+            l.style?.width === n.style?.width &&
+            l.style?.height === n.style?.height)
+        )
+          return n;
         changed = true;
         return { ...n, position: l.position, ...(l.style ? { style: l.style } : {}) } as FlowNode;
       });
@@ -51,7 +64,8 @@ export function useCanvasEditing(
   const onNodeDragStop: OnNodeDrag<FlowNode> = () => {
     const positions = new Map<string, Point>();
     for (const n of nodesRef.current) {
-      if (n.type === 'arch') positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+      if (n.type === 'arch')
+        positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
     }
     moveNodes(positions);
   };

@@ -7,7 +7,8 @@ export function useKeyboardShortcuts(): void {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, button, [contenteditable="true"], .react-flow__node')) return;
+      if (target?.closest('input, textarea, select, button, [contenteditable="true"], .react-flow__node'))
+        return;
       e.preventDefault();
       const { playing, play, pause } = useArchStore.getState();
       if (playing) pause();

@@ -15,12 +15,24 @@ export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
 /** Messages from the UI to the worker. */
 export type ToWorker =
   /** Starts a new run of `doc` from t = 0 (Reset and edits both do this); it plays if `playing`. */
-  | { readonly type: 'load'; readonly runId: number; readonly doc: ArchDocument; readonly playing: boolean; readonly speed: Speed }
+  | {
+      readonly type: 'load';
+      readonly runId: number;
+      readonly doc: ArchDocument;
+      readonly playing: boolean;
+      readonly speed: Speed;
+    }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'speed'; readonly speed: Speed }
-  /** Fails or recovers a node at the current simulated time, rounded up to the next whole millisecond. */
-  | { readonly type: 'fault'; readonly action: ScenarioStep['action']; readonly target: string };
+  /**
+   * Schedules a scenario step (fail, recover, degrade, partition, load; with its parameters) at the current
+   * simulated time, rounded up to the next whole millisecond. Older senders pass only action and target.
+   */
+  | ({ readonly type: 'fault' } & FaultRequest);
+
+/** A scenario step without its time: the worker gives it the current simulated time. */
+export type FaultRequest = Omit<ScenarioStep, 'atSec'>;
 
 /** What changed in a run since the previous batch. */
 export interface Batch {
@@ -34,6 +46,8 @@ export interface Batch {
   readonly events: readonly SimEvent[];
   readonly live: LiveSnapshot;
   readonly totals: RunTotals;
+  /** Set when the engine ended the run early at its event cap: "stopped at N events". */
+  readonly stopped?: string;
 }
 
 /** Messages from the worker to the UI. */

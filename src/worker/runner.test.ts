@@ -91,7 +91,11 @@ describe('runner', () => {
     expect(batches().at(-1)?.nowSec).toBe(pausedAt);
     runner.handle({ type: 'fault', action: 'fail', target: 'Server1' });
     const scheduled = posted.find((m) => m.type === 'scheduled');
-    expect(scheduled).toEqual({ type: 'scheduled', runId: 7, step: { atSec: faultTimeSec(pausedAt), action: 'fail', target: 'Server1' } });
+    expect(scheduled).toEqual({
+      type: 'scheduled',
+      runId: 7,
+      step: { atSec: faultTimeSec(pausedAt), action: 'fail', target: 'Server1' },
+    });
   });
 
   it('gives the same rows when a live fault is replayed from the scenario (Reset)', () => {

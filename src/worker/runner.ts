@@ -1,6 +1,6 @@
 import type { ArchDocument, ScenarioStep } from '../model/types';
 import type { Simulation } from '../sim/simulation';
-import type { FromWorker, Speed, ToWorker } from './protocol';
+import type { FaultRequest, FromWorker, Speed, ToWorker } from './protocol';
 
 /** What the runner needs from its host; the worker passes the real clock and timers, tests fakes. */
 export interface RunnerHost {
@@ -59,6 +59,7 @@ export function createRunner(host: RunnerHost) {
       events: sim.takeEvents(),
       live: sim.live(),
       totals: sim.totals(),
+      ...(sim.stopped === undefined ? {} : { stopped: sim.stopped }),
     });
   }
 
@@ -74,7 +75,8 @@ export function createRunner(host: RunnerHost) {
   function slice(current: Simulation): void {
     const began = host.now();
     if (speed === 'max') {
-      while (!current.done && host.now() - began < SLICE_MS) current.advance(current.durationSec, CHUNK_EVENTS);
+      while (!current.done && host.now() - began < SLICE_MS)
+        current.advance(current.durationSec, CHUNK_EVENTS);
       return;
     }
     // After a stretch at "max", the target starts again from where the run is.
@@ -83,7 +85,8 @@ export function createRunner(host: RunnerHost) {
     lastWall = began;
     // An advance that processes fewer than CHUNK_EVENTS events has reached targetSec.
     let behind = current.advance(targetSec, CHUNK_EVENTS) === CHUNK_EVENTS;
-    while (behind && !current.done && host.now() - began < SLICE_MS) behind = current.advance(targetSec, CHUNK_EVENTS) === CHUNK_EVENTS;
+    while (behind && !current.done && host.now() - began < SLICE_MS)
+      behind = current.advance(targetSec, CHUNK_EVENTS) === CHUNK_EVENTS;
     // The engine could not keep up: slow simulated time down rather than build a backlog.
     if (behind) targetSec = current.nowSec;
   }
@@ -104,9 +107,9 @@ export function createRunner(host: RunnerHost) {
     else host.later(tick, TICK_MS);
   }
 
-  function fault(action: ScenarioStep['action'], target: string): void {
+  function fault(request: FaultRequest): void {
     if (!sim) return;
-    const step: ScenarioStep = { atSec: faultTimeSec(sim.nowSec), action, target };
+    const step: ScenarioStep = { ...request, atSec: faultTimeSec(sim.nowSec) };
     if (sim.done || step.atSec >= sim.durationSec) {
       host.post({ type: 'error', runId, message: 'The run has ended: press Reset to run again.' });
       return;
@@ -147,8 +150,10 @@ export function createRunner(host: RunnerHost) {
           speed = message.speed;
           lastWall = host.now();
           return;
-        case 'fault':
-          return fault(message.action, message.target);
+        case 'fault': {
+          const { type: _type, ...request } = message;
+          return fault(request);
+        }
       }
     },
   };

@@ -12,7 +12,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'archplay-simulate-'));
 async function archplay(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { ...nodeIo(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const code = await main(args, {
+    ...nodeIo(),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
@@ -35,11 +39,27 @@ describe('archplay simulate', () => {
     expect(report).toMatchObject({ version: 1, seed: 42, duration_s: 60 });
     const t = report.totals;
     expect(Object.keys(t)).toEqual(
-      expect.arrayContaining(['requests', 'ok', 'failed', 'in_flight', 'availability', 'throughput_rps', 'latency_ms', 'sessions_lost', 'writes_lost', 'duplicates']),
+      expect.arrayContaining([
+        'requests',
+        'ok',
+        'failed',
+        'in_flight',
+        'availability',
+        'throughput_rps',
+        'latency_ms',
+        'sessions_lost',
+        'writes_lost',
+        'duplicates',
+      ]),
     );
     expect(t.requests).toBe(t.ok + t.failed + t.in_flight);
     expect(Object.keys(t.latency_ms)).toEqual(['mean', 'p50', 'p95', 'p99']);
-    expect(report.nodes.S2).toMatchObject({ arrivals: expect.any(Number), completed: expect.any(Number), errors: 0, utilization: expect.any(Number) });
+    expect(report.nodes.S2).toMatchObject({
+      arrivals: expect.any(Number),
+      completed: expect.any(Number),
+      errors: 0,
+      utilization: expect.any(Number),
+    });
     expect(report.series).toHaveLength(60);
     expect(report.events).toEqual(
       expect.arrayContaining([
@@ -52,9 +72,15 @@ describe('archplay simulate', () => {
   it('--seed and --duration override the file; the same seed gives the same numbers', async () => {
     const file = join(scratch, 'seeded.mmd');
     writeFileSync(file, DIAGRAM);
-    const first = JSON.parse((await archplay('simulate', file, '--json', '--seed', '7', '--duration', '15s')).stdout);
-    const again = JSON.parse((await archplay('simulate', file, '--json', '--seed', '7', '--duration', '15s')).stdout);
-    const other = JSON.parse((await archplay('simulate', file, '--json', '--seed', '8', '--duration', '15s')).stdout);
+    const first = JSON.parse(
+      (await archplay('simulate', file, '--json', '--seed', '7', '--duration', '15s')).stdout,
+    );
+    const again = JSON.parse(
+      (await archplay('simulate', file, '--json', '--seed', '7', '--duration', '15s')).stdout,
+    );
+    const other = JSON.parse(
+      (await archplay('simulate', file, '--json', '--seed', '8', '--duration', '15s')).stdout,
+    );
     expect(first).toMatchObject({ seed: 7, duration_s: 15 });
     expect(again).toEqual(first);
     expect(other.totals.requests).not.toBe(first.totals.requests);
@@ -82,7 +108,9 @@ describe('archplay simulate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('availability');
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^t,requests,attempts,ok,failed,error_rate,mean_ms,p50_ms,p95_ms,p99_ms,Client\.arrivals/);
+    expect(lines[0]).toMatch(
+      /^t,requests,attempts,ok,failed,error_rate,mean_ms,p50_ms,p95_ms,p99_ms,Client\.arrivals/,
+    );
     expect(lines).toHaveLength(6);
   });
 

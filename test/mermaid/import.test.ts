@@ -305,7 +305,7 @@ describe('annotations', () => {
     ]);
   });
 
-  it('read a node\'s cost per hour, and refuse a negative one at its location', async () => {
+  it("read a node's cost per hour, and refuse a negative one at its location", async () => {
     const result = await parseMermaid('flowchart LR\n  A[Orders DB] --> B\n%% @A replicas=2 cost=3/h\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;

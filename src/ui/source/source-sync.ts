@@ -1,6 +1,7 @@
 import type { ArchDocument } from '../../model/types';
 import { documentFromJson, documentToJson } from '../../share/document-json';
 import { useArchStore } from '../../store/store';
+import { layoutKey } from '../layout';
 import { withPinnedPositions } from '../pin-positions';
 
 /**
@@ -13,14 +14,20 @@ const loadMermaidModule = () => import('../../mermaid');
 let latest = 0;
 
 const withoutPositions = (doc: ArchDocument): string =>
-  documentToJson({ ...doc, nodes: doc.nodes.map(({ position: _position, ...node }) => node) } as ArchDocument);
+  documentToJson({
+    ...doc,
+    nodes: doc.nodes.map(({ position: _position, ...node }) => node),
+  } as ArchDocument);
 
 /**
  * Parses `text` and, when it is a valid flowchart, makes its document the current one. While the text has
  * errors, the last good document stays and the text is left exactly as it is. `keepPositions` (typing)
  * keeps nodes that still exist where they are; a file is a new document, laid out afresh.
  */
-export async function applySourceText(text: string, options: { keepPositions: boolean; name?: string }): Promise<void> {
+export async function applySourceText(
+  text: string,
+  options: { keepPositions: boolean; name?: string },
+): Promise<void> {
   const mine = (latest += 1);
   const store = useArchStore.getState();
   store.setSourceDraft(text);
@@ -33,7 +40,9 @@ export async function applySourceText(text: string, options: { keepPositions: bo
     setSourceOutcome({ doc: null, errors: result.errors });
     return;
   }
-  const next = options.keepPositions ? withPinnedPositions(doc, result.document) : result.document;
+  // Only a changed drawing needs the old nodes pinned: the same drawing lays out the same way.
+  const redrawn = layoutKey(result.document) !== layoutKey(doc);
+  const next = options.keepPositions && redrawn ? withPinnedPositions(doc, result.document) : result.document;
   if (documentToJson(next) === documentToJson(doc)) {
     setSourceOutcome({ doc, errors: [], notices: result.notices });
     return;
@@ -57,7 +66,9 @@ export async function openSourceFile(file: File): Promise<void> {
     const result = documentFromJson(text);
     if (!result.ok) {
       const first = result.errors[0];
-      store.setSourceStatus(`${file.name} was not opened: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'invalid document'}`);
+      store.setSourceStatus(
+        `${file.name} was not opened: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'invalid document'}`,
+      );
       return;
     }
     latest += 1;

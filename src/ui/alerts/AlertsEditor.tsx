@@ -1,0 +1,75 @@
+import { useMemo, useRef } from 'react';
+import './alerts.css';
+import { selectDocName, selectEvents } from '../../store/selectors';
+import { selectAlerts } from '../../store/state-selectors';
+import { useArchStore } from '../../store/store';
+import { trapTab } from '../dialog/trap-tab';
+import { AlertRuleForm } from './AlertRuleForm';
+import { AlertRuleList } from './AlertRuleList';
+import { firingRules } from './alert-status';
+
+/**
+ * The "Alerts" button of the top bar and its editor of the document's alert rules (DESIGN.md §3): list,
+ * add, delete. Every edit restarts the run from t = 0, as parameter edits do. The button shows how many
+ * rules there are and turns red while one fires.
+ */
+export function AlertsEditor() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const rules = useArchStore(selectAlerts);
+  const docName = useArchStore(selectDocName);
+  const events = useArchStore(selectEvents);
+  const firing = useMemo(() => firingRules(events), [events]);
+  const anyFiring = rules.some((rule) => firing.has(rule.id));
+  const close = () => dialog.current?.close();
+  return (
+    <>
+      <button
+        type="button"
+        className={`btn ${anyFiring ? 'btn--alerting' : ''}`}
+        onClick={() => dialog.current?.showModal()}
+        aria-haspopup="dialog"
+        title="Alert rules of this document: error rate, p99 or backlog above a threshold"
+      >
+        <svg className="bell" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v3L2 11.5h12L12.5 9V6A4.5 4.5 0 0 0 8 1.5ZM6.2 13a1.9 1.9 0 0 0 3.6 0"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinejoin="round"
+          />
+        </svg>{' '}
+        Alerts
+        <span className="count-badge" aria-label={`${rules.length} rules${anyFiring ? ', firing' : ''}`}>
+          {rules.length}
+        </span>
+      </button>
+      <dialog
+        ref={dialog}
+        className="dialog alerts"
+        onKeyDown={trapTab}
+        aria-labelledby="alerts-title"
+        aria-describedby="alerts-intro"
+      >
+        <header className="dialog__head">
+          <div>
+            <h2 id="alerts-title" className="dialog__title">
+              Alerts
+            </h2>
+            <p id="alerts-intro" className="dialog__intro">
+              Checked every simulated second, like a monitoring system. A rule fires when its metric stays
+              above the threshold for the whole window; the event log shows how long each fault took to
+              detect. Editing restarts the run.
+            </p>
+          </div>
+          <button type="button" className="btn btn--small" onClick={close} aria-label="Close alerts">
+            ✕
+          </button>
+        </header>
+        <AlertRuleList rules={rules} firing={firing} />
+        {/* A new document starts a fresh form (its names and targets belong to the old one). */}
+        <AlertRuleForm key={docName} />
+      </dialog>
+    </>
+  );
+}

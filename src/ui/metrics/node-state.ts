@@ -1,0 +1,66 @@
+import type { Distribution, NodeSpec } from '../../model/types';
+import { formatDurationMs } from '../../model/units';
+import type { NodeSecond } from '../../sim/results';
+import { formatCount } from '../format';
+
+/** "12 ms", "1.5 s": a duration as the canvas writes it. */
+export function formatAgeMs(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '0 s';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A configured duration: "30 s", "1.5 s", "250 ms". */
+export function formatSpanMs(ms: number): string {
+  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : formatAgeMs(ms);
+}
+
+/** A region's added latency: "+40 ms" for a constant, "+exp(40ms)" otherwise. */
+export function formatAddedLatency(latency: Distribution): string {
+  if (latency.type === 'const') return `+${formatSpanMs(latency.valueMs)}`;
+  return `+${latency.type}(${formatDurationMs(meanish(latency))})`;
+}
+
+const meanish = (d: Distribution): number => {
+  switch (d.type) {
+    case 'const':
+      return d.valueMs;
+    case 'exp':
+    case 'normal':
+    case 'erlang':
+      return d.meanMs;
+    case 'uniform':
+      return (d.minMs + d.maxMs) / 2;
+    case 'lognormal':
+      return d.medianMs;
+    case 'pareto':
+      return d.scaleMs;
+  }
+};
+
+/**
+ * The short facts a node's state model adds on the canvas: a queue's backlog and oldest message, a
+ * database's replication, a service's session strategy, a DNS node's TTL. Empty for the others.
+ */
+export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): string[] {
+  switch (node.kind) {
+    case 'queue':
+      return [
+        `Backlog ${formatCount(second?.backlog ?? 0)}`,
+        `oldest ${formatAgeMs(second?.oldestAgeMs ?? 0)}`,
+      ];
+    case 'database': {
+      const replicas = node.params.replicas ?? 0;
+      if (replicas === 0) return [];
+      return [
+        `${node.params.replication ?? 'async'} replication`,
+        `${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`,
+      ];
+    }
+    case 'service':
+      return node.params.sessions === undefined ? [] : [`${node.params.sessions} sessions`];
+    case 'dns':
+      return [`TTL ${formatSpanMs(node.params.ttlMs ?? 60_000)}`, node.params.dnsPolicy ?? 'failover'];
+    default:
+      return [];
+  }
+}
