@@ -108,6 +108,26 @@ describe('database replication', () => {
     expect(async.totals.latencyMs.mean).toBeCloseTo(1, 1);
   });
 
+  it('reports the replication lag each second, and how long each failover took', () => {
+    const doc = clientToDatabase(
+      { replication: 'async', lag: { type: 'const', valueMs: 200 }, detectMs: 2000, promoteMs: 3000 },
+      { rate: 100, writes: 1, scenario: [{ atSec: 10, action: 'fail', target: 'DB' }], durationSec: 20 },
+    );
+    const { rows, events } = runAll(doc);
+    // Writes keep coming every 10 ms with a 200 ms lag: the replica is always nearly 200 ms behind.
+    const lag = rows.find((r) => r.t === 5)?.nodes['DB']?.replicationLagMs ?? NaN;
+    expect(lag).toBeGreaterThan(185);
+    expect(lag).toBeLessThanOrEqual(200);
+    expect(events.find((e) => e.type === 'promote')?.detail).toBe(
+      'replica promoted to primary, 5 s after the crash',
+    );
+    const sync = clientToDatabase(
+      { replication: 'sync', lag: { type: 'const', valueMs: 20 } },
+      { rate: 100, writes: 1, scenario: [], durationSec: 5 },
+    );
+    expect(runAll(sync).rows.find((r) => r.t === 3)?.nodes['DB']?.replicationLagMs).toBe(0);
+  });
+
   it('fails over after detection plus promotion, then serves again with one replica fewer', () => {
     const doc = clientToDatabase(
       { replication: 'async', detectMs: 2000, promoteMs: 3000 },

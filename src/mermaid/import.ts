@@ -64,6 +64,11 @@ export async function parseMermaid(
   if (!FLOWCHART_TYPES.has(type))
     return fail(headerLine, headerColumn, `only flowcharts can be imported (found: ${diagramName(type)})`);
 
+  // A text with far more links than the limit is refused before mermaid spends seconds parsing it.
+  const tooMany = firstLineBeyondLinks(pre.text, 2 * MAX_EDGES);
+  if (tooMany !== undefined)
+    return fail(tooMany, 1, `too many links: more than ${2 * MAX_EDGES}, the limit is ${MAX_EDGES} edges`);
+
   let raw: RawFlowchart;
   try {
     raw = await parseFlowchart(pre.text);
@@ -215,4 +220,19 @@ function directionOf(direction: string | undefined): Direction {
     default:
       return 'TB';
   }
+}
+
+/**
+ * The line at which the text has more than `limit` link arrows (`-->`, `---`, `==>`, `-.->`, `~~~`…), or
+ * undefined. Each arrow makes at least one edge, so this never refuses a text within the edge limit.
+ */
+export function firstLineBeyondLinks(text: string, limit: number): number | undefined {
+  const arrow = /<?(?:-{2,}|={2,}|-\.+-|~{3,})[>ox]?/g;
+  let count = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    count += (lines[i] ?? '').match(arrow)?.length ?? 0;
+    if (count > limit) return i + 1;
+  }
+  return undefined;
 }

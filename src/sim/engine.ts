@@ -105,12 +105,14 @@ class Engine implements Simulation, EngineContext {
     this.messages = new MessageStore(t);
     this.alerts = new Alerts(doc.alerts ?? []);
     this.metrics.nodeExtras = (node) =>
-      t.isQueue[node]
-        ? {
-            backlog: this.messages.stored[node] as number,
-            oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
-          }
-        : undefined;
+      this.replication.replicates(node)
+        ? { replicationLagMs: this.replication.lagMs(node, this.nowMs) }
+        : t.isQueue[node]
+          ? {
+              backlog: this.messages.stored[node] as number,
+              oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
+            }
+          : undefined;
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,

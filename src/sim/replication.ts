@@ -21,6 +21,8 @@ export class Replication {
   /** Per user: unreplicated writes of that user. */
   private readonly pendingByUser: Int32Array;
   readonly replicas: Int32Array;
+  /** Per database: when the last acknowledged write reaches the replicas. */
+  private readonly caughtUpAt: Float64Array;
   writesLost = 0;
   staleReads = 0;
 
@@ -33,6 +35,12 @@ export class Replication {
     );
     this.pending = t.kinds.map((kind) => (kind === 'database' ? new EventQueue() : null));
     this.pendingByUser = new Int32Array(users);
+    this.caughtUpAt = new Float64Array(t.nodeIds.length);
+  }
+
+  /** How long until the replicas of `node` hold every write acknowledged by `nowMs`. */
+  lagMs(node: number, nowMs: number): number {
+    return Math.max(0, (this.caughtUpAt[node] as number) - nowMs);
   }
 
   private params(node: number): DatabaseParams {
@@ -56,7 +64,9 @@ export class Replication {
     if (params.replication === 'sync') return;
     this.settle(node, nowMs);
     const queue = this.pending[node] as EventQueue;
-    queue.push(nowMs + sampleMs(params.lag ?? DEFAULT_LAG, rng), 0, user, 0);
+    const arrivesAt = nowMs + sampleMs(params.lag ?? DEFAULT_LAG, rng);
+    queue.push(arrivesAt, 0, user, 0);
+    if (arrivesAt > (this.caughtUpAt[node] as number)) this.caughtUpAt[node] = arrivesAt;
     this.pendingByUser[user] = (this.pendingByUser[user] as number) + 1;
   }
 
@@ -71,6 +81,7 @@ export class Replication {
     this.settle(node, nowMs);
     const queue = this.pending[node] as EventQueue;
     this.writesLost += queue.size;
+    this.caughtUpAt[node] = nowMs;
     while (queue.size > 0) {
       queue.pop();
       this.pendingByUser[queue.poppedArg] = (this.pendingByUser[queue.poppedArg] as number) - 1;

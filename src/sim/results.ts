@@ -42,6 +42,11 @@ export interface NodeSecond extends LatencySummary {
   readonly backlog?: number;
   /** Message queues: age of the oldest unacknowledged message at the end of the second, in ms. */
   readonly oldestAgeMs?: number;
+  /**
+   * Databases with replicas: replication lag at the end of the second, in ms: how long until the
+   * replicas hold every write acknowledged so far (0 with synchronous replication).
+   */
+  readonly replicationLagMs?: number;
 }
 
 /** One edge's traffic in one simulated second. */

@@ -21,6 +21,8 @@ export class ScenarioSteps {
   private readonly failoverGen: Int32Array;
   /** Per database: a replica took over while the old primary was down. */
   private readonly failedOver: Uint8Array;
+  /** Per database: when its primary last crashed, for the failover time. */
+  private readonly crashedAt: Float64Array;
 
   constructor(
     private readonly e: EngineContext,
@@ -29,6 +31,7 @@ export class ScenarioSteps {
   ) {
     this.failoverGen = new Int32Array(e.t.nodeIds.length);
     this.failedOver = new Uint8Array(e.t.nodeIds.length);
+    this.crashedAt = new Float64Array(e.t.nodeIds.length);
   }
 
   applyStep(step: ScenarioStep): void {
@@ -92,6 +95,7 @@ export class ScenarioSteps {
     this.e.sessions.nodeLost(node, (other) => this.e.faults.isDown(other));
     if (this.e.t.kinds[node] === 'database') {
       this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
+      this.crashedAt[node] = this.e.nowMs;
       const takeoverMs = this.e.replication.primaryLost(node, this.e.nowMs);
       if (takeoverMs !== Infinity)
         this.e.queue.push(takeoverMs, Ev.failover, node, this.failoverGen[node] as number);
@@ -145,7 +149,13 @@ export class ScenarioSteps {
     this.e.faults.crashed[node] = 0;
     this.failedOver[node] = 1;
     this.e.replication.promoted(node);
-    this.e.note('promote', this.e.t.nodeIds[node] as string, undefined, 'replica promoted to primary');
+    const failoverSec = (this.e.nowMs - (this.crashedAt[node] as number)) / 1000;
+    this.e.note(
+      'promote',
+      this.e.t.nodeIds[node] as string,
+      undefined,
+      `replica promoted to primary, ${+failoverSec.toFixed(3)} s after the crash`,
+    );
   }
 }
 

@@ -19,6 +19,8 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
   ];
   if (kind !== 'client' && kind !== 'lb')
     readouts.push(['Queue', `${(second?.queueLength ?? 0).toFixed(1)} req`]);
+  if (second?.replicationLagMs !== undefined)
+    readouts.push(['Replication lag', formatMs(second.replicationLagMs)]);
   if (kind === 'queue')
     readouts.push(
       ['Backlog', `${formatCount(second?.backlog ?? 0)} msg`],

@@ -127,3 +127,15 @@ describe('hostile annotation keys are ordinary unknown keys', () => {
     expect(({} as Record<string, unknown>)['1']).toBeUndefined();
   });
 });
+
+describe('a flood of links', () => {
+  it('is refused at once, before mermaid parses it, with the line where the limit is passed', async () => {
+    const lines = ['flowchart LR', ...Array.from({ length: 2000 }, (_, i) => `  N${i} --> N${i + 1}`)];
+    const started = performance.now();
+    const result = await parseMermaid(lines.join('\n'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.ok ? [] : result.errors.map((e) => [e.line, e.message])).toEqual([
+      [1002, 'too many links: more than 1000, the limit is 500 edges'],
+    ]);
+  });
+});

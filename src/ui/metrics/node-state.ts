@@ -54,6 +54,7 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
       return [
         `${node.params.replication ?? 'async'} replication`,
         `${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`,
+        ...(second?.replicationLagMs !== undefined ? [`lag ${formatAgeMs(second.replicationLagMs)}`] : []),
       ];
     }
     case 'service':
