@@ -1,8 +1,7 @@
-import { validateDocument } from '../model/validate';
 import { encodeLink, linkUrl } from '../share/link';
 import { isTooLongForUrl, MAX_SHAREABLE_URL_CHARS } from '../share/link-limits';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
-import { loadDocument } from './load-document';
+import { loadRunnableDocument } from './load-document';
 
 /** Where `share` points links unless `--base` says otherwise: the dev server (`npm run dev`). */
 export const DEFAULT_SHARE_BASE = 'http://localhost:5173/';
@@ -22,18 +21,10 @@ export const shareCommand: Command = {
     const base = typeof values.base === 'string' ? values.base : DEFAULT_SHARE_BASE;
     if (!URL.canParse(base))
       throw new UsageError(`--base must be a URL such as ${DEFAULT_SHARE_BASE}, not "${base}"`);
-    const loaded = await loadDocument(file, io);
-    if (!loaded.ok) {
-      for (const line of loaded.errors) io.stderr(`${line}\n`);
-      return EXIT_INVALID;
-    }
     // A link to an invalid document would not open anywhere: refuse it here, as `check` would.
-    const issues = validateDocument(loaded.document);
-    if (issues.length > 0) {
-      for (const issue of issues) io.stderr(`${file}:1:1 ${issue.path}: ${issue.message}\n`);
-      return EXIT_INVALID;
-    }
-    const url = linkUrl(base, await encodeLink(loaded.document));
+    const doc = await loadRunnableDocument(file, io);
+    if (!doc) return EXIT_INVALID;
+    const url = linkUrl(base, await encodeLink(doc));
     if (isTooLongForUrl(url))
       io.stderr(
         `${file}: note: the link is ${url.length} characters, over ${MAX_SHAREABLE_URL_CHARS}; chat apps and mail may cut it, so share the JSON file instead (archplay convert ${file} --to json)\n`,
