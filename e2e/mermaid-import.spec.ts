@@ -125,3 +125,19 @@ test('open a file, drop a file, preview it with mermaid, and export round-trips 
   await expect(app.source.text).toHaveValue(copied);
   await expect(app.node('Server 1 (Active)')).toContainText('failed');
 });
+
+test('the diagram’s own edge labels and strokes are drawn on the canvas', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.source.open();
+  await app.source.paste(
+    'flowchart LR\n  Users --> LB["ALB"]\n  LB -->|round robin| A["API"]\n  LB -.->|standby| B["API backup"]\n',
+  );
+  await expect(app.node('API backup')).toBeVisible();
+  const canvas = page.getByRole('application');
+  await expect(canvas.getByText('round robin', { exact: true })).toBeVisible();
+  await expect(canvas.getByText('standby', { exact: true })).toBeVisible();
+  // The dotted link keeps its dashes.
+  await expect(page.locator('.traffic-edge[style*="stroke-dasharray"]')).toHaveCount(1);
+  await app.screenshot('mermaid-edge-labels');
+});

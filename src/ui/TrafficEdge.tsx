@@ -32,6 +32,8 @@ function TrafficEdgeView({
   const playing = useArchStore(selectPlaying);
   const selected = useArchStore((s) => s.selectedId === id);
   const name = useArchStore((s) => edgeNameOf(s.doc, id));
+  // The diagram's own label and stroke (`-->|round robin|`, `-.->`, `==>`) are kept and drawn too.
+  const spec = useArchStore((s) => s.doc.edges.find((e) => e.id === id));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -50,7 +52,11 @@ function TrafficEdgeView({
         id={id}
         path={path}
         className={`traffic-edge ${stateClass}`}
-        style={{ strokeWidth: widthOf(rate) }}
+        style={{
+          strokeWidth: widthOf(rate) + (spec?.stroke === 'thick' ? 2 : 0),
+          ...(spec?.stroke === 'dotted' ? { strokeDasharray: '6 4' } : {}),
+          ...(spec?.stroke === 'invisible' ? { opacity: 0.3 } : {}),
+        }}
         {...(markerEnd ? { markerEnd } : {})}
       />
       {Array.from({ length: dots }, (_, i) => (
@@ -73,6 +79,7 @@ function TrafficEdgeView({
           aria-pressed={selected}
           onClick={() => useArchStore.getState().select(id)}
         >
+          {spec?.label ? <span className="edge-label__text">{spec.label}</span> : null}
           {formatPerSec(rate)}
           {erroring && (
             <span className="edge-label__errors">{formatPerSec(traffic?.errors ?? 0, 'err/s')}</span>
