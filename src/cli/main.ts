@@ -1,6 +1,6 @@
 /**
  * The `archplay` command line (DESIGN.md §6). A thin shell: it parses arguments, finds the command in
- * the table and hands it an {@link CliIo}; the commands reuse model, mermaid and (later) sim.
+ * the table and hands it an {@link CliIo}; the commands reuse model, mermaid, share and sim.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';

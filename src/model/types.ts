@@ -78,8 +78,9 @@ export interface LbParams {
 }
 
 /**
- * Parameters of anything that does work with a pool of workers: services, databases, caches, and (until
- * their own models exist) queues and DNS nodes. `queueCapacity` of Infinity means an unbounded queue.
+ * Parameters of anything that does work with a pool of workers: services, databases, caches, a message
+ * queue's broker (and a DNS node, whose workers are not used). `queueCapacity` of Infinity means an
+ * unbounded queue.
  */
 export interface WorkerParams {
   readonly workers: number;

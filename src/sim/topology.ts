@@ -111,8 +111,8 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
       behaviour[i] = KindCode.dns;
       service.push(null);
     } else {
-      // Services, databases, caches, and (until their own models exist) queues and DNS nodes all do work
-      // with a pool of workers and call their downstream nodes.
+      // Services, databases, caches and message queues all do work with a pool of workers (a queue's is
+      // its broker, storing messages); the engine adds each kind's own behaviour on top.
       const params: WorkerParams = node.params;
       behaviour[i] = KindCode.worker;
       workers[i] = params.workers;
