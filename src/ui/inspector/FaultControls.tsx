@@ -68,6 +68,27 @@ function Section({ children, target }: { readonly children: ReactNode; readonly 
   );
 }
 
+/** One fault action as a button; `tone` picks its colour (btn--danger, btn--good…). */
+function FaultButton(props: {
+  readonly tone: string;
+  readonly title: string;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`btn ${props.tone}`}
+      disabled={props.disabled}
+      title={props.title}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /** A node's faults beyond Fail/Recover: hang, slow ×N, errors N%, and for a client a load change. */
 export function NodeFaultControls({ node }: { readonly node: NodeSpec }) {
   const { done, send } = useFault(node.id);
@@ -75,15 +96,14 @@ export function NodeFaultControls({ node }: { readonly node: NodeSpec }) {
   return (
     <Section target={node.id}>
       <div className="fault-controls__row">
-        <button
-          type="button"
-          className="btn btn--small btn--danger-soft"
+        <FaultButton
+          tone="btn--small btn--danger-soft"
           disabled={disabled}
           title="Accepts requests and never answers: callers time out"
           onClick={() => send('fail', { mode: 'hang' })}
         >
           Hang
-        </button>
+        </FaultButton>
       </div>
       <ValueFault
         action="Slow"
@@ -127,24 +147,17 @@ export function EdgeFaultControls({ id }: { readonly id: string }) {
   return (
     <Section target={id}>
       <div className="fault-controls__row">
-        <button
-          type="button"
-          className="btn btn--danger"
+        <FaultButton
+          tone="btn--danger"
           disabled={done}
           title="Cut the link: requests sent over it are dropped"
           onClick={() => send('partition')}
         >
           Partition
-        </button>
-        <button
-          type="button"
-          className="btn btn--good"
-          disabled={done}
-          title="Heal the link"
-          onClick={() => send('recover')}
-        >
+        </FaultButton>
+        <FaultButton tone="btn--good" disabled={done} title="Heal the link" onClick={() => send('recover')}>
           Recover
-        </button>
+        </FaultButton>
       </div>
       <ValueFault
         action="Add latency"
@@ -176,33 +189,30 @@ export function GroupFaultControls({ id }: { readonly id: string }) {
   return (
     <Section target={id}>
       <div className="fault-controls__row">
-        <button
-          type="button"
-          className="btn btn--danger"
+        <FaultButton
+          tone="btn--danger"
           disabled={done}
           title="Every node of the group fails"
           onClick={() => send('fail')}
         >
           Zone outage
-        </button>
-        <button
-          type="button"
-          className="btn btn--danger-soft"
+        </FaultButton>
+        <FaultButton
+          tone="btn--danger-soft"
           disabled={done}
           title="Cut every link crossing the group's boundary"
           onClick={() => send('partition')}
         >
           Partition
-        </button>
-        <button
-          type="button"
-          className="btn btn--good"
+        </FaultButton>
+        <FaultButton
+          tone="btn--good"
           disabled={done}
           title="Undo every fault on the group"
           onClick={() => send('recover')}
         >
           Recover
-        </button>
+        </FaultButton>
       </div>
     </Section>
   );
