@@ -13,6 +13,7 @@ import {
   type MermaidDiagnostic,
   type MermaidParseResult,
 } from './diagnostics';
+import { locateIssue } from './issue-location';
 import { inferKind } from './kind-inference';
 import { decodeLabel } from './labels';
 import { detectDiagramType, parseFlowchart, type RawFlowchart } from './library';
@@ -182,7 +183,7 @@ function buildDocument(
   if (issues.length > 0) {
     return {
       ok: false,
-      errors: issues.map((issue) => ({ line: 1, column: 1, message: `${issue.path}: ${issue.message}` })),
+      errors: sortDiagnostics(issues.map((issue) => locateIssue(issue, read.annotations))),
     };
   }
   return { ok: true, document, notices: sortDiagnostics(notices) };

@@ -119,6 +119,24 @@ describe('annotation errors come back at the line and column of the offending to
   });
 });
 
+describe('errors only the whole document shows come back at the annotation that caused them', () => {
+  it('points at the target of the step that cannot apply to it', async () => {
+    const text = [
+      'flowchart LR', //                                      1
+      '  C[Client] --> S[Server]', //                         2
+      '%% @sim seed=7', //                                    3
+      '%% @at 5s fail S', //                                  4
+      '%% @at 6s partition S', //                             5
+      '%% @at 7s load S rate=10/s', //                        6
+    ].join('\n');
+    const errors = await errorsOf(text);
+    expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [5, 21, 'scenario.1.target: partition cuts an edge (A-->B) or a group, not a node'],
+      [6, 16, 'scenario.2.target: load changes the rate of a client'],
+    ]);
+  });
+});
+
 describe('hostile annotation keys are ordinary unknown keys', () => {
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%s', async (key) => {
     const text = `flowchart LR\n  A[Client] --> B\n%% @A ${key}=1\n%% @A-->B ${key}=1\n%% @sim ${key}=1\n%% @at 1s fail B ${key}=1\n%% @alert x metric=p99 threshold=1s for=1s ${key}=1\n%% @${key} kind=service\n`;
