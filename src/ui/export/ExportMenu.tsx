@@ -21,7 +21,7 @@ export function ExportMenu() {
     <>
       <Menu
         label="Export"
-        icon={<span aria-hidden="true">⭳ </span>}
+        icon={<span aria-hidden="true">↓ </span>}
         title="Export the document, a picture of the canvas or the run's metrics; import a file"
         entries={[
           { label: 'Mermaid (.mmd)', onSelect: downloadMermaid, section: 'Document' },

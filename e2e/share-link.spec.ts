@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { SharePage } from './share-page';
+
+test('a shared link opens the same graph in a fresh browser and replays the same run', async ({
+  page,
+  browser,
+}) => {
+  const app = new SharePage(page);
+  await app.open();
+  await app.openShortDocument();
+  const url = await app.shareLink();
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/);
+  await expect(app.shareDialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(
+    /<iframe src="[^"]+\?embed#v1\.[^"]+"[^>]* sandbox="allow-scripts"/,
+  );
+  await app.screenshot('share-dialog');
+  await app.shareDialog.getByRole('button', { name: 'Close share' }).click();
+  const here = await app.runToEnd(40);
+  expect(here).toMatch(/Failed\s*[1-9]/);
+
+  // A new context: no storage, no history, nothing shared with the first page but the URL.
+  const context = await browser.newContext();
+  try {
+    const other = new SharePage(await context.newPage());
+    await other.page.goto(url);
+    for (const label of ['Client', 'Front LB', 'Web A', 'Web B', 'Store DB'])
+      await expect(other.node(label)).toBeVisible();
+    await expect(
+      other.page.getByRole('status').filter({ hasText: 'Opened “short-run” from a link' }),
+    ).toBeVisible();
+    await other.screenshot('share-link-opened');
+    const there = await other.runToEnd(40);
+    expect(there).toBe(here);
+    // The default document the link replaced is one click away.
+    await other.button('Restore previous').click();
+    await expect(other.node('Server 1')).toBeVisible();
+    await expect(other.node('Web A')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bad link shows its plain message and keeps local work', async ({ page }) => {
+  const app = new SharePage(page);
+  await app.open();
+  await app.openShortDocument();
+  await expect(app.saveStatus).toHaveText('Saved');
+
+  // A full page load of a damaged link (standard base64 characters in it).
+  await page.goto('/?present#v1.eJzF+lUuL2/zAQx7==');
+  const alert = page.getByRole('alert').filter({ hasText: 'Your document is unchanged' });
+  await expect(alert).toContainText('This link is damaged');
+  await expect(app.node('Web A')).toBeVisible();
+  // The query string belongs to other features: it is left as it was.
+  expect(new URL(page.url()).search).toBe('?present');
+  await app.screenshot('share-bad-link');
+
+  // A link pasted into the address bar of the open page (hashchange): from a newer archplay.
+  await page.evaluate(() => {
+    location.hash = '#v9.AAAA';
+  });
+  await expect(page.getByRole('alert')).toContainText('newer version of archplay');
+  // Cut short by a chat app.
+  await page.evaluate(() => {
+    location.hash = '#v1.';
+  });
+  await expect(page.getByRole('alert')).toContainText('This link is incomplete');
+  await expect(app.node('Web A')).toBeVisible();
+  await page.reload();
+  await expect(app.node('Web A')).toBeVisible();
+});
