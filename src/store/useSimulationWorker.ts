@@ -3,20 +3,25 @@ import type { FromWorker, ToWorker } from '../worker/protocol';
 import { useArchStore } from './store';
 
 /**
- * The simulation worker, from its own script when the page may load one, else from a copy inlined in
- * a lazily loaded chunk (a blob: URL). A page in a sandboxed frame without `allow-same-origin` has an
- * opaque origin: there `new Worker(url)` is refused, since the script's origin is not the page's.
+ * The simulation worker, from its own script when the page may load one. A page in a sandboxed frame
+ * without `allow-same-origin` has an opaque origin: there `new Worker(url)` is refused (the script's
+ * origin is not the page's), and so is a *module* worker from a blob: URL; a classic worker from a
+ * blob: URL is allowed. The built worker is one self-contained script (no imports), so its text,
+ * fetched with CORS, runs as a classic worker.
  */
 async function createSimWorker(): Promise<Worker> {
   if (self.origin !== 'null') {
     try {
       return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
     } catch {
-      // Refused (a sandboxed or otherwise opaque page): fall through to the inlined copy.
+      // Refused (an otherwise opaque page): fall through to the blob copy.
     }
   }
-  const { default: InlineWorker } = await import('../worker/sim.worker.ts?worker&inline');
-  return new InlineWorker();
+  const { default: url } = await import('../worker/sim.worker.ts?worker&url');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the simulation script did not load (HTTP ${response.status})`);
+  const blob = new Blob([await response.text()], { type: 'text/javascript' });
+  return new Worker(URL.createObjectURL(blob));
 }
 
 /** Owns the simulation worker's lifetime: starts it on mount, connects it to the store, ends it on unmount. */
