@@ -31,7 +31,7 @@ export function ExportMenu() {
           {
             label: 'Metrics CSV (.csv)',
             onSelect: () => exportMetrics('csv'),
-            section: 'Run metrics (every second so far)',
+            section: 'Run metrics (every second)',
             disabled: !hasRun,
             ...(noRun ? { title: noRun } : {}),
           },
