@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { SharePage } from './share-page';
+import { randomBytes } from 'node:crypto';
+import { documentFromJson } from '../src/share/document-json';
+import { SharePage, downloadedText } from './share-page';
 
 test('a shared link opens the same graph in a fresh browser and replays the same run', async ({
   page,
@@ -68,4 +70,30 @@ test('a bad link shows its plain message and keeps local work', async ({ page })
   await expect(app.node('Web A')).toBeVisible();
   await page.reload();
   await expect(app.node('Web A')).toBeVisible();
+});
+
+/** A flowchart whose labels do not compress: its link would be far longer than 8,000 characters. */
+function hugeMermaid(nodes: number): string {
+  const lines = ['flowchart LR', '  C["Client"]'];
+  for (let i = 0; i < nodes; i++) lines.push(`  C --> N${i}["${randomBytes(24).toString('hex')}"]`);
+  lines.push('%% @C kind=client rate=10/s');
+  return `${lines.join('\n')}\n`;
+}
+
+test('a document too large for a link says so and offers a file instead', async ({ page }) => {
+  const app = new SharePage(page);
+  await app.open();
+  await app.importFile('huge.mmd', hugeMermaid(200));
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('huge');
+  await app.button('Share').click();
+  await expect(app.shareDialog.getByRole('alert')).toContainText('too large for a link');
+  await expect(app.shareDialog.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
+  await app.screenshot('share-too-long');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    app.shareDialog.getByRole('button', { name: 'Download .json' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('huge.json');
+  const read = documentFromJson(await downloadedText(file));
+  expect(read.ok && read.document.nodes).toHaveLength(201);
 });

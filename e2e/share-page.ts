@@ -53,7 +53,9 @@ export class SharePage extends AppPage {
   async menu(menu: string, item: string, download: false): Promise<void>;
   async menu(menu: string, item: string, download: boolean): Promise<Download | void> {
     await this.page.getByRole('button', { name: menu, exact: true }).click();
-    const entry = this.page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: item, exact: true });
+    const entry = this.page
+      .getByRole('menu', { name: menu })
+      .getByRole('menuitem', { name: item, exact: true });
     if (!download) return entry.click();
     const [file] = await Promise.all([this.page.waitForEvent('download'), entry.click()]);
     return file;
