@@ -33,7 +33,12 @@ test('a shared link opens the same graph in a fresh browser and replays the same
     await other.screenshot('share-link-opened');
     const there = await other.runToEnd(40);
     expect(there).toBe(here);
-    // The default document the link replaced is one click away.
+    // The default document the link replaced is in Recent, and one click away.
+    await other.page.getByRole('button', { name: 'Recent', exact: true }).click();
+    await expect(other.page.getByRole('menu', { name: 'Recent' }).getByRole('menuitem')).toHaveText([
+      /^Active-Active behind a load balancer · /,
+    ]);
+    await other.page.keyboard.press('Escape');
     await other.button('Restore previous').click();
     await expect(other.node('Server 1')).toBeVisible();
     await expect(other.node('Web A')).toHaveCount(0);

@@ -87,7 +87,8 @@ export function keepSlice(
   };
   return {
     history: EMPTY_HISTORY,
-    saveStatus: 'memory',
+    // Nothing is claimed until the app has looked at its storage (src/ui/keep).
+    saveStatus: 'off',
     saveProblem: null,
     linkNotice: null,
     recent: [],
