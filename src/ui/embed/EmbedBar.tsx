@@ -1,19 +1,10 @@
-import { selectDocName, selectDone, selectNowSec, selectPlaying, selectSpeed } from '../../store/selectors';
+import { selectDocName } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { SPEEDS, type Speed } from '../../worker/protocol';
-import { formatClock } from '../format';
+import { RunControls } from '../RunControls';
 
-const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
-const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
-
-/** The embed's top line: the document's name, Play/Pause, speed, Reset and the simulated clock. */
+/** The embed's top line: the document's name and the run controls, nothing that edits. */
 export function EmbedBar() {
   const name = useArchStore(selectDocName);
-  const playing = useArchStore(selectPlaying);
-  const done = useArchStore(selectDone);
-  const speed = useArchStore(selectSpeed);
-  const nowSec = useArchStore(selectNowSec);
-  const { play, pause, reset, setSpeed } = useArchStore.getState();
   return (
     <header className="topbar embed__bar">
       <span className="brand" aria-label="archplay">
@@ -22,36 +13,7 @@ export function EmbedBar() {
       <h1 className="topbar__name" title={name}>
         {name}
       </h1>
-      <div className="topbar__run" role="group" aria-label="Run controls">
-        <button
-          type="button"
-          className="btn btn--primary btn--play"
-          onClick={playing ? pause : play}
-          disabled={done && !playing}
-        >
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
-        </button>
-        <label className="field">
-          <span className="field__label">Speed</span>
-          <select
-            aria-label="Speed"
-            value={String(speed)}
-            onChange={(e) => setSpeed(speedOf(e.target.value))}
-          >
-            {SPEEDS.map((s) => (
-              <option key={String(s)} value={String(s)}>
-                {speedLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="btn" onClick={reset} title="Run again from t = 0 with the same seed">
-          <span aria-hidden="true">↺</span> Reset
-        </button>
-        <output className="clock" aria-label="Simulated time" data-testid="clock">
-          {formatClock(nowSec)}
-        </output>
-      </div>
+      <RunControls />
     </header>
   );
 }

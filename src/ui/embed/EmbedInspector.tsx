@@ -1,5 +1,6 @@
-import { isHealthy, selectDone, selectNodeHealth, selectSelectedNode } from '../../store/selectors';
+import { selectSelectedNode } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
+import { FailRecoverButton } from '../inspector/FailRecoverButton';
 import { KindIcon } from '../KindIcon';
 import { LiveReadouts } from '../LiveReadouts';
 import { kindName } from '../layout';
@@ -10,10 +11,6 @@ import { kindName } from '../layout';
  */
 export function EmbedInspector() {
   const node = useArchStore(selectSelectedNode);
-  const health = useArchStore((s) => (node ? selectNodeHealth(s, node.id) : 'up'));
-  const done = useArchStore(selectDone);
-  const fault = useArchStore((s) => s.fault);
-  const healthy = isHealthy(health);
   return (
     <aside className="inspector embed__inspector" role="region" aria-label="Inspector">
       {node ? (
@@ -25,15 +22,7 @@ export function EmbedInspector() {
               <p className="inspector__kind">{kindName(node.kind)}</p>
             </div>
           </header>
-          <button
-            type="button"
-            className={`btn ${healthy ? 'btn--danger' : 'btn--good'} inspector__fault`}
-            onClick={() => fault(healthy ? 'fail' : 'recover', node.id)}
-            disabled={done}
-            title={done ? 'The run has ended: press Reset to run it again' : undefined}
-          >
-            {healthy ? 'Fail' : 'Recover'}
-          </button>
+          <FailRecoverButton id={node.id} />
           <h3 className="inspector__section">Live (last second)</h3>
           <LiveReadouts id={node.id} kind={node.kind} />
         </>

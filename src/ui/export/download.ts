@@ -34,3 +34,10 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Copies `text` and says how it went, in words for a status line ("Copied the link."). */
+export async function copyWithMessage(text: string, what: string): Promise<string> {
+  return (await copyText(text))
+    ? `Copied the ${what}.`
+    : `The browser did not allow copying: select the ${what} above and press Ctrl+C.`;
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { embedSnippet } from '../../share/embed-snippet';
 import type { EmbedMode } from '../../share/url-flags';
-import { copyText } from '../export/download';
+import { copyWithMessage } from '../export/download';
 
 /** The embed part of the Share dialog: read-only or interactive, and the `<iframe>` snippet to copy. */
 export function EmbedSnippet({
@@ -16,12 +16,7 @@ export function EmbedSnippet({
   const [mode, setMode] = useState<EmbedMode>('read-only');
   const [status, setStatus] = useState<string | null>(null);
   const snippet = embedSnippet(page, link, mode, name);
-  const copy = async () =>
-    setStatus(
-      (await copyText(snippet))
-        ? 'Copied the embed code.'
-        : 'The browser did not allow copying: select the code above and press Ctrl+C.',
-    );
+  const copy = async () => setStatus(await copyWithMessage(snippet, 'embed code'));
   return (
     <section className="share__section" aria-labelledby="embed-title">
       <h3 id="embed-title" className="share__heading">

@@ -6,7 +6,7 @@ import { MAX_SHAREABLE_URL_CHARS, isTooLongForUrl } from '../../share/link-limit
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { trapTab } from '../dialog/trap-tab';
-import { copyText, downloadFile, fileNameFor } from '../export/download';
+import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
 import { EmbedSnippet } from './EmbedSnippet';
 
 type Made = { readonly link: string; readonly url: string } | { readonly error: string };
@@ -38,12 +38,7 @@ export function ShareDialog() {
     }
   };
   const close = () => dialog.current?.close();
-  const copy = async (url: string) =>
-    setStatus(
-      (await copyText(url))
-        ? 'Copied the link.'
-        : 'The browser did not allow copying: select the link above and press Ctrl+C.',
-    );
+  const copy = async (url: string) => setStatus(await copyWithMessage(url, 'link'));
   const download = () => {
     const name = fileNameFor(doc.name, '.json');
     downloadFile(name, documentToJson(doc), 'application/json');
