@@ -87,4 +87,9 @@ test('storage that refuses writes shows "Not saved" and the app keeps working in
   await app.button('Undo').click();
   await expect(app.node('Server 1')).toBeVisible();
   await app.screenshot('share-not-saved');
+  // The same controls in the dark theme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.button('Share').click();
+  await expect(app.shareDialog.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#v1\./);
+  await app.screenshot('share-dialog-dark');
 });
