@@ -15,6 +15,12 @@ test('a shared link opens the same graph in a fresh browser and replays the same
   await expect(app.shareDialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(
     /<iframe src="[^"]+\?embed#v1\.[^"]+"[^>]* sandbox="allow-scripts"/,
   );
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.shareDialog.getByRole('button', { name: 'Copy link' }).click();
+  await expect(
+    app.shareDialog.getByRole('region', { name: 'Link', exact: true }).getByRole('status'),
+  ).toHaveText('Copied the link.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await app.screenshot('share-dialog');
   await app.shareDialog.getByRole('button', { name: 'Close share' }).click();
   const here = await app.runToEnd(40);
@@ -75,6 +81,16 @@ test('a bad link shows its plain message and keeps local work', async ({ page })
   await expect(app.node('Web A')).toBeVisible();
   await page.reload();
   await expect(app.node('Web A')).toBeVisible();
+
+  // A browser that refuses the clipboard: the dialog says how to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await app.shareLink();
+  await app.shareDialog.getByRole('button', { name: 'Copy link' }).click();
+  await expect(
+    app.shareDialog.getByRole('region', { name: 'Link', exact: true }).getByRole('status'),
+  ).toContainText('did not allow copying');
 });
 
 /** A flowchart whose labels do not compress: its link would be far longer than 8,000 characters. */
