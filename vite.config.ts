@@ -5,8 +5,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  // An embed in `<iframe sandbox="allow-scripts">` has an opaque origin: its module scripts and
+  // lazily loaded chunks are fetched with `Origin: null`, which only CORS headers let through.
+  server: { port: 5173, cors: true },
+  preview: { port: 4173, strictPort: true, cors: true },
   build: {
     // mermaid is loaded lazily and is large on its own; the warning is about that chunk.
     chunkSizeWarningLimit: 3000,

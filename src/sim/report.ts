@@ -1,7 +1,7 @@
 import type { ArchDocument } from '../model/types';
 import { detectionsOf } from './detection';
 import { createSimulation } from './engine';
-import type { LatencySummary, SecondRow, SimEvent } from './results';
+import type { LatencySummary, RunTotals, SecondRow, SimEvent } from './results';
 
 /** The run report of `archplay simulate --json` (DESIGN.md §6): snake_case keys, ms and seconds. */
 export interface RunReport {
@@ -120,23 +120,7 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
     seed,
     duration_s: sim.nowSec,
     ...(stopped ? { stopped } : {}),
-    totals: {
-      requests: totals.requests,
-      attempts: totals.attempts,
-      ok: totals.ok,
-      failed: totals.failed,
-      in_flight: totals.inFlight,
-      availability: totals.availability,
-      throughput_rps: totals.throughputRps,
-      latency_ms: totals.latencyMs,
-      errors_by_cause: { ...totals.errorsByCause },
-      sessions_lost: totals.sessionsLost,
-      writes_lost: totals.writesLost,
-      duplicates: totals.duplicates,
-      stale_reads: totals.staleReads,
-      redeliveries: totals.redeliveries,
-      dead_lettered: totals.deadLettered,
-    },
+    totals: reportTotalsOf(totals),
     nodes: Object.fromEntries(
       Object.entries(nodes).map(([id, n]) => [
         id,
@@ -156,6 +140,27 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
   };
 }
 
+/** The run totals as the report writes them (snake_case, DESIGN.md §6). */
+export function reportTotalsOf(totals: RunTotals): RunReport['totals'] {
+  return {
+    requests: totals.requests,
+    attempts: totals.attempts,
+    ok: totals.ok,
+    failed: totals.failed,
+    in_flight: totals.inFlight,
+    availability: totals.availability,
+    throughput_rps: totals.throughputRps,
+    latency_ms: totals.latencyMs,
+    errors_by_cause: { ...totals.errorsByCause },
+    sessions_lost: totals.sessionsLost,
+    writes_lost: totals.writesLost,
+    duplicates: totals.duplicates,
+    stale_reads: totals.staleReads,
+    redeliveries: totals.redeliveries,
+    dead_lettered: totals.deadLettered,
+  };
+}
+
 /** Pairs each fault with the first alert to fire at or after it. */
 function timesToDetect(events: readonly SimEvent[]): RunReport['detection'] {
   return detectionsOf(events).map(({ fault, alert, afterSec }) => ({
@@ -166,7 +171,8 @@ function timesToDetect(events: readonly SimEvent[]): RunReport['detection'] {
   }));
 }
 
-function toReportRow(row: SecondRow): ReportRow {
+/** One per-second row as the report writes it. */
+export function toReportRow(row: SecondRow): ReportRow {
   const { total } = row;
   return {
     t: row.t,
@@ -194,7 +200,11 @@ function toReportRow(row: SecondRow): ReportRow {
 
 /** The per-second series as CSV: whole-system columns, then five columns per node. */
 export function seriesCsv(report: RunReport): string {
-  const nodeIds = Object.keys(report.nodes);
+  return seriesCsvOf(Object.keys(report.nodes), report.series);
+}
+
+/** The CSV of per-second rows, with five columns for each of `nodeIds` (the page's metrics export too). */
+export function seriesCsvOf(nodeIds: readonly string[], series: readonly ReportRow[]): string {
   const header = [
     't',
     'requests',
@@ -210,7 +220,7 @@ export function seriesCsv(report: RunReport): string {
       ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((column) => `${id}.${column}`),
     ),
   ];
-  const lines = report.series.map((row) =>
+  const lines = series.map((row) =>
     [
       row.t,
       row.requests,

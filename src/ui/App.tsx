@@ -10,10 +10,16 @@ import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { KeepNotice } from './keep/KeepNotice';
+import { useDocumentKeeping } from './keep/useDocumentKeeping';
+import { useUndoShortcuts } from './keep/useUndoShortcuts';
 
 /** The one screen (DESIGN.md §10): top bar; side panel, canvas, Inspector; charts and logs below. */
 export function App() {
+  // Before the worker: the first run is of the saved (or linked) document.
+  useDocumentKeeping();
   useSimulationWorker();
+  useUndoShortcuts();
   useKeyboardShortcuts();
   const notice = useArchStore(selectNotice);
   return (
@@ -25,6 +31,7 @@ export function App() {
             {notice}
           </p>
         )}
+        <KeepNotice />
         <LessonBanner />
       </div>
       <main className="workspace">

@@ -35,6 +35,8 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
 };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.4 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** React Flow props of a canvas whose graph cannot be edited. */
+const LOCKED = { nodesDraggable: false, nodesConnectable: false, deleteKeyCode: null } as const;
 
 function syncSelection({ nodes, edges }: OnSelectionChangeParams): void {
   const picked = nodes.find((n) => n.type === 'arch');
@@ -46,8 +48,14 @@ function syncSelection({ nodes, edges }: OnSelectionChangeParams): void {
   if (next !== selectedId) select(next);
 }
 
+/**
+ * What the canvas lets people do: everything (the editor), faults only (an interactive embed: select,
+ * right-click for faults), or watch and select (a read-only embed).
+ */
+export type CanvasMode = 'edit' | 'faults' | 'view';
+
 /** The graph of one layout; remounted (by key) when the drawing changes, not when parameters do. */
-function FlowView({ doc }: { readonly doc: ArchDocument }) {
+function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: CanvasMode }) {
   const [nodes, setNodes] = useState<FlowNode[]>(() => {
     const selectedId = useArchStore.getState().selectedId;
     return layoutDocument(doc).nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n));
@@ -67,8 +75,8 @@ function FlowView({ doc }: { readonly doc: ArchDocument }) {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         onNodesChange={onNodesChange}
         onSelectionChange={syncSelection}
-        {...editing}
-        {...selection.props}
+        {...(mode === 'edit' ? editing : LOCKED)}
+        {...(mode === 'view' ? {} : selection.props)}
         edgesFocusable={false}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
@@ -87,12 +95,12 @@ function FlowView({ doc }: { readonly doc: ArchDocument }) {
 }
 
 /** The centre of the screen: the document's topology as a live React Flow graph. */
-export function Canvas() {
+export function Canvas({ mode = 'edit' }: { readonly mode?: CanvasMode }) {
   const doc = useArchStore(selectDoc);
   return (
     <section className="canvas" aria-label="Canvas">
       {/* The layout only depends on the drawing: parameter edits keep the same graph (and selection). */}
-      <FlowView key={layoutKey(doc)} doc={doc} />
+      <FlowView key={layoutKey(doc)} doc={doc} mode={mode} />
     </section>
   );
 }

@@ -3,7 +3,6 @@ import { fieldsOf } from '../model/param-fields';
 import type { NodeSpec } from '../model/types';
 import {
   isHealthy,
-  selectDone,
   selectMarkedDown,
   selectNodeHealth,
   selectSelectedEdge,
@@ -15,6 +14,7 @@ import { KindIcon } from './KindIcon';
 import { LiveReadouts } from './LiveReadouts';
 import { NodeEditFields } from './NodeEditFields';
 import { EdgeInspector } from './inspector/EdgeInspector';
+import { FailRecoverButton } from './inspector/FailRecoverButton';
 import { NodeFaultControls } from './inspector/FaultControls';
 import { GroupInspector } from './inspector/GroupInspector';
 import { ParamGroups } from './inspector/ParamGroups';
@@ -51,8 +51,6 @@ export function Inspector() {
 function NodeInspector({ node }: { readonly node: NodeSpec }) {
   const health = useArchStore((s) => selectNodeHealth(s, node.id));
   const markedDown = useArchStore((s) => selectMarkedDown(s, node.id));
-  const done = useArchStore(selectDone);
-  const fault = useArchStore((s) => s.fault);
   const setNodeParams = useArchStore((s) => s.setNodeParams);
   // fieldsOf(kind) matches node.params for that kind; TypeScript cannot follow the union through.
   const fields = fieldsOf(node.kind) as unknown as readonly ParamField<NodeSpec['params']>[];
@@ -75,15 +73,7 @@ function NodeInspector({ node }: { readonly node: NodeSpec }) {
       <div className={`inspector__health inspector__health--${health}`}>
         <span className="dot" aria-hidden="true" /> {status}
       </div>
-      <button
-        type="button"
-        className={`btn ${healthy ? 'btn--danger' : 'btn--good'} inspector__fault`}
-        onClick={() => fault(healthy ? 'fail' : 'recover', node.id)}
-        disabled={done}
-        title={done ? 'The run has ended: press Reset to run it again' : undefined}
-      >
-        {healthy ? 'Fail' : 'Recover'}
-      </button>
+      <FailRecoverButton id={node.id} />
       <h3 className="inspector__section">Live (last second)</h3>
       <LiveReadouts id={node.id} kind={node.kind} />
       <NodeFaultControls node={node} />

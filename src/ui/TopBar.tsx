@@ -4,6 +4,7 @@ import { SPEEDS, type Speed } from '../worker/protocol';
 import { AlertsEditor } from './alerts/AlertsEditor';
 import { formatClock } from './format';
 import { PresetGallery } from './gallery/PresetGallery';
+import { DocumentActions } from './keep/DocumentActions';
 
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
@@ -62,9 +63,7 @@ export function TopBar() {
           {formatClock(nowSec)}
         </output>
       </div>
-      <button type="button" className="btn" disabled title="Sharing arrives with share links">
-        Share
-      </button>
+      <DocumentActions />
     </header>
   );
 }

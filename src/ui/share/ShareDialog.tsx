@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import './share.css';
+import { documentToJson } from '../../share/document-json';
+import { encodeLink, linkUrl } from '../../share/link';
+import { MAX_SHAREABLE_URL_CHARS, isTooLongForUrl } from '../../share/link-limits';
+import { selectDoc } from '../../store/selectors';
+import { useArchStore } from '../../store/store';
+import { trapTab } from '../dialog/trap-tab';
+import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
+import { EmbedSnippet } from './EmbedSnippet';
+
+type Made = { readonly link: string; readonly url: string } | { readonly error: string };
+
+/** The page's address without query or fragment: what a share link is added to. */
+const pageUrl = () => `${location.origin}${location.pathname}`;
+
+/**
+ * The top bar's "Share" button and its dialog: the link that holds the whole document (DESIGN.md §7),
+ * to copy; a file instead when the link would be too long to send; and the embed snippet.
+ */
+export function ShareDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const doc = useArchStore(selectDoc);
+  const [made, setMade] = useState<Made | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const open = async () => {
+    setMade(null);
+    setStatus(null);
+    dialog.current?.showModal();
+    try {
+      const link = await encodeLink(useArchStore.getState().doc);
+      setMade({ link, url: linkUrl(pageUrl(), link) });
+    } catch (cause) {
+      setMade({
+        error: `The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`,
+      });
+    }
+  };
+  const close = () => dialog.current?.close();
+  const copy = async (url: string) => setStatus(await copyWithMessage(url, 'link'));
+  const download = () => {
+    const name = fileNameFor(doc.name, '.json');
+    downloadFile(name, documentToJson(doc), 'application/json');
+    setStatus(`Downloaded ${name}: open it with Open file or drop it on archplay.`);
+  };
+  const tooLong = made !== null && 'url' in made && isTooLongForUrl(made.url);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void open()}
+        aria-haspopup="dialog"
+        title="Share a link or embed this document"
+      >
+        <span aria-hidden="true">⤴</span> Share
+      </button>
+      <dialog ref={dialog} className="dialog share" onKeyDown={trapTab} aria-labelledby="share-title">
+        <header className="dialog__head">
+          <div>
+            <h2 id="share-title" className="dialog__title">
+              Share “{doc.name}”
+            </h2>
+            <p className="dialog__intro">
+              The link holds the whole document (topology, parameters, layout, scenario and seed) after its
+              “#”: it is never sent to a server, and it replays the same run for everyone.
+            </p>
+          </div>
+          <button type="button" className="btn btn--small" onClick={close} aria-label="Close share">
+            ✕
+          </button>
+        </header>
+        {made === null && <p className="share__hint">Making the link…</p>}
+        {made !== null && 'error' in made && (
+          <p className="dialog__error" role="alert">
+            {made.error}
+          </p>
+        )}
+        {made !== null && 'url' in made && (
+          <section className="share__section" aria-labelledby="link-title">
+            <h3 id="link-title" className="share__heading">
+              Link
+            </h3>
+            {tooLong ? (
+              <p className="dialog__error" role="alert">
+                This document is too large for a link: it would be {made.url.length.toLocaleString('en')}{' '}
+                characters long, and chat apps and mail cut links past{' '}
+                {MAX_SHAREABLE_URL_CHARS.toLocaleString('en')}. Share it as a file instead.
+              </p>
+            ) : (
+              <>
+                <input
+                  className="share__url"
+                  aria-label="Share link"
+                  readOnly
+                  value={made.url}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <p className="share__hint">{made.url.length.toLocaleString('en')} characters</p>
+              </>
+            )}
+            <div className="share__row">
+              {!tooLong && (
+                <button
+                  type="button"
+                  className="btn btn--primary btn--small"
+                  onClick={() => void copy(made.url)}
+                >
+                  Copy link
+                </button>
+              )}
+              <button type="button" className="btn btn--small" onClick={download}>
+                Download .json
+              </button>
+              <span className="share__status" role="status">
+                {status}
+              </span>
+            </div>
+          </section>
+        )}
+        {made !== null && 'url' in made && !tooLong && (
+          <EmbedSnippet page={pageUrl()} link={made.link} name={doc.name} />
+        )}
+      </dialog>
+    </>
+  );
+}
