@@ -6,7 +6,7 @@ import { createSimulation } from '../src/sim/engine';
 import { explainRun } from '../src/sim/explain';
 import { runReport } from '../src/sim/report';
 import { costBenefit, defaultFault, twinBase, variantsOf } from '../src/sim/twin';
-import { heatOf } from '../src/store/insight-slice';
+import { failedAfterFault, heatOf } from '../src/store/insight-slice';
 import { liveReportOf } from '../src/store/live-report';
 import { useArchStore } from '../src/store/store';
 import { runAnalysisJob } from '../src/worker/analysis-jobs';
@@ -66,7 +66,7 @@ describe('twin-run variants', () => {
 });
 
 describe('sweep heat map', () => {
-  it('is each node’s failed share relative to the worst case; groups are left to the table', () => {
+  it('is each node’s share of requests failed after its crash; groups are left to the table', () => {
     const entry = (target: string, availability: number, kind = 'service') => ({
       target,
       kind,
@@ -76,10 +76,13 @@ describe('sweep heat map', () => {
       writes_lost: 0,
       sessions_lost: 0,
     });
-    expect(heatOf([entry('DB', 0.2), entry('S1', 0.99), entry('Zone', 0.1, 'group')])).toEqual({
+    const ranking = [entry('DB', 0.2), entry('S1', 0.99), entry('Zone', 0.1, 'group')];
+    // 300 s, fault at 60 s: the last 240 s are 80% of the run.
+    expect(heatOf({ doc: seed, atSec: 60, ranking })).toEqual({
       DB: 1,
       S1: expect.closeTo(0.01 / 0.8, 9) as number,
     });
+    expect(failedAfterFault(1, 300, 60)).toBe(0);
   });
 });
 

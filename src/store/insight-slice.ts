@@ -17,6 +17,8 @@ export interface SweepOutcome {
 
 /** A finished twin run: both designs as run (B with A's scenario) and both reports. */
 export interface TwinOutcome {
+  /** The open document the twin runs were made from (A is it, with the shared failure). */
+  readonly forDoc: ArchDocument;
   readonly a: ArchDocument;
   readonly b: ArchDocument;
   readonly reportA: RunReport;
@@ -29,7 +31,7 @@ export interface InsightState {
   readonly insightOpen: boolean;
   readonly insightTab: InsightTab;
   readonly sweepOutcome: SweepOutcome | null;
-  /** Impact of failing each node, 0 (none) to 1 (the worst of the sweep), by node id: the heat map. */
+  /** Share of requests failed after each node's crash in the last sweep, by node id: the heat map. */
   readonly heat: Readonly<Record<string, number>> | null;
   readonly twinOutcome: TwinOutcome | null;
   /** While a sweep case is replayed: the user's own design, to go back to, and what is replayed. */
@@ -54,12 +56,21 @@ export type InsightSlice = InsightState & InsightActions;
 type Set = (partial: Partial<InsightState> & { selectedId?: string | null }) => void;
 type Get = () => InsightState & { readonly doc: ArchDocument; clearSourceDraft(): void };
 
-/** Heat of each node: its failed share of requests, relative to the worst case of the sweep. */
-export function heatOf(ranking: readonly SweepEntry[]): Record<string, number> {
-  const impact = (entry: SweepEntry) => 1 - entry.availability;
-  const nodes = ranking.filter((e) => e.kind !== 'group');
-  const worst = Math.max(0, ...nodes.map(impact));
-  return Object.fromEntries(nodes.map((e) => [e.target, worst > 0 ? impact(e) / worst : 0]));
+/**
+ * Share of the requests sent after the fault that failed, from a sweep case's availability: the same run
+ * without the fault would have lost (almost) nothing, so the losses fall after it.
+ */
+export function failedAfterFault(availability: number, durationSec: number, atSec: number): number {
+  return Math.min(1, Math.max(0, ((1 - availability) * durationSec) / Math.max(1e-9, durationSec - atSec)));
+}
+
+/** The heat map: each swept node's share of requests failed after its crash, 0 to 1, by node id. */
+export function heatOf(outcome: Pick<SweepOutcome, 'doc' | 'atSec' | 'ranking'>): Record<string, number> {
+  return Object.fromEntries(
+    outcome.ranking
+      .filter((e) => e.kind !== 'group')
+      .map((e) => [e.target, failedAfterFault(e.availability, outcome.doc.sim.durationSec, outcome.atSec)]),
+  );
 }
 
 /** The slice, given the store's `set`/`get` and its way of restarting a run with a new document. */
@@ -78,7 +89,7 @@ export function insightSlice(
     setInsightOpen: (insightOpen) => set({ insightOpen }),
     setInsightTab: (insightTab) => set({ insightTab, insightOpen: true }),
     setSweepOutcome: (sweepOutcome) =>
-      set({ sweepOutcome, heat: sweepOutcome ? heatOf(sweepOutcome.ranking) : null }),
+      set({ sweepOutcome, heat: sweepOutcome ? heatOf(sweepOutcome) : null }),
     clearHeat: () => set({ heat: null }),
     setTwinOutcome: (twinOutcome) => set({ twinOutcome }),
     startReplay: (doc, title) => {
