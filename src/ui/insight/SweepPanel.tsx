@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { rankSweep, sweepTargets, type SweepEntry } from '../../sim/analysis';
 import { selectDoc } from '../../store/selectors';
-import { selectHeatShown, selectSweepOutcome } from '../../store/insight-selectors';
+import { selectHeatShown, selectReplay, selectSweepOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import type { AnalysisJob } from '../../worker/analysis-protocol';
 import { ProgressBar } from './ProgressBar';
@@ -19,6 +19,8 @@ export function SweepPanel() {
   const doc = useArchStore(selectDoc);
   const outcome = useArchStore(selectSweepOutcome);
   const heatShown = useArchStore(selectHeatShown);
+  // While a case is replayed the open document is that case: the user's design is the one kept aside.
+  const design = useArchStore(selectReplay)?.saved ?? doc;
   const { setSweepOutcome, clearHeat } = useArchStore.getState();
   const [atText, setAtText] = useState(String(Math.min(DEFAULT_AT_SEC, doc.sim.durationSec / 2)));
   const [error, setError] = useState<string | null>(null);
@@ -104,7 +106,7 @@ export function SweepPanel() {
             <p className="insight-hint" data-testid="sweep-summary">
               {outcome.ranking.length} components failed at {outcome.atSec} s, worst first · took{' '}
               {(outcome.wallMs / 1000).toFixed(1)} s
-              {outcome.doc !== doc && ' · the design has changed since: run it again'}
+              {outcome.doc !== design && ' · the design has changed since: run it again'}
             </p>
             {heatShown ? (
               <button type="button" className="btn btn--small" onClick={clearHeat}>
