@@ -17,7 +17,14 @@ export function InsightButton() {
       className={`btn insight-button ${open ? 'insight-button--open' : ''}`}
       aria-expanded={open}
       aria-controls="insight-panel"
-      onClick={() => setOpen(!open)}
+      onClick={() => {
+        setOpen(!open);
+        // Keyboard users land on the panel's current tab (it renders on the next frame).
+        if (!open)
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('#insight-panel [role="tab"][aria-selected="true"]')?.focus(),
+          );
+      }}
       title="Twin runs, single points of failure, capacity, explain why, and cost"
     >
       Insight

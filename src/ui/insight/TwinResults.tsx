@@ -20,6 +20,13 @@ const ROWS: readonly Row[] = [
   ['Cost per hour', (t) => formatMoney(t.cost_per_hour)],
 ];
 
+/** The three charts, each named apart from the run's own "Throughput", "Latency" and "Error rate". */
+const CHARTS = [
+  { title: 'Twin throughput', heading: 'Throughput', unit: 'ok/s', keys: ['okA', 'okB'] },
+  { title: 'Twin latency p99', heading: 'Latency p99', unit: 'ms', keys: ['p99A', 'p99B'] },
+  { title: 'Twin error rate', heading: 'Error rate', unit: '%', keys: ['errA', 'errB'] },
+] as const;
+
 /** Both runs' totals side by side, what B's extra cost buys, and their charts overlaid (A solid, B dashed). */
 export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome; readonly stale: boolean }) {
   const { a, b, reportA, reportB, changes } = outcome;
@@ -69,27 +76,9 @@ export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome;
         <strong>What the extra cost buys:</strong> {benefit.text}
       </p>
       <div className="twin-charts">
-        <TwinChart
-          title="Twin throughput"
-          heading="Throughput"
-          unit="ok/s"
-          data={points}
-          keys={['okA', 'okB']}
-        />
-        <TwinChart
-          title="Twin latency p99"
-          heading="Latency p99"
-          unit="ms"
-          data={points}
-          keys={['p99A', 'p99B']}
-        />
-        <TwinChart
-          title="Twin error rate"
-          heading="Error rate"
-          unit="%"
-          data={points}
-          keys={['errA', 'errB']}
-        />
+        {CHARTS.map((chart) => (
+          <TwinChart key={chart.title} {...chart} data={points} />
+        ))}
       </div>
     </section>
   );

@@ -66,7 +66,17 @@ export function TwinRuns() {
       ]);
       const [reportA, reportB] = reports ?? [];
       if (reportA && reportB)
-        setTwinOutcome({ forDoc: doc, a: base, b, reportA, reportB, changes: chosen.map((v) => v.label) });
+        setTwinOutcome({
+          forDoc: doc,
+          a: base,
+          b,
+          reportA,
+          reportB,
+          changes: [
+            ...chosen.map((v) => v.label),
+            ...Object.keys(adjusted).map((id) => `${labelIn(b, id)} adjusted`),
+          ],
+        });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
