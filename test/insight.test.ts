@@ -6,7 +6,9 @@ import { createSimulation } from '../src/sim/engine';
 import { explainRun } from '../src/sim/explain';
 import { runReport } from '../src/sim/report';
 import { costBenefit, defaultFault, twinBase, variantsOf } from '../src/sim/twin';
+import { selectHeatShown, selectNodeHeat } from '../src/store/insight-selectors';
 import { failedAfterFault, heatOf } from '../src/store/insight-slice';
+import { withFailure } from '../src/sim/analysis';
 import { liveReportOf } from '../src/store/live-report';
 import { useArchStore } from '../src/store/store';
 import { runAnalysisJob } from '../src/worker/analysis-jobs';
@@ -83,6 +85,37 @@ describe('sweep heat map', () => {
       S1: expect.closeTo(0.01 / 0.8, 9) as number,
     });
     expect(failedAfterFault(1, 300, 60)).toBe(0);
+  });
+});
+
+describe('heat map and replay in the store', () => {
+  it('shows the heat map for the swept design and its replayed cases only; back restores the design', () => {
+    useArchStore.getState().attach(null);
+    useArchStore.setState({ doc: seed, replay: null });
+    const entry = { kind: 'lb', failed: 1, p99_ms: 1, writes_lost: 0, sessions_lost: 0 };
+    const ranking = [{ ...entry, target: 'LoadBalancer', availability: 0.2 }];
+    const store = () => useArchStore.getState();
+    store().setSweepOutcome({ doc: seed, atSec: 60, ranking, wallMs: 1 });
+    expect(selectNodeHeat(store(), 'LoadBalancer')).toBe(1);
+
+    store().startReplay(withFailure(seed, 'LoadBalancer', 60), 'Load Balancer fails at 60 s');
+    expect(store().doc.scenario).toEqual([{ atSec: 60, action: 'fail', target: 'LoadBalancer' }]);
+    expect(selectHeatShown(store())).toBe(true);
+    // A second replay still goes back to the user's design, not to the first case.
+    store().startReplay(withFailure(seed, 'DB', 60), 'Database fails at 60 s');
+    store().endReplay();
+    expect(store().doc).toBe(seed);
+    expect(store().replay).toBeNull();
+    expect(selectHeatShown(store())).toBe(true);
+
+    // An edit makes the sweep stale: its heat map is no longer shown.
+    store().setNodeParams('Server1', {
+      workers: 2,
+      service: { type: 'exp', meanMs: 10 },
+      queueCapacity: 200,
+    });
+    expect(selectNodeHeat(store(), 'LoadBalancer')).toBeUndefined();
+    expect(selectHeatShown(store())).toBe(false);
   });
 });
 

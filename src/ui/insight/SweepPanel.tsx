@@ -108,7 +108,7 @@ export function SweepPanel() {
               {(outcome.wallMs / 1000).toFixed(1)} s
               {outcome.doc !== design && ' · the design has changed since: run it again'}
             </p>
-            {heatShown ? (
+            {outcome.doc !== design ? null : heatShown ? (
               <button type="button" className="btn btn--small" onClick={clearHeat}>
                 Hide heat map
               </button>
