@@ -44,4 +44,21 @@ test('capacity check: a survivor that cannot carry the load is flagged above 100
     '80%',
   );
   await app.screenshot('insight-capacity');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('insight-capacity-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The simulation agrees: with Server 1 failed, Server 2's queue fills and requests are rejected.
+  await warnings.getByRole('button', { name: 'See it run: Server 1 fails' }).click();
+  const banner = page.getByRole('status').filter({ hasText: 'Replaying a case' });
+  await expect(banner).toContainText('Server 1 fails at 60 s (capacity check)');
+  await app.setSpeed('max');
+  await expect(app.clock).toHaveText('t = 300.0 s', { timeout: 60_000 });
+  await insight.panel.getByRole('button', { name: 'Close insight' }).click();
+  await app.select('Server 2');
+  await expect.poll(() => app.readout('Utilization')).toBeGreaterThan(95);
+  expect(await app.total('Failed')).toBeGreaterThan(1000);
+  await app.screenshot('insight-capacity-see-it-run');
+  await banner.getByRole('button', { name: 'Back to your design' }).click();
+  await expect(banner).toHaveCount(0);
 });

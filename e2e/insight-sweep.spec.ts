@@ -49,7 +49,7 @@ test('sweep: the seed’s load balancer and database are single points of failur
 
   // Replay the load balancer's case in the live simulator, then go back to the design.
   await table.getByRole('button', { name: 'Replay Load Balancer failing' }).click();
-  const banner = page.getByRole('status').filter({ hasText: 'Replaying a sweep case' });
+  const banner = page.getByRole('status').filter({ hasText: 'Replaying a case' });
   await expect(banner).toContainText('Load Balancer fails at 60 s');
   await expect(app.scenario).toContainText('fail Load Balancer');
   await app.setSpeed('max');

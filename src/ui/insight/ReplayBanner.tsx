@@ -1,7 +1,7 @@
 import { selectReplay } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 
-/** Shown while a sweep case plays in the live simulator: what it is, and the way back to the user's design. */
+/** Shown while a case (of the sweep or the capacity check) plays in the live simulator: what it is, and the way back to the user's design. */
 export function ReplayBanner() {
   const replay = useArchStore(selectReplay);
   const endReplay = useArchStore((s) => s.endReplay);
@@ -9,8 +9,7 @@ export function ReplayBanner() {
   return (
     <div className="replay-banner" role="status">
       <span>
-        <strong>Replaying a sweep case:</strong> {replay.title}. Your design is kept; changes made here are
-        not.
+        <strong>Replaying a case:</strong> {replay.title}. Your design is kept; changes made here are not.
       </span>
       <button type="button" className="btn btn--small btn--primary" onClick={endReplay}>
         Back to your design
