@@ -27,7 +27,10 @@ test('cost: the design’s cost per hour shows in the top bar and follows a node
   await app.source.open();
   await expect(app.source.text).toHaveValue(/@Server1 .*cost=1\.2/);
   await app.screenshot('insight-cost');
-  await insight.panel.getByRole('button', { name: 'Close insight' }).click();
+  // Escape closes the panel, as any panel of its kind.
+  await insight.panel.getByRole('tab', { name: 'Capacity' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(insight.panel).toHaveCount(0);
 
   // Empty goes back to the kind's default.
   await cost.fill('');

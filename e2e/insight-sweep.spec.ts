@@ -14,6 +14,17 @@ test('sweep: the seed’s load balancer and database are single points of failur
   await fault.fill('400');
   await expect(insight.panel.getByText('Enter a time before the end of the run (300 s).')).toBeVisible();
   await fault.fill('60');
+
+  // Long work can be stopped: Cancel ends the workers and leaves no result.
+  const find = insight.panel.getByRole('button', { name: 'Find single points of failure' });
+  await find.click();
+  const progress = insight.panel.getByRole('progressbar', { name: 'Sweep runs' });
+  await expect(progress).toBeVisible();
+  await insight.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(find).toBeEnabled();
+  await expect(insight.panel.getByRole('table', { name: 'Single points of failure' })).toHaveCount(0);
+
   const started = Date.now();
   await insight.panel.getByRole('button', { name: 'Find single points of failure' }).click();
   await expect(insight.panel.getByRole('progressbar', { name: 'Sweep runs' })).toBeVisible();
