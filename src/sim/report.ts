@@ -1,7 +1,7 @@
 import type { ArchDocument } from '../model/types';
 import { detectionsOf } from './detection';
 import { createSimulation } from './engine';
-import type { LatencySummary, RunTotals, SecondRow, SimEvent } from './results';
+import type { LatencySummary, NodeTotals, RunTotals, SecondRow, SimEvent } from './results';
 
 /** The run report of `archplay simulate --json` (DESIGN.md §6): snake_case keys, ms and seconds. */
 export interface RunReport {
@@ -113,12 +113,38 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
   rows.push(...sim.takeRows());
   events.push(...sim.takeEvents());
   stopped ??= sim.stopped;
-  const totals = sim.totals();
-  const nodes = sim.nodeTotals();
+  return buildReport({
+    seed,
+    nowSec: sim.nowSec,
+    ...(stopped ? { stopped } : {}),
+    rows,
+    events,
+    totals: sim.totals(),
+    nodes: sim.nodeTotals(),
+  });
+}
+
+/** What a report is made of: a run's rows, events and totals, however they were collected. */
+export interface ReportParts {
+  readonly seed: number;
+  readonly nowSec: number;
+  readonly stopped?: string;
+  readonly rows: readonly SecondRow[];
+  readonly events: readonly SimEvent[];
+  readonly totals: RunTotals;
+  /** Whole-run node totals; a live run in the page has none (its report leaves `nodes` empty). */
+  readonly nodes: Readonly<Record<string, NodeTotals>>;
+}
+
+/**
+ * Builds the report from its parts: `runReport` at the end of a headless run, and the page from the rows,
+ * events and totals its worker streamed (a report so far), so both quote the same numbers.
+ */
+export function buildReport({ seed, nowSec, stopped, rows, events, totals, nodes }: ReportParts): RunReport {
   return {
     version: 1,
     seed,
-    duration_s: sim.nowSec,
+    duration_s: nowSec,
     ...(stopped ? { stopped } : {}),
     totals: reportTotalsOf(totals),
     nodes: Object.fromEntries(

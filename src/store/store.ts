@@ -13,6 +13,7 @@ import {
 } from './document-changes';
 import { gallerySlice, type GallerySlice } from './gallery-slice';
 import { keepSlice, type KeepSlice } from './keep-slice';
+import { insightSlice, type InsightSlice } from './insight-slice';
 import { sourceSlice, type SourceSlice } from './source-slice';
 
 /** A step's parameters besides its time, action and target. */
@@ -69,7 +70,14 @@ interface Actions {
   toggleSourcePanel(): void;
 }
 
-export interface ArchState extends RunState, UiState, Actions, SourceSlice, GallerySlice, KeepSlice {
+export interface ArchState
+  extends RunState,
+    UiState,
+    Actions,
+    SourceSlice,
+    GallerySlice,
+    KeepSlice,
+    InsightSlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
 }
@@ -108,6 +116,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
     ...sourceSlice(set, get, restart),
     ...gallerySlice(set, get, restart),
     ...keepSlice(set, get, restart),
+    ...insightSlice(set, get, restart),
 
     attach: (port) => {
       set({ port });

@@ -6,6 +6,8 @@ import { ChartsPanel } from './ChartsPanel';
 import { EventLog } from './EventLog';
 import { LessonBanner } from './gallery/LessonBanner';
 import { Inspector } from './Inspector';
+import { InsightPanel } from './insight/InsightPanel';
+import { ReplayBanner } from './insight/ReplayBanner';
 import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
@@ -33,6 +35,7 @@ export function App() {
         )}
         <KeepNotice />
         <LessonBanner />
+        <ReplayBanner />
       </div>
       <main className="workspace">
         <SidePanel />
@@ -46,6 +49,7 @@ export function App() {
           <ScenarioPanel />
         </div>
       </footer>
+      <InsightPanel />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
+import { selectNodeHeat } from '../store/insight-selectors';
 import { selectMarkedDown, selectNodeHealth, selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { KindIcon } from './KindIcon';
@@ -17,11 +18,19 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
   const markedDown = useArchStore((s) => selectMarkedDown(s, id));
   const second = useArchStore((s) => selectNodeSecond(s, id));
   const rate = useArchStore((s) => selectNodeRate(s, id));
+  const heat = useArchStore((s) => selectNodeHeat(s, id));
   const utilization = second?.utilization ?? 0;
   const hasWorkers = data.kind !== 'client' && data.kind !== 'lb';
   const classes = ['arch-node', `arch-node--${health}`, selected ? 'arch-node--selected' : ''].join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} data-health={health}>
+    <div
+      className={`${classes}${heat === undefined ? '' : ' arch-node--heat'}`}
+      data-testid={`node-${id}`}
+      data-health={health}
+      {...(heat === undefined
+        ? {}
+        : { 'data-heat': heat.toFixed(2), style: { '--heat': utilizationColour(heat) } as CSSProperties })}
+    >
       {targetPosition && <Handle type="target" position={targetPosition} />}
       <div className="arch-node__head">
         <KindIcon kind={data.kind} />
@@ -46,6 +55,11 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
         </div>
       )}
       <NodeStateTag id={id} />
+      {heat !== undefined && (
+        <span className="arch-node__heat" title="Share of requests failed after this node crashed (sweep)">
+          {formatShare(heat, 0)} failed if down
+        </span>
+      )}
       {sourcePosition && <Handle type="source" position={sourcePosition} />}
     </div>
   );

@@ -15,6 +15,7 @@ import { useArchStore } from '../store/store';
 import { ArchNode } from './ArchNode';
 import { FitOnResize } from './FitOnResize';
 import { GroupFrame } from './GroupFrame';
+import { HeatLegend } from './insight/HeatLegend';
 import { RunTotalsPanel } from './RunTotalsPanel';
 import { TrafficEdge } from './TrafficEdge';
 import { useCanvasSelection } from './context-menu/useCanvasSelection';
@@ -87,6 +88,7 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
         <Background gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-right" />
         <RunTotalsPanel />
+        <HeatLegend />
         <FitOnResize padding={FIT_VIEW_OPTIONS.padding} maxZoom={FIT_VIEW_OPTIONS.maxZoom} />
       </ReactFlow>
       {selection.menu}

@@ -13,6 +13,7 @@ import { useArchStore } from '../store/store';
 import { KindIcon } from './KindIcon';
 import { LiveReadouts } from './LiveReadouts';
 import { NodeEditFields } from './NodeEditFields';
+import { CostField } from './insight/CostField';
 import { EdgeInspector } from './inspector/EdgeInspector';
 import { FailRecoverButton } from './inspector/FailRecoverButton';
 import { NodeFaultControls } from './inspector/FaultControls';
@@ -85,6 +86,7 @@ function NodeInspector({ node }: { readonly node: NodeSpec }) {
         name={`Parameters of ${node.label}`}
         onCommit={(params) => setNodeParams(node.id, params)}
       />
+      <CostField key={`${node.id}-${node.cost ?? ''}`} node={node} />
       <p className="inspector__note">Changing a parameter restarts the run from t = 0 with the new values.</p>
     </>
   );

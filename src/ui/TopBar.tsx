@@ -5,6 +5,7 @@ import { AlertsEditor } from './alerts/AlertsEditor';
 import { formatClock } from './format';
 import { PresetGallery } from './gallery/PresetGallery';
 import { DocumentActions } from './keep/DocumentActions';
+import { InsightButton } from './insight/InsightButton';
 
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
@@ -27,6 +28,7 @@ export function TopBar() {
       </h1>
       <PresetGallery />
       <AlertsEditor />
+      <InsightButton />
       <div className="topbar__run" role="group" aria-label="Run controls">
         <button
           type="button"

@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { costPerHour } from '../../sim/analysis';
+import { selectDoc } from '../../store/selectors';
+import { selectInsightOpen } from '../../store/insight-selectors';
+import { useArchStore } from '../../store/store';
+import { formatMoney } from './insight-format';
+
+/** The top bar's "Insight" button, with the design's running cost per hour beside it. */
+export function InsightButton() {
+  const open = useArchStore(selectInsightOpen);
+  const doc = useArchStore(selectDoc);
+  const setOpen = useArchStore((s) => s.setInsightOpen);
+  const cost = useMemo(() => costPerHour(doc), [doc]);
+  return (
+    <button
+      type="button"
+      className={`btn insight-button ${open ? 'insight-button--open' : ''}`}
+      aria-expanded={open}
+      aria-controls="insight-panel"
+      onClick={() => {
+        setOpen(!open);
+        // Keyboard users land on the panel's current tab (it renders on the next frame).
+        if (!open)
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('#insight-panel [role="tab"][aria-selected="true"]')?.focus(),
+          );
+      }}
+      title="Twin runs, single points of failure, capacity, explain why, and cost"
+    >
+      Insight
+      <span className="count-badge insight-button__cost" data-testid="design-cost">
+        {formatMoney(cost)}/h
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,10 @@
+import { sweepCase, type SweepEntry } from '../sim/analysis';
+import { runReport, type RunReport } from '../sim/report';
+import type { AnalysisJob } from './analysis-protocol';
+
+/** Runs one analysis job to its end (synchronously: a worker has nothing else to do meanwhile). */
+export function runAnalysisJob(spec: AnalysisJob): SweepEntry | RunReport {
+  return spec.type === 'sweep-case'
+    ? sweepCase(spec.doc, spec.target, spec.kind, spec.atSec)
+    : runReport(spec.doc, { seed: spec.seed, durationSec: spec.durationSec });
+}
