@@ -20,7 +20,7 @@ export const LESSON_TOPICS = [
 export type LessonTopic = (typeof LESSON_TOPICS)[number];
 
 /** Panels a step can ask the user to open. */
-export const LESSON_PANELS = ['source', 'alerts'] as const;
+export const LESSON_PANELS = ['source'] as const;
 export type LessonPanel = (typeof LESSON_PANELS)[number];
 
 /** Run events a step can wait for (the engine's SimEventType names; the model cannot import the engine). */
