@@ -12,6 +12,7 @@ import {
   withScenarioStep,
 } from './document-changes';
 import { gallerySlice, type GallerySlice } from './gallery-slice';
+import { lessonSlice, type LessonSlice } from './lesson-slice';
 import { sourceSlice, type SourceSlice } from './source-slice';
 
 /** A step's parameters besides its time, action and target. */
@@ -68,7 +69,7 @@ interface Actions {
   toggleSourcePanel(): void;
 }
 
-export interface ArchState extends RunState, UiState, Actions, SourceSlice, GallerySlice {
+export interface ArchState extends RunState, UiState, Actions, SourceSlice, GallerySlice, LessonSlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
 }
@@ -106,6 +107,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
     sourcePanelOpen: false,
     ...sourceSlice(set, get, restart),
     ...gallerySlice(set, get, restart),
+    ...lessonSlice(set, get, restart),
 
     attach: (port) => {
       set({ port });

@@ -5,6 +5,7 @@ import { Canvas } from './Canvas';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLog } from './EventLog';
 import { LessonBanner } from './gallery/LessonBanner';
+import { LessonLayer } from './lessons/LessonLayer';
 import { Inspector } from './Inspector';
 import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
@@ -26,6 +27,7 @@ export function App() {
           </p>
         )}
         <LessonBanner />
+        <LessonLayer />
       </div>
       <main className="workspace">
         <SidePanel />

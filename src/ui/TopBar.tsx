@@ -4,6 +4,7 @@ import { SPEEDS, type Speed } from '../worker/protocol';
 import { AlertsEditor } from './alerts/AlertsEditor';
 import { formatClock } from './format';
 import { PresetGallery } from './gallery/PresetGallery';
+import { LessonControls } from './lessons/LessonControls';
 
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
@@ -25,6 +26,7 @@ export function TopBar() {
         {name}
       </h1>
       <PresetGallery />
+      <LessonControls />
       <AlertsEditor />
       <div className="topbar__run" role="group" aria-label="Run controls">
         <button

@@ -4,6 +4,8 @@ import { useArchStore } from '../../store/store';
 import { targetLabelOf } from '../context-menu/fault-actions';
 import { AddStepForm } from './AddStepForm';
 import { StepRow } from './StepRow';
+import { PresenterLinkButton } from '../presenter/PresenterLinkButton';
+import { withCaption } from './with-caption';
 
 /**
  * The document's scenario as an editable list with times: steps already passed and steps to come (the
@@ -41,6 +43,7 @@ export function ScenarioPanel() {
           >
             Clear
           </button>
+          <PresenterLinkButton />
         </div>
       </div>
       {adding && <AddStepForm onClose={() => setAdding(false)} />}
@@ -59,6 +62,9 @@ export function ScenarioPanel() {
               durationSec={doc.sim.durationSec}
               onMove={(atSec) => setScenario(steps.map((s, j) => (j === i ? { ...s, atSec } : s)))}
               onDelete={() => setScenario(steps.filter((_, j) => j !== i))}
+              onCaption={(caption) =>
+                setScenario(steps.map((s, j) => (j === i ? withCaption(s, caption) : s)))
+              }
             />
           ))}
         </ol>
