@@ -35,12 +35,12 @@ test('presenter shortcuts: Space, F, R, 1–4, N/P, Esc; not while typing', asyn
   await page.keyboard.press(' ');
   await page.keyboard.press('f');
   await expect(app.inspector.getByRole('button', { name: NAMES.recover })).toBeVisible();
+  await page.keyboard.press(' ');
   await expect(page.locator('.presenter-caption')).toContainText('Server 1');
   await app.screenshot('presenter-1920-caption');
+  await expect(app.button(NAMES.play)).toBeVisible();
   await page.keyboard.press('r');
   await expect(app.inspector.getByRole('button', { name: NAMES.fail })).toBeVisible();
-  await page.keyboard.press(' ');
-  await expect(app.button(NAMES.play)).toBeVisible();
 
   // The two steps F and R added: N and P walk them.
   const step = page.getByTestId('presenter-step');
@@ -103,5 +103,6 @@ test('a trainer link opens straight into presenter mode at step 1, with the capt
   await audience.keyboard.press('4');
   await audience.keyboard.press(' ');
   await expect(audience.locator('.presenter-caption')).toHaveText('Server 1 crashes: count the errors');
+  await audience.keyboard.press(' ');
   await shown.screenshot('presenter-1920-trainer-caption');
 });

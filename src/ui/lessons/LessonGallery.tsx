@@ -32,7 +32,7 @@ export function LessonGallery() {
           dialog.current?.showModal();
         }}
       >
-        <span aria-hidden="true">🎓</span> Lessons
+        <span aria-hidden="true">▤</span> Lessons
       </button>
       <dialog ref={dialog} className="dialog gallery" onKeyDown={trapTab} aria-labelledby="lessons-title">
         <header className="dialog__head">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LESSONS } from '../../model/lessons';
+import { useArchStore } from '../../store/store';
 import { openedWithLink, rememberWelcomeDismissed, welcomeDismissed } from './first-visit';
 import { lessonTitleOf, openLesson } from './load-lesson';
 
@@ -10,8 +11,9 @@ import { lessonTitleOf, openLesson } from './load-lesson';
 export function WelcomeCard() {
   const [shown, setShown] = useState(() => !welcomeDismissed() && !openedWithLink());
   const [error, setError] = useState<string | null>(null);
+  const presenting = useArchStore((s) => s.presenting);
   const first = LESSONS[0];
-  if (!shown || !first) return null;
+  if (!shown || !first || presenting) return null;
   const dismiss = () => {
     rememberWelcomeDismissed();
     setShown(false);

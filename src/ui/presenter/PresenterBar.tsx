@@ -6,7 +6,7 @@ import { stepText } from '../timeline/step-text';
 /** What presenter mode shows of the current step: the lesson's text, or the scenario step and its caption. */
 function currentStepText(state: ReturnType<typeof useArchStore.getState>): string {
   const { doc, lessonStep } = state;
-  if (doc.lesson) return doc.lesson.steps[lessonStep]?.text ?? 'All steps done';
+  if (doc.lesson) return doc.lesson.steps[lessonStep]?.text ?? doc.lesson.question?.text ?? 'All steps done';
   const step = doc.scenario[lessonStep];
   if (!step) return 'No scenario steps: press F to fail the selected node';
   const what = stepText(step, (id) => targetLabelOf(doc, id));
@@ -25,7 +25,9 @@ export function PresenterBar() {
     <section className="presenter-bar" aria-label="Presenter">
       <p className="presenter-bar__step" data-testid="presenter-step">
         <span className="presenter-bar__count">
-          Step {Math.min(step + 1, Math.max(count, 1))} of {Math.max(count, 1)}
+          {step >= count && count > 0
+            ? 'Question'
+            : `Step ${Math.min(step + 1, Math.max(count, 1))} of ${Math.max(count, 1)}`}
         </span>{' '}
         {text}
       </p>

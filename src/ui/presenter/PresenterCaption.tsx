@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useArchStore } from '../../store/store';
 
 /** How long a caption stays on screen, in wall-clock milliseconds. */
-const CAPTION_MS = 4500;
+const CAPTION_MS = 6000;
 
 /** The caption in large type over the bottom of the canvas, readable from the back of a room. */
 export function PresenterCaption() {

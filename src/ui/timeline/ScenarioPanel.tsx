@@ -43,7 +43,6 @@ export function ScenarioPanel() {
           >
             Clear
           </button>
-          <PresenterLinkButton />
         </div>
       </div>
       {adding && <AddStepForm onClose={() => setAdding(false)} />}
@@ -68,6 +67,11 @@ export function ScenarioPanel() {
             />
           ))}
         </ol>
+      )}
+      {steps.length > 0 && (
+        <div className="scenario__foot">
+          <PresenterLinkButton />
+        </div>
       )}
     </section>
   );
