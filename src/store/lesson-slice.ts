@@ -40,6 +40,8 @@ export interface LessonActions {
   tickLesson(): void;
   /** Moves to the next (+1) or previous (-1) step by hand (presenter N/P, the panel's buttons). */
   goLessonStep(delta: 1 | -1): void;
+  /** Points presenter mode at a scenario step (the one that just fired), for documents without a lesson. */
+  showScenarioStep(index: number): void;
   /** Checks an answer against the figure of the run so far. */
   answerLesson(given: number): void;
   setPresenting(presenting: boolean): void;
@@ -118,6 +120,9 @@ export function lessonSlice(
       const last = doc.lesson ? doc.lesson.steps.length : Math.max(0, doc.scenario.length - 1);
       const next = Math.min(last, Math.max(0, lessonStep + delta));
       if (next !== lessonStep) set({ lessonStep: next, lessonSinceSec: nowSec, lessonActions: [] });
+    },
+    showScenarioStep: (index) => {
+      if (!get().doc.lesson) set({ lessonStep: index });
     },
     answerLesson: (given) => {
       const { doc, totals, events, rows, nowSec } = get();
