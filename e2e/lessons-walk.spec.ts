@@ -51,13 +51,10 @@ test('a newcomer starts the first lesson from the welcome and walks it by keyboa
   // Step 4 waits for the load balancer to mark Server 1 down: not before that event is in the log.
   const events = app.eventLog.getByRole('listitem').filter({ hasText: 'marked Server 1 down' });
   if ((await events.count()) === 0) await app.expectStep(4, 6);
-  await page.keyboard.press('2'); // 10×
   await expect(events.first()).toBeVisible();
-  await app.expectStep(5, 6);
   const downAt = await app.eventTime('marked Server 1 down');
-
-  // Step 5 waits 6 simulated seconds from then.
-  await expect.poll(() => app.clockSec(), { timeout: 30_000 }).toBeGreaterThan(downAt + 6.5);
+  // Step 5 waits 6 simulated seconds from then (6 s of wall time at 1×): it is current meanwhile.
+  if ((await app.clockSec()) < downAt + 3) await app.expectStep(5, 6);
   await app.expectStep(6, 6);
   expect(await app.clockSec()).toBeGreaterThanOrEqual(downAt + 6);
 

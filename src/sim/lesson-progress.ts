@@ -20,43 +20,60 @@ export interface LessonRunView {
 }
 
 /**
- * Whether `condition` holds for a step that became current at simulated time `sinceSec`, given the
- * actions done since then and the run as it is now.
+ * The simulated time at which `condition` came to hold for a step that became current at `sinceSec`,
+ * given the actions done since then and the run as it is now; undefined while it does not hold. A run
+ * condition met inside the last batch of the run (an event at 65 s reported with the clock at 66 s)
+ * gives its own time, so the next step's waits and events count from there.
  */
+export function conditionMetAt(
+  condition: LessonCondition,
+  run: LessonRunView,
+  sinceSec: number,
+  actions: readonly LessonAction[],
+): number | undefined {
+  const at = (held: boolean, t = run.nowSec) => (held ? Math.min(t, run.nowSec) : undefined);
+  switch (condition.when) {
+    case 'play':
+      return at(actions.some((a) => a.kind === 'play'));
+    case 'fail':
+    case 'recover':
+    case 'select':
+      return at(
+        actions.some((a) => a.kind === condition.when && 'target' in a && a.target === condition.target),
+      );
+    case 'panel':
+      return at(actions.some((a) => a.kind === 'panel' && a.panel === condition.panel));
+    case 'time':
+      return at(run.nowSec >= condition.atSec, condition.atSec);
+    case 'wait':
+      return at(run.nowSec >= sinceSec + condition.forSec, sinceSec + condition.forSec);
+    case 'event': {
+      const event = run.events.find(
+        (e) =>
+          e.t >= sinceSec &&
+          e.type === condition.event &&
+          (condition.target === undefined || e.target === condition.target),
+      );
+      return event ? at(true, event.t) : undefined;
+    }
+    case 'metric': {
+      if (!run.lastRow) return undefined;
+      const value = metricOf(condition.metric, run.lastRow);
+      return at(condition.above !== undefined ? value > condition.above : value < (condition.below ?? 0));
+    }
+    case 'done':
+      return at(run.done);
+  }
+}
+
+/** Whether `condition` holds now (see {@link conditionMetAt}). */
 export function conditionHolds(
   condition: LessonCondition,
   run: LessonRunView,
   sinceSec: number,
   actions: readonly LessonAction[],
 ): boolean {
-  switch (condition.when) {
-    case 'play':
-      return actions.some((a) => a.kind === 'play');
-    case 'fail':
-    case 'recover':
-    case 'select':
-      return actions.some((a) => a.kind === condition.when && 'target' in a && a.target === condition.target);
-    case 'panel':
-      return actions.some((a) => a.kind === 'panel' && a.panel === condition.panel);
-    case 'time':
-      return run.nowSec >= condition.atSec;
-    case 'wait':
-      return run.nowSec >= sinceSec + condition.forSec;
-    case 'event':
-      return run.events.some(
-        (e) =>
-          e.t >= sinceSec &&
-          e.type === condition.event &&
-          (condition.target === undefined || e.target === condition.target),
-      );
-    case 'metric': {
-      if (!run.lastRow) return false;
-      const value = metricOf(condition.metric, run.lastRow);
-      return condition.above !== undefined ? value > condition.above : value < (condition.below ?? 0);
-    }
-    case 'done':
-      return run.done;
-  }
+  return conditionMetAt(condition, run, sinceSec, actions) !== undefined;
 }
 
 /** The whole system's figure in a second: error rate (share), p99 (ms), backlog (messages), ok/s. */

@@ -62,10 +62,11 @@ describe('lesson progress in the store', () => {
     s().receive(batch(12, [{ t: 12, type: 'hc-down', target: 'Server2' }]));
     s().tickLesson();
     expect(s().lessonStep).toBe(2);
-    s().receive(batch(16, [{ t: 16, type: 'hc-down', target: 'Server1' }]));
+    s().receive(batch(17, [{ t: 16, type: 'hc-down', target: 'Server1' }]));
     s().tickLesson();
     expect(s().lessonStep).toBe(3);
-    // Six simulated seconds from 16 s.
+    // Six simulated seconds from the event at 16 s, even when the batch that brought it ends later.
+    expect(s().lessonSinceSec).toBe(16);
     s().receive(batch(21.9));
     s().tickLesson();
     expect(s().lessonStep).toBe(3);

@@ -1,6 +1,6 @@
 import type { ArchDocument } from '../model/types';
 import { answerIsClose, answerOf, numbersOfRun } from '../sim/lesson-answer';
-import { conditionHolds, type LessonAction } from '../sim/lesson-progress';
+import { conditionMetAt, type LessonAction } from '../sim/lesson-progress';
 import type { RunTotals, SecondRow, SimEvent } from '../sim/results';
 
 /** The person's answer to the lesson's question and the run's own figure (undefined: not produced yet). */
@@ -89,8 +89,9 @@ export function lessonSlice(
       const steps = s.doc.lesson?.steps;
       const step = steps?.[s.lessonStep];
       if (!steps || !step) return;
-      if (!conditionHolds(step.condition, s, s.lessonSinceSec, s.lessonActions)) return;
-      set({ lessonStep: s.lessonStep + 1, lessonSinceSec: s.nowSec, lessonActions: [] });
+      const metAt = conditionMetAt(step.condition, s, s.lessonSinceSec, s.lessonActions);
+      if (metAt === undefined) return;
+      set({ lessonStep: s.lessonStep + 1, lessonSinceSec: metAt, lessonActions: [] });
     }
   };
   return {
