@@ -106,3 +106,31 @@ test('a trainer link opens straight into presenter mode at step 1, with the capt
   await audience.keyboard.press(' ');
   await shown.screenshot('presenter-1920-trainer-caption');
 });
+
+test('a lesson travels in a presenter link and opens at its step 1', async ({ page, context }) => {
+  const app = new LessonsPage(page);
+  await app.open();
+  await app.button('Lessons').click();
+  await app.lessonsDialog.getByRole('button', { name: /Active-active vs active-passive/ }).click();
+  await app.expectStep(1, 4);
+  await app.button(NAMES.play).click();
+  await app.expectStep(2, 4);
+  await app.pauseIfRunning();
+  await app.scenario.getByRole('button', { name: 'Copy presenter link' }).click();
+  const url = await app.scenario.getByRole('textbox', { name: 'Presenter link' }).inputValue();
+
+  const audience = await context.newPage();
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  await audience.goto(url);
+  const shown = new LessonsPage(audience);
+  await expect(shown.presenter).toBeVisible();
+  await expect(audience.getByTestId('presenter-step')).toContainText('Step 1 of 4');
+  await expect(audience.getByTestId('presenter-step')).toContainText('Press Play');
+  await shown.expectStep(1, 4);
+  await expect(shown.clock).toHaveText('t = 0.0 s');
+  // The keys drive the lesson: Space is its step 1.
+  await audience.keyboard.press(' ');
+  await expect(audience.getByTestId('presenter-step')).toContainText('Step 2 of 4');
+  await audience.keyboard.press(' ');
+  await shown.screenshot('presenter-1920-lesson-link');
+});
