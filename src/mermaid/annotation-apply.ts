@@ -19,6 +19,8 @@ import {
 import type { Annotation, Pair } from './annotations';
 import type { DiagnosticReport as Report, MermaidDiagnostic } from './diagnostics';
 import { applySimPairs, readAlert, readStep, type StepTargets } from './annotation-scenario';
+import { isNodeLine, readLesson } from './annotation-lesson';
+import type { Lesson } from '../model/lesson-types';
 
 /** Keys of DESIGN.md §5 that the model does not hold yet: read, reported, ignored. */
 const FUTURE_KEYS: { readonly [K in NodeKind]: readonly string[] } = {
@@ -42,10 +44,11 @@ export interface Applied {
   readonly scenario: ScenarioStep[];
   readonly sim: SimSettings;
   readonly alerts: AlertRule[];
+  readonly lesson?: Lesson;
 }
 
 export function applyAnnotations(
-  annotations: readonly Annotation[],
+  read: readonly Annotation[],
   base: { nodes: readonly NodeSpec[]; edges: readonly EdgeSpec[]; groups: readonly GroupSpec[] },
   errors: MermaidDiagnostic[],
   notices: MermaidDiagnostic[],
@@ -55,6 +58,13 @@ export function applyAnnotations(
       errors.push({ line: token.line, column: token.column, message, ...(hint ? { hint } : {}) }),
     notice: (token, message) => notices.push({ line: token.line, column: token.column, message }),
   };
+  // A node or subgraph called lesson, step or question keeps its old `%% @step key=value` lines.
+  const ids = new Set([...base.nodes.map((n) => n.id), ...base.groups.map((g) => g.id)]);
+  const annotations = read.map((a): Annotation =>
+    (a.type === 'lesson' || a.type === 'step' || a.type === 'question') && isNodeLine(a, ids)
+      ? { type: 'node', id: a.head, pairs: a.pairs }
+      : a,
+  );
   const nodeIndex = new Map(base.nodes.map((node, index) => [node.id, index]));
   const edgeIndex = new Map(base.edges.map((edge, index) => [edge.id, index]));
   const groupIndex = new Map(base.groups.map((group, index) => [group.id, index]));
@@ -113,7 +123,14 @@ export function applyAnnotations(
       if (rule) alerts.push(rule);
     }
   }
-  return { nodes, edges, groups, scenario, sim, alerts };
+  const lesson = readLesson(
+    annotations.filter(
+      (a): a is Extract<Annotation, { type: 'lesson' | 'step' | 'question' }> =>
+        a.type === 'lesson' || a.type === 'step' || a.type === 'question',
+    ),
+    report,
+  );
+  return { nodes, edges, groups, scenario, sim, alerts, ...(lesson ? { lesson } : {}) };
 }
 
 function applyFields<P>(

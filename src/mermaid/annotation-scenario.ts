@@ -135,12 +135,17 @@ export function readStep(
   const keys = STEP_KEYS[action];
   let ok = true;
   for (const pair of annotation.pairs) {
+    // Every action takes a trainer's caption (presenter mode shows it when the step fires).
+    if (pair.key.text === 'caption') {
+      step.caption = pair.value.text;
+      continue;
+    }
     const read = Object.hasOwn(keys, pair.key.text) ? keys[pair.key.text] : undefined;
     if (!read) {
       const allowed = Object.keys(keys);
       report.error(
         pair.key,
-        `"${pair.key.text}" does not apply to ${action}${allowed.length > 0 ? ` (keys: ${allowed.join(', ')})` : ' (it takes no keys)'}`,
+        `"${pair.key.text}" does not apply to ${action} (keys: ${[...allowed, 'caption'].join(', ')})`,
       );
       ok = false;
       continue;

@@ -7,6 +7,7 @@
  *   %% @sim key=value ...           run settings
  *   %% @at TIME ACTION TARGET ...   a scenario step
  *   %% @alert ID key=value ...      an alert rule
+ *   %% @lesson / @step / @question key=value ...   a lesson's script (annotation-lesson.ts)
  */
 import type { AnnotationLine } from './preprocess';
 import type { MermaidDiagnostic } from './diagnostics';
@@ -29,6 +30,7 @@ export type Annotation =
   | { readonly type: 'edge'; readonly source: Token; readonly target: Token; readonly pairs: readonly Pair[] }
   | { readonly type: 'sim'; readonly head: Token; readonly pairs: readonly Pair[] }
   | { readonly type: 'alert'; readonly head: Token; readonly id: Token; readonly pairs: readonly Pair[] }
+  | { readonly type: LessonPart; readonly head: Token; readonly pairs: readonly Pair[] }
   | {
       readonly type: 'at';
       readonly head: Token;
@@ -38,8 +40,20 @@ export type Annotation =
       readonly pairs: readonly Pair[];
     };
 
+/** The annotation lines of a lesson. */
+export type LessonPart = 'lesson' | 'step' | 'question';
+const LESSON_PARTS: ReadonlySet<string> = new Set<LessonPart>(['lesson', 'step', 'question']);
+
 /** Words after `@` that are not node ids. */
-export const RESERVED_HEADS: ReadonlySet<string> = new Set(['sim', 'at', 'node', 'edge', 'group', 'alert']);
+export const RESERVED_HEADS: ReadonlySet<string> = new Set([
+  'sim',
+  'at',
+  'node',
+  'edge',
+  'group',
+  'alert',
+  ...LESSON_PARTS,
+]);
 
 /** Reads every annotation line; malformed lines become errors and are skipped. */
 export function readAnnotations(lines: readonly AnnotationLine[]): {
@@ -76,6 +90,12 @@ function readAnnotation(line: AnnotationLine): { annotation: Annotation } | { er
   if (head.text === 'sim') {
     const pairs = rest(tokens);
     return 'error' in pairs ? pairs : { annotation: { type: 'sim', head, pairs: pairs.pairs } };
+  }
+  if (LESSON_PARTS.has(head.text)) {
+    const pairs = rest(tokens);
+    return 'error' in pairs
+      ? pairs
+      : { annotation: { type: head.text as LessonPart, head, pairs: pairs.pairs } };
   }
   if (head.text === 'alert') {
     const id = tokens.shift();

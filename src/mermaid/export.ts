@@ -18,6 +18,7 @@ import { formatDistributionExact, formatDurationMsExact } from '../model/units';
 import { RESERVED_HEADS } from './annotations';
 import { encodeLabel } from './labels';
 import { filterStyles } from './styles';
+import { lessonLines } from './export-lesson';
 
 const OPEN_CLOSE: { readonly [S in NodeShape]: readonly [string, string] } = {
   rect: ['[', ']'],
@@ -87,6 +88,7 @@ export function toMermaid(doc: ArchDocument): string {
   );
   for (const step of doc.scenario) out.push(stepLine(step));
   for (const rule of doc.alerts ?? []) out.push(alertLine(rule));
+  if (doc.lesson) out.push(...lessonLines(doc.lesson));
   return `${out.join('\n')}\n`;
 }
 
@@ -152,6 +154,7 @@ function stepLine(step: ScenarioStep): string {
   if (step.addedLatencyMs !== undefined) pairs.push(`latency=${formatDurationMsExact(step.addedLatencyMs)}`);
   if (step.loss !== undefined) pairs.push(`loss=${step.loss}`);
   if (step.ratePerSec !== undefined) pairs.push(`rate=${step.ratePerSec}/s`);
+  if (step.caption !== undefined) pairs.push(`caption=${JSON.stringify(step.caption)}`);
   return [`%% @at ${step.atSec}s ${step.action} ${step.target}`, ...pairs].join(' ');
 }
 

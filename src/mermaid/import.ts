@@ -178,6 +178,7 @@ function buildDocument(
     sim: applied.sim,
     ...(applied.alerts.length > 0 ? { alerts: applied.alerts } : {}),
     ...(classDefs.length > 0 ? { classDefs } : {}),
+    ...(applied.lesson ? { lesson: applied.lesson } : {}),
   };
   const issues = validateDocument(document);
   if (issues.length > 0) {

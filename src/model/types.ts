@@ -3,6 +3,9 @@
  * Pure data, JSON-serialisable, no behaviour. Times inside the model are in milliseconds unless a
  * name says otherwise (`atSec`, `durationSec`); rates are per second.
  */
+import type { Lesson } from './lesson-types';
+
+export type { Lesson } from './lesson-types';
 
 /** Kinds of node, each with its own parameters and behaviour in the engine. */
 export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns';
@@ -262,6 +265,8 @@ export interface ScenarioStep {
   readonly loss?: number;
   /** `load`: the client's new rate. */
   readonly ratePerSec?: number;
+  /** A trainer's caption, shown in presenter mode when the step fires (absent: none). */
+  readonly caption?: string;
 }
 
 export interface SimSettings {
@@ -290,6 +295,8 @@ export interface ArchDocument {
   readonly alerts?: readonly AlertRule[];
   /** Mermaid `classDef` lines by class name, for export (a style allow-list is applied on import). */
   readonly classDefs?: readonly ClassDef[];
+  /** A lesson's script: steps, conditions and a question (absent: a plain document). */
+  readonly lesson?: Lesson;
 }
 
 /** The canonical edge id for an ordered pair of nodes. */

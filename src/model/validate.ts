@@ -1,4 +1,5 @@
 import { meanOf } from './units';
+import { validateCaptions, validateLesson } from './validate-lesson';
 import type {
   ArchDocument,
   ClientParams,
@@ -85,6 +86,8 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     if (!(Number.isInteger(rule.forSec) && rule.forSec >= 1 && rule.forSec <= 3600))
       at('forSec', 'the window is a whole number of seconds from 1 to 3600');
   });
+  validateCaptions(doc, report);
+  if (doc.lesson) validateLesson(doc, doc.lesson, report);
   const { seed, durationSec, warmupSec } = doc.sim;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     report('sim.seed', 'seed must be a whole number from 0 to 4294967295');

@@ -3,6 +3,13 @@
  * its type or enumeration, `"inf"` only where a number may be unbounded. Values are copied into fresh
  * objects; the parsed input is never returned.
  */
+import {
+  ANSWER_METRICS,
+  LESSON_EVENTS,
+  LESSON_METRICS,
+  LESSON_PANELS,
+  LESSON_TOPICS,
+} from '../model/lesson-types';
 import { NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
 
 type Shape =
@@ -221,6 +228,58 @@ const STEP: ObjectSpec = {
     addedLatencyMs: 'number',
     loss: 'number',
     ratePerSec: 'number',
+    caption: 'string',
+  },
+};
+
+/** The keys of each lesson step condition, by its `when`. */
+const CONDITION_KEYS: Readonly<Record<string, Readonly<Record<string, Shape>>>> = {
+  play: {},
+  fail: { target: 'string' },
+  recover: { target: 'string' },
+  select: { target: 'string' },
+  panel: { panel: LESSON_PANELS },
+  time: { atSec: 'number' },
+  wait: { forSec: 'number' },
+  event: { event: LESSON_EVENTS },
+  metric: { metric: LESSON_METRICS },
+  done: {},
+};
+const CONDITION_OPTIONAL: Readonly<Record<string, Readonly<Record<string, Shape>>>> = {
+  event: { target: 'string' },
+  metric: { above: 'number', below: 'number' },
+};
+
+function condition(value: unknown, path: string, errors: string[]): unknown {
+  const when = (value as { when?: unknown } | null)?.when;
+  const keys =
+    typeof when === 'string' && Object.hasOwn(CONDITION_KEYS, when) ? CONDITION_KEYS[when] : undefined;
+  if (!keys) {
+    errors.push(`${path}.when: expected one of ${Object.keys(CONDITION_KEYS).join(', ')}`);
+    return undefined;
+  }
+  return readObject(
+    value,
+    {
+      required: { when: [when as string], ...keys },
+      optional: CONDITION_OPTIONAL[when as string] ?? {},
+    },
+    path,
+    errors,
+  );
+}
+
+const LESSON: ObjectSpec = {
+  required: {
+    title: 'string',
+    topic: LESSON_TOPICS,
+    summary: 'string',
+    steps: arrayOf(object({ required: { text: 'string', condition } })),
+  },
+  optional: {
+    question: object({
+      required: { text: 'string', answer: ANSWER_METRICS, tolerance: 'number' },
+    }),
   },
 };
 
@@ -252,6 +311,7 @@ const DOCUMENT: ObjectSpec = {
       }),
     ),
     classDefs: arrayOf(object({ required: { name: 'string', style: 'string' } })),
+    lesson: object(LESSON),
   },
 };
 

@@ -14,6 +14,7 @@ import {
 import { gallerySlice, type GallerySlice } from './gallery-slice';
 import { keepSlice, type KeepSlice } from './keep-slice';
 import { insightSlice, type InsightSlice } from './insight-slice';
+import { lessonSlice, type LessonSlice } from './lesson-slice';
 import { sourceSlice, type SourceSlice } from './source-slice';
 
 /** A step's parameters besides its time, action and target. */
@@ -77,7 +78,8 @@ export interface ArchState
     SourceSlice,
     GallerySlice,
     KeepSlice,
-    InsightSlice {
+    InsightSlice,
+    LessonSlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
 }
@@ -117,6 +119,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
     ...gallerySlice(set, get, restart),
     ...keepSlice(set, get, restart),
     ...insightSlice(set, get, restart),
+    ...lessonSlice(set, get, restart),
 
     attach: (port) => {
       set({ port });

@@ -5,6 +5,7 @@ import { Canvas } from './Canvas';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLog } from './EventLog';
 import { LessonBanner } from './gallery/LessonBanner';
+import { LessonLayer } from './lessons/LessonLayer';
 import { Inspector } from './Inspector';
 import { InsightPanel } from './insight/InsightPanel';
 import { ReplayBanner } from './insight/ReplayBanner';
@@ -36,6 +37,7 @@ export function App() {
         <KeepNotice />
         <LessonBanner />
         <ReplayBanner />
+        <LessonLayer />
       </div>
       <main className="workspace">
         <SidePanel />

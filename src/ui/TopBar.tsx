@@ -6,6 +6,7 @@ import { formatClock } from './format';
 import { PresetGallery } from './gallery/PresetGallery';
 import { DocumentActions } from './keep/DocumentActions';
 import { InsightButton } from './insight/InsightButton';
+import { LessonControls } from './lessons/LessonControls';
 
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
@@ -27,6 +28,7 @@ export function TopBar() {
         {name}
       </h1>
       <PresetGallery />
+      <LessonControls />
       <AlertsEditor />
       <InsightButton />
       <div className="topbar__run" role="group" aria-label="Run controls">

@@ -4,6 +4,14 @@ import { EDGE_FIELDS, fieldsOf, type ParamField } from '../../src/model/param-fi
 import { validateDocument } from '../../src/model/validate';
 import { parseDistribution } from '../../src/model/units';
 import {
+  ANSWER_METRICS,
+  LESSON_EVENTS,
+  LESSON_PANELS,
+  LESSON_TOPICS,
+  type Lesson,
+  type LessonCondition,
+} from '../../src/model/lesson-types';
+import {
   NODE_KINDS,
   type AlertRule,
   SCENARIO_ACTIONS,
@@ -263,6 +271,85 @@ function stepArbitrary(targets: readonly string[], nodeIds: readonly string[]): 
   });
 }
 
+const text = label.filter((t) => t.trim() !== '');
+const seconds = fc.oneof(
+  fc.integer({ min: 0, max: 3600 }),
+  fc.double({ min: 0, max: 3600, noNaN: true }).map((v) => v + 0),
+);
+
+function conditionArbitrary(
+  nodeIds: readonly string[],
+  targets: readonly string[],
+  alertIds: readonly string[],
+): fc.Arbitrary<LessonCondition> {
+  const node = fc.constantFrom(...nodeIds);
+  return fc.oneof(
+    fc.constant<LessonCondition>({ when: 'play' }),
+    fc.constant<LessonCondition>({ when: 'done' }),
+    fc
+      .tuple(fc.constantFrom('fail' as const, 'recover' as const, 'select' as const), node)
+      .map(([when, target]): LessonCondition => ({ when, target })),
+    fc.constantFrom(...LESSON_PANELS).map((panel): LessonCondition => ({ when: 'panel', panel })),
+    seconds.map((atSec): LessonCondition => ({ when: 'time', atSec })),
+    seconds.filter((v) => v > 0).map((forSec): LessonCondition => ({ when: 'wait', forSec })),
+    fc
+      .tuple(fc.constantFrom(...LESSON_EVENTS), optional(fc.constantFrom(...nodeIds, ...targets)))
+      .map(([event, target]): LessonCondition => {
+        const isAlert = event === 'alert-firing' || event === 'alert-resolved';
+        const picked = isAlert ? alertIds[0] : target;
+        return { when: 'event', event, ...(picked !== undefined ? { target: picked } : {}) };
+      }),
+    fc
+      .tuple(
+        fc.constantFrom('error_rate' as const, 'p99' as const, 'backlog' as const, 'throughput' as const),
+        fc.boolean(),
+        fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0),
+        fc.integer({ min: 0, max: 100_000 }),
+      )
+      .map(([metric, above, share, n]): LessonCondition => {
+        const value = metric === 'error_rate' ? share : n;
+        return { when: 'metric', metric, ...(above ? { above: value } : { below: value }) };
+      }),
+  );
+}
+
+function lessonArbitrary(
+  nodeIds: readonly string[],
+  targets: readonly string[],
+  alertIds: readonly string[],
+): fc.Arbitrary<Lesson | undefined> {
+  return optional(
+    fc
+      .record({
+        title: text,
+        topic: fc.constantFrom(...LESSON_TOPICS),
+        summary: fc.oneof(fc.constant(''), text),
+        steps: fc.array(fc.record({ text, condition: conditionArbitrary(nodeIds, targets, alertIds) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        question: optional(
+          fc.record({
+            text,
+            answer: fc.constantFrom(...ANSWER_METRICS),
+            tolerance: fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0),
+          }),
+        ),
+      })
+      .map((l): Lesson => ({
+        title: l.title,
+        topic: l.topic,
+        summary: l.summary,
+        steps: l.steps.map((step) => ({ text: step.text, condition: step.condition })),
+        ...(l.question !== undefined
+          ? {
+              question: { text: l.question.text, answer: l.question.answer, tolerance: l.question.tolerance },
+            }
+          : {}),
+      })),
+  );
+}
+
 /** Random valid documents in canonical form. */
 export const documentArbitrary: fc.Arbitrary<ArchDocument> = fc
   .record({
@@ -331,8 +418,23 @@ export const documentArbitrary: fc.Arbitrary<ArchDocument> = fc
         });
         const targets = [...groupIds, ...edges.map((e) => e.id)];
         return fc
-          .tuple(fc.array(stepArbitrary(targets, nodeIds), { maxLength: 4 }), alertsArbitrary(nodeIds))
-          .map(([scenario, alerts]): ArchDocument => {
+          .tuple(
+            fc.array(
+              fc
+                .tuple(stepArbitrary(targets, nodeIds), optional(text))
+                .map(([step, caption]) => (caption === undefined ? step : { ...step, caption })),
+              { maxLength: 4 },
+            ),
+            alertsArbitrary(nodeIds),
+          )
+          .chain(([scenario, alerts]) =>
+            lessonArbitrary(
+              nodeIds,
+              targets,
+              alerts.map((a) => a.id),
+            ).map((lesson) => [scenario, alerts, lesson] as const),
+          )
+          .map(([scenario, alerts, lesson]): ArchDocument => {
             const doc: ArchDocument = {
               name: d.name,
               direction: d.direction,
@@ -345,6 +447,7 @@ export const documentArbitrary: fc.Arbitrary<ArchDocument> = fc
               ...(d.classDefs.length > 0
                 ? { classDefs: d.classDefs.map((c) => ({ name: c.name, style: c.style })) }
                 : {}),
+              ...(lesson !== undefined ? { lesson } : {}),
             };
             // Steps that do not fit their target (load on a server, partition of a node) are dropped
             // here rather than discarding the whole document.

@@ -4,6 +4,8 @@ import { useArchStore } from '../../store/store';
 import { targetLabelOf } from '../context-menu/fault-actions';
 import { AddStepForm } from './AddStepForm';
 import { StepRow } from './StepRow';
+import { PresenterLinkButton } from '../presenter/PresenterLinkButton';
+import { withCaption } from './with-caption';
 
 /**
  * The document's scenario as an editable list with times: steps already passed and steps to come (the
@@ -59,9 +61,17 @@ export function ScenarioPanel() {
               durationSec={doc.sim.durationSec}
               onMove={(atSec) => setScenario(steps.map((s, j) => (j === i ? { ...s, atSec } : s)))}
               onDelete={() => setScenario(steps.filter((_, j) => j !== i))}
+              onCaption={(caption) =>
+                setScenario(steps.map((s, j) => (j === i ? withCaption(s, caption) : s)))
+              }
             />
           ))}
         </ol>
+      )}
+      {steps.length > 0 && (
+        <div className="scenario__foot">
+          <PresenterLinkButton />
+        </div>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScenarioStep } from '../../model/types';
 import { formatSec } from '../format';
+import { CaptionInput } from './CaptionInput';
 import { readStepTime, stepText, stepTimeText } from './step-text';
 
 interface Props {
@@ -12,10 +13,12 @@ interface Props {
   /** Moves the step to a new time; returns an error message when refused. */
   readonly onMove: (atSec: number) => string | null;
   readonly onDelete: () => void;
+  /** Sets the trainer's caption (empty text removes it); returns an error message when refused. */
+  readonly onCaption: (caption: string) => string | null;
 }
 
 /** One scenario step: its time (editable), what it does, whether it happened, and a delete button. */
-export function StepRow({ step, labelOf, past, durationSec, onMove, onDelete }: Props) {
+export function StepRow({ step, labelOf, past, durationSec, onMove, onDelete, onCaption }: Props) {
   const saved = stepTimeText(step.atSec);
   const [text, setText] = useState(saved);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +67,11 @@ export function StepRow({ step, labelOf, past, durationSec, onMove, onDelete }: 
       >
         ×
       </button>
+      <CaptionInput
+        caption={step.caption ?? ''}
+        label={`Caption of ${description}`}
+        onCommit={(caption) => setError(onCaption(caption))}
+      />
       {error && (
         <span className="param__error step__error" role="alert">
           {error}

@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import './lessons.css';
+import { LESSONS, TOPIC_LABELS, type LessonSource } from '../../model/lessons';
+import { trapTab } from '../dialog/trap-tab';
+import { lessonSummaryOf, lessonTitleOf, openLesson } from './load-lesson';
+
+/**
+ * The "Lessons" button of the top bar and its gallery: one card per lesson, grouped by the article's
+ * topics. A modal dialog like the preset gallery (the browser's own `showModal`, Escape closes it).
+ */
+export function LessonGallery() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => dialog.current?.close();
+  const load = async (source: LessonSource) => {
+    setLoading(source.id);
+    const problem = await openLesson(source);
+    setLoading(null);
+    setError(problem);
+    if (!problem) close();
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="dialog"
+        title="Guided lessons, one per topic"
+        onClick={() => {
+          setError(null);
+          dialog.current?.showModal();
+        }}
+      >
+        <span aria-hidden="true">▤</span> Lessons
+      </button>
+      <dialog ref={dialog} className="dialog gallery" onKeyDown={trapTab} aria-labelledby="lessons-title">
+        <header className="dialog__head">
+          <div>
+            <h2 id="lessons-title" className="dialog__title">
+              Lessons
+            </h2>
+            <p className="dialog__intro">
+              Each lesson walks you through a run step by step and ends with a question the run answers.
+            </p>
+          </div>
+          <button type="button" className="btn btn--small" onClick={close} aria-label="Close lessons">
+            ✕
+          </button>
+        </header>
+        {error && (
+          <p className="dialog__error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul className="gallery__grid">
+          {LESSONS.map((source) => (
+            <li key={source.id}>
+              <button
+                type="button"
+                className="lesson-card"
+                disabled={loading !== null}
+                aria-busy={loading === source.id}
+                onClick={() => void load(source)}
+              >
+                <span className="lesson-card__topic">{TOPIC_LABELS[source.topic]}</span>
+                <span className="lesson-card__title">{lessonTitleOf(source)}</span>
+                <span className="lesson-card__summary">{lessonSummaryOf(source)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { LESSONS } from '../../model/lessons';
+import { useArchStore } from '../../store/store';
+import { openedWithLink, rememberWelcomeDismissed, welcomeDismissed } from './first-visit';
+import { lessonTitleOf, openLesson } from './load-lesson';
+
+/**
+ * The first visit's welcome: a strip under the top bar (not a modal: it covers no node or control) that
+ * starts the first lesson in one click, or goes away for good.
+ */
+export function WelcomeCard() {
+  const [shown, setShown] = useState(() => !welcomeDismissed() && !openedWithLink());
+  const [error, setError] = useState<string | null>(null);
+  const presenting = useArchStore((s) => s.presenting);
+  const first = LESSONS[0];
+  if (!shown || !first || presenting) return null;
+  const dismiss = () => {
+    rememberWelcomeDismissed();
+    setShown(false);
+  };
+  return (
+    <section className="welcome" aria-label="Welcome">
+      <p className="welcome__text">
+        <strong>Welcome to archplay.</strong> Break a running architecture and watch what it costs. New here?
+        The first lesson, <em>{lessonTitleOf(first)}</em>, takes three minutes.
+      </p>
+      {error && (
+        <p className="welcome__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="btn btn--primary btn--small"
+        onClick={async () => {
+          const problem = await openLesson(first);
+          setError(problem);
+          if (!problem) dismiss();
+        }}
+      >
+        Start the first lesson
+      </button>
+      <button type="button" className="btn btn--small" onClick={dismiss} aria-label="Dismiss welcome">
+        ✕ Don&apos;t show again
+      </button>
+    </section>
+  );
+}
