@@ -114,7 +114,7 @@ const EXAMPLES: Readonly<Record<LessonPart, string>> = {
   question: 'example: %% @question text="How many requests failed?" answer=failed tolerance=10%',
 };
 
-/** Extra keys each condition takes. */
+/** Extra keys each condition takes; those marked `?` may be left out. */
 const CONDITION_KEYS: Readonly<Record<LessonConditionKind, readonly string[]>> = {
   play: [],
   fail: ['target'],
@@ -123,20 +123,8 @@ const CONDITION_KEYS: Readonly<Record<LessonConditionKind, readonly string[]>> =
   panel: ['panel'],
   time: ['at'],
   wait: ['for'],
-  event: ['event', 'target'],
-  metric: ['metric', 'above', 'below'],
-  done: [],
-};
-const CONDITION_REQUIRED: Readonly<Record<LessonConditionKind, readonly string[]>> = {
-  play: [],
-  fail: ['target'],
-  recover: ['target'],
-  select: ['target'],
-  panel: ['panel'],
-  time: ['at'],
-  wait: ['for'],
-  event: ['event'],
-  metric: ['metric'],
+  event: ['event', 'target?'],
+  metric: ['metric', 'above?', 'below?'],
   done: [],
 };
 
@@ -147,8 +135,9 @@ function readLessonStep(part: PartAnnotation, report: Report): LessonStep | unde
     report.error(whenPair.value, `unknown condition "${when}" (use ${LESSON_CONDITIONS.join(', ')})`);
     return undefined;
   }
-  const extra = whenPair ? CONDITION_KEYS[when] : [];
-  const required = whenPair ? CONDITION_REQUIRED[when] : [];
+  const keys = whenPair ? CONDITION_KEYS[when] : [];
+  const extra = keys.map((key) => key.replace(/\?$/, ''));
+  const required = keys.filter((key) => !key.endsWith('?'));
   const pairs = readKeys(part, ['text', 'when', ...extra], ['text', 'when', ...required], report);
   if (!pairs) return undefined;
   const condition = readCondition(when, pairs, part, report);
