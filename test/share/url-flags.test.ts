@@ -4,16 +4,20 @@ import { appFlagsOf } from '../../src/share/url-flags';
 
 describe('URL flags', () => {
   it('reads ?embed as read-only and ?embed=interactive as interactive', () => {
-    expect(appFlagsOf('')).toEqual({ embed: null });
-    expect(appFlagsOf('?embed')).toEqual({ embed: 'read-only' });
-    expect(appFlagsOf('?embed=1')).toEqual({ embed: 'read-only' });
-    expect(appFlagsOf('?embed=interactive')).toEqual({ embed: 'interactive' });
-    expect(appFlagsOf('embed=Interactive')).toEqual({ embed: 'interactive' });
+    expect(appFlagsOf('')).toEqual({ embed: null, present: false });
+    expect(appFlagsOf('?embed')).toEqual({ embed: 'read-only', present: false });
+    expect(appFlagsOf('?embed=1')).toEqual({ embed: 'read-only', present: false });
+    expect(appFlagsOf('?embed=interactive')).toEqual({ embed: 'interactive', present: false });
+    expect(appFlagsOf('embed=Interactive')).toEqual({ embed: 'interactive', present: false });
   });
 
-  it('ignores unknown parameters (a presenter’s ?present, tracking parameters)', () => {
-    expect(appFlagsOf('?present')).toEqual({ embed: null });
-    expect(appFlagsOf('?present&embed=interactive&utm_source=x')).toEqual({ embed: 'interactive' });
+  it('reads a trainer’s ?present and ignores unknown parameters (tracking parameters)', () => {
+    expect(appFlagsOf('?present')).toEqual({ embed: null, present: true });
+    expect(appFlagsOf('?utm_source=x')).toEqual({ embed: null, present: false });
+    expect(appFlagsOf('?present&embed=interactive&utm_source=x')).toEqual({
+      embed: 'interactive',
+      present: true,
+    });
   });
 });
 

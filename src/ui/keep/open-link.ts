@@ -13,17 +13,21 @@ let pending: string | null = null;
 /**
  * Opens the share link in the page's fragment (`#v1.…`) as the current document. The previous
  * document goes to the recent documents and stays one Undo away, and a notice offers to restore it; a
- * link that does not decode shows its plain message and changes nothing. The query string (`?embed`,
- * `?present`…) is neither read nor changed here.
+ * link that does not decode shows its plain message and changes nothing. With `present` (a trainer's
+ * `?present` link) the document opens in presenter mode at step 1. The query string is never changed.
  */
 export async function openLinkFromFragment(
   hash: string,
-  options: { readonly embed: boolean; readonly force?: boolean },
+  options: { readonly embed: boolean; readonly present?: boolean; readonly force?: boolean },
 ): Promise<void> {
   const fragment = hash.replace(/^#/, '');
-  if (fragment.trim() === '') return;
+  if (fragment.trim() === '' || pending === fragment) return;
   const session = options.embed ? null : browserStorage('session');
-  if (pending === fragment || (!options.force && session?.getItem(OPENED_KEY) === fragment)) return;
+  if (!options.force && session?.getItem(OPENED_KEY) === fragment) {
+    // A reload: the document is the autosaved one, edits included; a trainer's link still presents.
+    if (options.present) present();
+    return;
+  }
   pending = fragment;
   const decoded = await decodeLink(fragment).finally(() => {
     pending = null;
@@ -41,12 +45,18 @@ export async function openLinkFromFragment(
   const previous = store.doc;
   if (documentToJson(previous) === documentToJson(decoded.document)) {
     if (!options.embed) store.showLinkNotice({ kind: 'opened', name: previous.name, previous: null });
-    return;
-  }
-  if (options.embed) {
+  } else if (options.embed) {
     store.openDocument(decoded.document, null);
-    return;
+  } else {
+    rememberRecent(previous);
+    store.openDocument(decoded.document, { kind: 'opened', name: decoded.document.name, previous });
   }
-  rememberRecent(previous);
-  store.openDocument(decoded.document, { kind: 'opened', name: decoded.document.name, previous });
+  if (options.present) present();
+}
+
+/** A trainer's link (`?present`): presenter mode, at step 1 of the lesson or scenario. */
+function present(): void {
+  const { restartLesson, setPresenting } = useArchStore.getState();
+  restartLesson();
+  setPresenting(true);
 }

@@ -12,7 +12,7 @@ export function useDocumentKeeping(): void {
   useEffect(() => {
     const embed = APP_FLAGS.embed !== null;
     const stop = startDocumentKeeping({ useStorage: !embed });
-    void openLinkFromFragment(location.hash, { embed });
+    void openLinkFromFragment(location.hash, { embed, present: APP_FLAGS.present });
     const onHashChange = () => void openLinkFromFragment(location.hash, { embed, force: true });
     window.addEventListener('hashchange', onHashChange);
     return () => {

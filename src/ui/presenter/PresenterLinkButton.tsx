@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { encodeLink } from '../../share/link';
 import { useArchStore } from '../../store/store';
-import { presenterUrl } from '../lessons/usePresenterLink';
+import { presenterUrl } from './presenter-url';
 
 /**
  * "Copy presenter link": the document (scenario, captions, lesson) in a link that opens straight into
