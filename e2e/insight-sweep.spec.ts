@@ -56,6 +56,8 @@ test('sweep: the seed’s load balancer and database are single points of failur
   expect(Number(await page.getByTestId('node-LoadBalancer').getAttribute('data-heat'))).toBeGreaterThan(0.9);
   expect(Number(await page.getByTestId('node-Server1').getAttribute('data-heat'))).toBeLessThan(0.1);
   await expect(page.getByRole('region', { name: 'Heat map legend' })).toBeVisible();
+  // A group's outage (the whole pool) colours its frame.
+  await expect(page.locator('.group-frame--heat')).toContainText('Active-active pool · 100 % failed if down');
   await app.screenshot('insight-sweep');
 
   // Replay the load balancer's case in the live simulator, then go back to the design.

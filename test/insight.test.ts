@@ -68,7 +68,7 @@ describe('twin-run variants', () => {
 });
 
 describe('sweep heat map', () => {
-  it('is each node’s share of requests failed after its crash; groups are left to the table', () => {
+  it('is each node’s and group’s share of requests failed after its crash', () => {
     const entry = (target: string, availability: number, kind = 'service') => ({
       target,
       kind,
@@ -83,6 +83,7 @@ describe('sweep heat map', () => {
     expect(heatOf({ doc: seed, atSec: 60, ranking })).toEqual({
       DB: 1,
       S1: expect.closeTo(0.01 / 0.8, 9) as number,
+      Zone: 1,
     });
     expect(failedAfterFault(1, 300, 60)).toBe(0);
   });

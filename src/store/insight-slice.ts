@@ -31,7 +31,7 @@ export interface InsightState {
   readonly insightOpen: boolean;
   readonly insightTab: InsightTab;
   readonly sweepOutcome: SweepOutcome | null;
-  /** Share of requests failed after each node's crash in the last sweep, by node id: the heat map. */
+  /** Share of requests failed after each node's or group's crash in the last sweep, by id: the heat map. */
   readonly heat: Readonly<Record<string, number>> | null;
   readonly twinOutcome: TwinOutcome | null;
   /** While a sweep case is replayed: the user's own design, to go back to, and what is replayed. */
@@ -64,12 +64,13 @@ export function failedAfterFault(availability: number, durationSec: number, atSe
   return Math.min(1, Math.max(0, ((1 - availability) * durationSec) / Math.max(1e-9, durationSec - atSec)));
 }
 
-/** The heat map: each swept node's share of requests failed after its crash, 0 to 1, by node id. */
+/** The heat map: each swept node's or group's share of requests failed after its crash, 0 to 1, by id. */
 export function heatOf(outcome: Pick<SweepOutcome, 'doc' | 'atSec' | 'ranking'>): Record<string, number> {
   return Object.fromEntries(
-    outcome.ranking
-      .filter((e) => e.kind !== 'group')
-      .map((e) => [e.target, failedAfterFault(e.availability, outcome.doc.sim.durationSec, outcome.atSec)]),
+    outcome.ranking.map((e) => [
+      e.target,
+      failedAfterFault(e.availability, outcome.doc.sim.durationSec, outcome.atSec),
+    ]),
   );
 }
 

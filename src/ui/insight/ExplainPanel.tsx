@@ -49,6 +49,8 @@ export function ExplainPanel() {
               : `Live, at ${formatSec(report.duration_s)}`}
             {!faulted &&
               ' · nothing has failed yet: fail a node (Inspector) or add a failure to the scenario'}
+            {(report.series[0]?.t ?? 0) > 0 &&
+              ` · the page keeps the last ${report.series.length} s: the account covers them`}
           </p>
           <ol className="explain" aria-label="Explanation" aria-live="polite">
             {sentences.map((sentence, i) => (
