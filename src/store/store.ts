@@ -72,14 +72,7 @@ interface Actions {
 }
 
 export interface ArchState
-  extends RunState,
-    UiState,
-    Actions,
-    SourceSlice,
-    GallerySlice,
-    KeepSlice,
-    InsightSlice,
-    LessonSlice {
+  extends RunState, UiState, Actions, SourceSlice, GallerySlice, KeepSlice, InsightSlice, LessonSlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
 }

@@ -36,7 +36,9 @@ export function startDocumentKeeping(options: { readonly useStorage: boolean }):
     if (timer) clearTimeout(timer);
     timer = null;
     if (!storage) return;
-    const outcome = saveDocument(storage, useArchStore.getState().doc);
+    // While a sweep case is replayed, the design to keep is the user's own, not the case.
+    const { doc, replay } = useArchStore.getState();
+    const outcome = saveDocument(storage, replay?.saved ?? doc);
     if (outcome === 'saved') useArchStore.getState().setSaveStatus('saved');
     else useArchStore.getState().setSaveStatus('memory', outcome);
   };
