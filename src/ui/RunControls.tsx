@@ -6,10 +6,7 @@ import { formatClock } from './format';
 const speedLabel = (speed: Speed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const speedOf = (value: string): Speed => SPEEDS.find((s) => String(s) === value) ?? 1;
 
-/**
- * Play/Pause, speed, Reset and the simulated clock, as one group. The embed's bar uses it; the editor's
- * top bar still has its own copy of the same controls and can switch to this one.
- */
+/** Play/Pause, speed, Reset and the simulated clock, as one group: in the top bar and the embed's bar. */
 export function RunControls() {
   const playing = useArchStore(selectPlaying);
   const done = useArchStore(selectDone);

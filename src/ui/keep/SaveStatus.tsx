@@ -26,9 +26,11 @@ export function SaveStatus() {
       aria-label="Save status"
     >
       <span className="save-status__dot" aria-hidden="true" />
-      {status === 'memory'
-        ? `Not saved — ${problem === 'full' ? 'storage full' : 'storage unavailable'}`
-        : TEXT[status]}
+      <span className="save-status__text">
+        {status === 'memory'
+          ? `Not saved — ${problem === 'full' ? 'storage full' : 'storage unavailable'}`
+          : TEXT[status]}
+      </span>
     </output>
   );
 }
