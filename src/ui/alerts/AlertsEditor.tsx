@@ -3,6 +3,7 @@ import './alerts.css';
 import { selectDocName, selectEvents } from '../../store/selectors';
 import { selectAlerts } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
+import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
 import { AlertRuleForm } from './AlertRuleForm';
 import { AlertRuleList } from './AlertRuleList';
@@ -51,21 +52,14 @@ export function AlertsEditor() {
         aria-labelledby="alerts-title"
         aria-describedby="alerts-intro"
       >
-        <header className="dialog__head">
-          <div>
-            <h2 id="alerts-title" className="dialog__title">
-              Alerts
-            </h2>
-            <p id="alerts-intro" className="dialog__intro">
-              Checked every simulated second, like a monitoring system. A rule fires when its metric stays
-              above the threshold for the whole window; the event log shows how long each fault took to
-              detect. Editing restarts the run.
-            </p>
-          </div>
-          <button type="button" className="btn btn--small" onClick={close} aria-label="Close alerts">
-            ✕
-          </button>
-        </header>
+        <DialogHead
+          titleId="alerts-title"
+          title="Alerts"
+          introId="alerts-intro"
+          intro="Checked every simulated second, like a monitoring system. A rule fires when its metric stays above the threshold for the whole window; the event log shows how long each fault took to detect. Editing restarts the run."
+          closeLabel="Close alerts"
+          onClose={close}
+        />
         <AlertRuleList rules={rules} firing={firing} />
         {/* A new document starts a fresh form (its names and targets belong to the old one). */}
         <AlertRuleForm key={docName} />

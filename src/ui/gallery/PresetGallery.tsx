@@ -3,6 +3,7 @@ import './gallery.css';
 import { GALLERY, type GalleryPreset } from '../../model/preset-gallery';
 import { selectOpenPreset } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
+import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
 import { STATE_LABELS } from '../metrics/state-metrics';
 import { PresetCard } from './PresetCard';
@@ -67,19 +68,14 @@ export function PresetGallery() {
         aria-labelledby="gallery-title"
         aria-describedby="gallery-intro"
       >
-        <header className="dialog__head">
-          <div>
-            <h2 id="gallery-title" className="dialog__title">
-              Presets
-            </h2>
-            <p id="gallery-intro" className="dialog__intro">
-              Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure.
-            </p>
-          </div>
-          <button type="button" className="btn btn--small" onClick={close} aria-label="Close presets">
-            ✕
-          </button>
-        </header>
+        <DialogHead
+          titleId="gallery-title"
+          title="Presets"
+          introId="gallery-intro"
+          intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
+          closeLabel="Close presets"
+          onClose={close}
+        />
         {error && (
           <p className="dialog__error" role="alert">
             {error}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import './lessons.css';
 import { LESSONS, TOPIC_LABELS, type LessonSource } from '../../model/lessons';
+import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
 import { lessonSummaryOf, lessonTitleOf, openLesson } from './load-lesson';
 
@@ -35,19 +36,13 @@ export function LessonGallery() {
         <span aria-hidden="true">▤</span> Lessons
       </button>
       <dialog ref={dialog} className="dialog gallery" onKeyDown={trapTab} aria-labelledby="lessons-title">
-        <header className="dialog__head">
-          <div>
-            <h2 id="lessons-title" className="dialog__title">
-              Lessons
-            </h2>
-            <p className="dialog__intro">
-              Each lesson walks you through a run step by step and ends with a question the run answers.
-            </p>
-          </div>
-          <button type="button" className="btn btn--small" onClick={close} aria-label="Close lessons">
-            ✕
-          </button>
-        </header>
+        <DialogHead
+          titleId="lessons-title"
+          title="Lessons"
+          intro="Each lesson walks you through a run step by step and ends with a question the run answers."
+          closeLabel="Close lessons"
+          onClose={close}
+        />
         {error && (
           <p className="dialog__error" role="alert">
             {error}

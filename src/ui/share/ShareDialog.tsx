@@ -5,6 +5,7 @@ import { encodeLink, linkUrl } from '../../share/link';
 import { MAX_SHAREABLE_URL_CHARS, isTooLongForUrl } from '../../share/link-limits';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
+import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
 import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
 import { EmbedSnippet } from './EmbedSnippet';
@@ -58,20 +59,13 @@ export function ShareDialog() {
         <span aria-hidden="true">⤴</span> Share
       </button>
       <dialog ref={dialog} className="dialog share" onKeyDown={trapTab} aria-labelledby="share-title">
-        <header className="dialog__head">
-          <div>
-            <h2 id="share-title" className="dialog__title">
-              Share “{doc.name}”
-            </h2>
-            <p className="dialog__intro">
-              The link holds the whole document (topology, parameters, layout, scenario and seed) after its
-              “#”: it is never sent to a server, and it replays the same run for everyone.
-            </p>
-          </div>
-          <button type="button" className="btn btn--small" onClick={close} aria-label="Close share">
-            ✕
-          </button>
-        </header>
+        <DialogHead
+          titleId="share-title"
+          title={`Share “${doc.name}”`}
+          intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
+          closeLabel="Close share"
+          onClose={close}
+        />
         {made === null && <p className="share__hint">Making the link…</p>}
         {made !== null && 'error' in made && (
           <p className="dialog__error" role="alert">
