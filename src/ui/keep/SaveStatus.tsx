@@ -27,9 +27,12 @@ export function SaveStatus() {
     >
       <span className="save-status__dot" aria-hidden="true" />
       <span className="save-status__text">
-        {status === 'memory'
-          ? `Not saved — ${problem === 'full' ? 'storage full' : 'storage unavailable'}`
-          : TEXT[status]}
+        {TEXT[status]}
+        {status === 'memory' && (
+          <span className="save-status__why">
+            {` — ${problem === 'full' ? 'storage full' : 'storage unavailable'}`}
+          </span>
+        )}
       </span>
     </output>
   );
