@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useArchStore } from '../../store/store';
 import { downloadMermaid } from '../source/export-mermaid';
-import { openSourceFile } from '../source/source-sync';
+import { SourceFileInput } from '../source/SourceFileInput';
 import { exportCanvas, exportDocumentJson, exportMetrics } from './export-actions';
 import { Menu } from './Menu';
 import { useRunLog } from './run-log';
@@ -44,18 +44,7 @@ export function ExportMenu() {
           { label: 'Import file…', onSelect: () => fileInput.current?.click(), section: 'Import' },
         ]}
       />
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".mmd,.mermaid,.md,.markdown,.json,.txt"
-        hidden
-        aria-label="Import a Mermaid, Markdown or JSON file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void openSourceFile(file);
-        }}
-      />
+      <SourceFileInput ref={fileInput} label="Import a Mermaid, Markdown or JSON file" />
       <span className="visually-hidden" role="status">
         {status}
       </span>

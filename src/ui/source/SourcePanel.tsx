@@ -3,9 +3,9 @@ import './source.css';
 import { useArchStore } from '../../store/store';
 import { MermaidPreview } from './MermaidPreview';
 import { SourceEditor } from './SourceEditor';
+import { SourceFileInput } from './SourceFileInput';
 import { SourceMessages } from './SourceMessages';
 import { copyMermaid, downloadMermaid } from './export-mermaid';
-import { openSourceFile } from './source-sync';
 import { selectSourceText } from './source-text';
 import { useSourceEditing } from './useSourceEditing';
 
@@ -49,18 +49,7 @@ export function SourcePanel() {
           >
             Open file
           </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".mmd,.mermaid,.md,.markdown,.json,.txt"
-            hidden
-            aria-label="Open a Mermaid, Markdown or JSON file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void openSourceFile(file);
-            }}
-          />
+          <SourceFileInput ref={fileInput} label="Open a Mermaid, Markdown or JSON file" />
         </div>
       </header>
       <SourceMessages />
