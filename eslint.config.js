@@ -38,12 +38,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/share/**/*.ts', 'src/mermaid/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/analysis/**/*.ts', 'src/share/**/*.ts', 'src/mermaid/**/*.ts', 'src/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', uiImports] },
   },
   {
     // Determinism: the engine reads no wall clock and no Math.random; all randomness comes from seeded streams.
-    files: ['src/sim/**/*.ts', 'src/model/**/*.ts'],
+    files: ['src/sim/**/*.ts', 'src/analysis/**/*.ts', 'src/model/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, DEFAULT_EDGE, DEFAULT_LB } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument, EdgeSpec, NodeSpec } from '../src/model/types';
-import { compare, costPerHour, sweep } from '../src/sim/analysis';
+import { compare, costPerHour, sweep } from '../src/analysis/analysis';
 import { balanced } from './support/documents';
 
 const edge = (source: string, target: string): EdgeSpec => ({

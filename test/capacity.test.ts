@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument } from '../src/model/types';
-import { capacityCheck } from '../src/sim/capacity';
+import { capacityCheck } from '../src/analysis/capacity';
 import { runAll } from './support/run';
 
 const withRate = (rate: number): ArchDocument => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, DEFAULT_EDGE, DEFAULT_LB } from '../src/model/defaults';
 import type { ArchDocument, EdgeSpec, NodeSpec, ScenarioStep } from '../src/model/types';
-import { runReport } from '../src/sim/report';
+import { runReport } from '../src/analysis/report';
 import { balanced } from './support/documents';
 import { runAll, sumOver } from './support/run';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument } from '../src/model/types';
-import { explainRun, sum } from '../src/sim/explain';
-import { runReport } from '../src/sim/report';
+import { explainRun, sum } from '../src/analysis/explain';
+import { runReport } from '../src/analysis/report';
 
 const seedWith = (scenario: ArchDocument['scenario'], durationSec = 120): ArchDocument => ({
   ...ACTIVE_ACTIVE.document,

@@ -5,9 +5,9 @@ import { LESSONS } from '../src/model/lessons';
 import type { ArchDocument, ScenarioStep } from '../src/model/types';
 import { validateDocument } from '../src/model/validate';
 import { decodeLink, encodeLink } from '../src/share/link';
-import { answerOf, numbersOfReport } from '../src/sim/lesson-answer';
+import { answerOf, numbersOfReport } from '../src/analysis/lesson-answer';
 import { metricOf } from '../src/sim/lesson-progress';
-import { runReport, type RunReport } from '../src/sim/report';
+import { runReport, type RunReport } from '../src/analysis/report';
 import type { SecondRow } from '../src/sim/results';
 import { runAll } from './support/run';
 

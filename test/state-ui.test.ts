@@ -4,7 +4,7 @@ import { GALLERY } from '../src/model/preset-gallery';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument } from '../src/model/types';
 import { detectionsOf } from '../src/sim/detection';
-import { runReport } from '../src/sim/report';
+import { runReport } from '../src/analysis/report';
 import type { SimEvent } from '../src/sim/results';
 import { ruleFromDraft, nextAlertId, type AlertDraft } from '../src/ui/alerts/alert-form';
 import { firingRules } from '../src/ui/alerts/alert-status';

@@ -1,5 +1,5 @@
 import { parseDurationMs } from '../model/units';
-import { compare, sweep } from '../sim/analysis';
+import { compare, sweep } from '../analysis/analysis';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
 

@@ -1,5 +1,5 @@
 import { parseDurationMs } from '../model/units';
-import { runReport, seriesCsv, type RunReport } from '../sim/report';
+import { runReport, seriesCsv, type RunReport } from '../analysis/report';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
 

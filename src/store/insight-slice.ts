@@ -1,6 +1,6 @@
 import type { ArchDocument } from '../model/types';
-import type { SweepEntry } from '../sim/analysis';
-import type { RunReport } from '../sim/report';
+import type { SweepEntry } from '../analysis/analysis';
+import type { RunReport } from '../analysis/report';
 
 /** The Insight panel's tools (issue "Insight"). */
 export type InsightTab = 'twin' | 'sweep' | 'capacity' | 'explain';

@@ -1,5 +1,5 @@
 import type { ArchDocument } from '../model/types';
-import { answerIsClose, answerOf, numbersOfRun } from '../sim/lesson-answer';
+import { answerIsClose, answerOf, numbersOfRun } from '../analysis/lesson-answer';
 import { conditionMetAt, type LessonAction } from '../sim/lesson-progress';
 import type { RunTotals, SecondRow, SimEvent } from '../sim/results';
 

@@ -1,4 +1,4 @@
-import { buildReport, type RunReport } from '../sim/report';
+import { buildReport, type RunReport } from '../analysis/report';
 import type { ArchState } from './store';
 
 /**

@@ -1,5 +1,5 @@
-import { sweepCase, type SweepEntry } from '../sim/analysis';
-import { runReport, type RunReport } from '../sim/report';
+import { sweepCase, type SweepEntry } from '../analysis/analysis';
+import { runReport, type RunReport } from '../analysis/report';
 import type { AnalysisJob } from './analysis-protocol';
 
 /** Runs one analysis job to its end (synchronously: a worker has nothing else to do meanwhile). */

@@ -1,6 +1,6 @@
 import type { ArchDocument } from '../model/types';
-import type { SweepEntry } from '../sim/analysis';
-import type { RunReport } from '../sim/report';
+import type { SweepEntry } from '../analysis/analysis';
+import type { RunReport } from '../analysis/report';
 
 /**
  * The typed messages between the page and an analysis worker (issue "Insight"). A worker runs one job at a

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { reportTotalsOf, seriesCsvOf, toReportRow, type ReportRow } from '../../sim/report';
+import { reportTotalsOf, seriesCsvOf, toReportRow, type ReportRow } from '../../analysis/report';
 import { useArchStore, type ArchState } from '../../store/store';
 
 /**

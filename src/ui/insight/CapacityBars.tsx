@@ -1,4 +1,4 @@
-import type { CapacitySituation } from '../../sim/capacity';
+import type { CapacitySituation } from '../../analysis/capacity';
 import { formatRate } from '../format';
 
 /** Above 100%: the queue grows without bound; from 90%: little headroom left. */

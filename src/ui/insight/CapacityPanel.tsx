@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { withFailure } from '../../sim/analysis';
-import { capacityCheck, type CapacitySituation } from '../../sim/capacity';
+import { withFailure } from '../../analysis/analysis';
+import { capacityCheck, type CapacitySituation } from '../../analysis/capacity';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { CapacityBars } from './CapacityBars';

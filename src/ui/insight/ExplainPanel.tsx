@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { explainRun } from '../../sim/explain';
+import { explainRun } from '../../analysis/explain';
 import { liveReportOf } from '../../store/live-report';
 import {
   selectDoc,

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Sentence } from '../../sim/explain';
+import type { Sentence } from '../../analysis/explain';
 
 /** A sentence of the account with its numbers marked; each number's title says where the report has it. */
 export function ExplainSentence({ sentence }: { readonly sentence: Sentence }) {

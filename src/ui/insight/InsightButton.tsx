@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { costPerHour } from '../../sim/analysis';
+import { costPerHour } from '../../analysis/analysis';
 import { selectDoc } from '../../store/selectors';
 import { selectInsightOpen } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';

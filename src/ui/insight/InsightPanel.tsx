@@ -1,6 +1,6 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import './insight.css';
-import { costPerHour } from '../../sim/analysis';
+import { costPerHour } from '../../analysis/analysis';
 import type { InsightTab } from '../../store/insight-slice';
 import { selectInsightOpen, selectInsightTab } from '../../store/insight-selectors';
 import { selectDoc } from '../../store/selectors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { rankSweep, sweepTargets, type SweepEntry } from '../../sim/analysis';
+import { rankSweep, sweepTargets, type SweepEntry } from '../../analysis/analysis';
 import { selectDoc } from '../../store/selectors';
 import { selectHeatShown, selectReplay, selectSweepOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';

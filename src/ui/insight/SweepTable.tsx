@@ -1,4 +1,4 @@
-import { withFailure } from '../../sim/analysis';
+import { withFailure } from '../../analysis/analysis';
 import { failedAfterFault, type SweepOutcome } from '../../store/insight-slice';
 import { useArchStore } from '../../store/store';
 import { formatCount, formatMs, formatShare } from '../format';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { costPerHour, type CompareTotals } from '../../sim/analysis';
-import { costBenefit } from '../../sim/twin';
+import { costPerHour, type CompareTotals } from '../../analysis/analysis';
+import { costBenefit } from '../../analysis/twin';
 import type { TwinOutcome } from '../../store/insight-slice';
 import { formatCount, formatMs } from '../format';
 import { formatAvailability, formatMoney } from './insight-format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LessonQuestion as Question } from '../../model/lesson-types';
-import { ANSWER_UNITS } from '../../sim/lesson-answer';
+import { ANSWER_UNITS } from '../../analysis/lesson-answer';
 import { useArchStore } from '../../store/store';
 
 /** The lesson's closing question: the person answers, then sees the run's own figure beside theirs. */

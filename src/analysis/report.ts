@@ -1,7 +1,7 @@
 import type { ArchDocument } from '../model/types';
-import { detectionsOf } from './detection';
-import { createSimulation } from './engine';
-import type { LatencySummary, NodeTotals, RunTotals, SecondRow, SimEvent } from './results';
+import { detectionsOf } from '../sim/detection';
+import { createSimulation } from '../sim/engine';
+import type { LatencySummary, NodeTotals, RunTotals, SecondRow, SimEvent } from '../sim/results';
 
 /** The run report of `archplay simulate --json` (DESIGN.md §6): snake_case keys, ms and seconds. */
 export interface RunReport {

@@ -7,7 +7,7 @@ import { costPerHourOf } from '../model/defaults';
 import type { AnswerMetric } from '../model/lesson-types';
 import type { ArchDocument } from '../model/types';
 import type { RunReport } from './report';
-import type { RunTotals, SecondRow, SimEvent } from './results';
+import type { RunTotals, SecondRow, SimEvent } from '../sim/results';
 
 /** What a question's answer is computed from. */
 export interface RunNumbers {
