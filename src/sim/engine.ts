@@ -83,6 +83,9 @@ class Engine implements Simulation, EngineContext {
   private rows: SecondRow[] = [];
   private simEvents: SimEvent[] = [];
   private depthLimitNoted = false;
+  /** Calls that reached their node over a zero-latency edge while another arrival was being handled. */
+  private readonly pendingArrivals: number[] = [];
+  private arriving = false;
   stopped: string | undefined;
 
   constructor(
@@ -334,8 +337,32 @@ class Engine implements Simulation, EngineContext {
     if (faults.edgeCut[edge] || (loss > 0 && (this.t.lossRng[edge] as RandomStream).next() < loss)) {
       return this.lose(child);
     }
-    if (this.t.edgeLatencyIsZero[edge] && faults.edgeAddedMs[edge] === 0) return this.arrive(child);
+    if (this.t.edgeLatencyIsZero[edge] && faults.edgeAddedMs[edge] === 0) return this.arriveNow(child);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.callArrive, child, calls.gen[child] as number);
+  }
+
+  /**
+   * An arrival over a zero-latency edge, handled at once but never nested inside another arrival: a
+   * chain of such hops (load balancers, DNS nodes, a service calling many clients) runs as a loop here
+   * instead of as a recursion as deep as the chain, which a long chain or a cycle would overflow.
+   */
+  private arriveNow(call: number): void {
+    const pending = this.pendingArrivals;
+    if (this.arriving) {
+      pending.push(call, this.calls.gen[call] as number);
+      return;
+    }
+    this.arriving = true;
+    try {
+      this.arrive(call);
+      for (let i = 0; i < pending.length; i += 2) {
+        const next = pending[i] as number;
+        if (this.calls.gen[next] === pending[i + 1]) this.arrive(next);
+      }
+    } finally {
+      pending.length = 0;
+      this.arriving = false;
+    }
   }
 
   private latencyMs(edge: number): number {
@@ -363,12 +390,7 @@ class Engine implements Simulation, EngineContext {
     const node = calls.node[call] as number;
     calls.start[call] = this.nowMs;
     this.metrics.recordArrival(node);
-    if (this.t.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
-    if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
-    if (this.faults.hung[node]) {
-      calls.state[call] = CallState.held;
-      return;
-    }
+    // The hop limit comes first: DNS nodes answering with each other would otherwise loop for ever.
     if ((calls.depth[call] as number) > MAX_CALL_DEPTH) {
       if (!this.depthLimitNoted) {
         this.depthLimitNoted = true;
@@ -380,6 +402,12 @@ class Engine implements Simulation, EngineContext {
         );
       }
       return this.respond(call, Cause.rejected);
+    }
+    if (this.t.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
+    if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
+    if (this.faults.hung[node]) {
+      calls.state[call] = CallState.held;
+      return;
     }
     const behaviour = this.t.behaviour[node];
     if (behaviour === KindCode.lb) {
