@@ -25,6 +25,9 @@ const topology: fc.Arbitrary<ArchDocument> = fc
     withLb: fc.boolean(),
     services: fc.integer({ min: 1, max: 3 }),
     withDb: fc.boolean(),
+    // A second database as a multi-primary peer of the first (README "Active-active data").
+    peers: fc.constantFrom<'none' | 'async' | 'sync'>('none', 'async', 'sync'),
+    peerLagMs: fc.double({ min: 0, max: 200, noNaN: true }),
     workers: fc.integer({ min: 1, max: 4 }),
     queue: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20 })),
     serviceMs: fc.double({ min: 0.5, max: 30, noNaN: true }),
@@ -75,7 +78,15 @@ const topology: fc.Arbitrary<ArchDocument> = fc
         kind: 'database',
         params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } },
       });
-      pairs.push(...services.map((s): [string, string] => [s, 'DB']));
+      const peered = r.peers !== 'none';
+      if (peered)
+        nodes.push({
+          id: 'DB2',
+          label: 'DB2',
+          kind: 'database',
+          params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } },
+        });
+      pairs.push(...services.map((s, i): [string, string] => [s, peered && i % 2 === 1 ? 'DB2' : 'DB']));
     }
     const edges = pairs.map(([source, target], i): EdgeSpec => ({
       id: `${source}-->${target}`,
@@ -83,10 +94,30 @@ const topology: fc.Arbitrary<ArchDocument> = fc
       target,
       params: { latency: r.latencies[i % r.latencies.length]!, weight: 1, backup: false },
     }));
+    if (r.withDb && r.peers !== 'none') {
+      edges.push({
+        id: 'DB-->DB2',
+        source: 'DB',
+        target: 'DB2',
+        bidirectional: true,
+        params: {
+          latency: { type: 'const', valueMs: 0 },
+          weight: 1,
+          backup: false,
+          replication: r.peers,
+          lag: { type: 'exp', meanMs: r.peerLagMs },
+        },
+      });
+    }
+    // Targets: every node, and the replication link when there is one (a fail of an edge cuts it).
+    const targets = [
+      ...nodes.map((node) => node.id),
+      ...edges.filter((e) => e.bidirectional).map((e) => e.id),
+    ];
     const scenario = r.faults.map((f): ScenarioStep => ({
       atSec: f.atSec,
       action: f.action,
-      target: nodes[f.pick % nodes.length]!.id,
+      target: targets[f.pick % targets.length]!,
     }));
     return {
       name: 'random',
@@ -117,6 +148,9 @@ describe('conservation of requests', () => {
             expect((sim as unknown as { countOpenRequests(): number }).countOpenRequests()).toBe(
               totals.inFlight,
             );
+            // Every conflict settled loses exactly one acknowledged write; divergence is a count of keys.
+            expect(totals.lostUpdates).toBe(totals.conflicts);
+            expect(totals.divergentKeys ?? 0).toBeGreaterThanOrEqual(0);
           }
           // The per-second rows add up to the totals of the seconds they cover.
           const totals = sim.totals();

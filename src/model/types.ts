@@ -62,6 +62,11 @@ export interface ClientParams {
   readonly users?: number;
   /** Share of requests that write (absent: 0.2). */
   readonly writes?: number;
+  /**
+   * Count a read served by a multi-primary peer that has not yet received this user's last write as a
+   * stale read (README "Active-active data"; absent: false).
+   */
+  readonly readYourWrites?: boolean;
 }
 
 /** Parameters of a load balancer and its active health checks. */
@@ -185,6 +190,11 @@ export type NodeSpec = { [K in NodeKind]: NodeBase<K> }[NodeKind];
 
 export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
 
+/** How multi-primary peers settle two concurrent writes to one key (README "Active-active data"). */
+export type ConflictPolicy = 'lww' | 'first-wins';
+
+export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['lww', 'first-wins'];
+
 export interface EdgeParams {
   /** One-way network latency. */
   readonly latency: Distribution;
@@ -194,6 +204,15 @@ export interface EdgeParams {
   readonly backup: boolean;
   /** Probability that a request sent over the edge is lost (absent: 0). */
   readonly loss?: number;
+  /**
+   * Replication link between multi-primary peers only (`DBE <--> DBW`): sync makes a write wait for the
+   * peer's acknowledgement (absent: async).
+   */
+  readonly replication?: ReplicationMode;
+  /** Replication link only: one-way time for a write to reach the peer (absent: exp(80ms)). */
+  readonly lag?: Distribution;
+  /** Replication link only: which of two concurrent writes to a key survives (absent: lww). */
+  readonly conflict?: ConflictPolicy;
 }
 
 export interface EdgeSpec {
@@ -204,6 +223,11 @@ export interface EdgeSpec {
   readonly params: EdgeParams;
   readonly label?: string;
   readonly stroke?: EdgeStroke;
+  /**
+   * Drawn with arrowheads at both ends (`A <--> B`). Between two databases it is a replication link
+   * between multi-primary peers, not a call (README "Active-active data").
+   */
+  readonly bidirectional?: boolean;
 }
 
 export interface GroupSpec {

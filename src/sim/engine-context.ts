@@ -5,6 +5,7 @@ import type { FaultState } from './faults';
 import type { LoadBalancers } from './load-balancers';
 import type { MessageStore } from './message-store';
 import type { Metrics } from './metrics';
+import type { MultiPrimary } from './multi-primary';
 import type { Replication } from './replication';
 import type { SimEventType } from './results';
 import type { Sessions } from './sessions';
@@ -24,6 +25,7 @@ export const Ev = {
   retry: 8,
   promote: 9,
   failover: 10,
+  replicate: 11,
 } as const;
 
 /**
@@ -43,6 +45,8 @@ export interface EngineContext {
   readonly messages: MessageStore;
   readonly sessions: Sessions;
   readonly replication: Replication;
+  /** Multi-primary peers, when the document has replication links (README "Active-active data"). */
+  readonly peers: MultiPrimary | null;
   /** Simulated time of the event being processed, in ms. */
   readonly nowMs: number;
   /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */

@@ -14,6 +14,7 @@ import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
 import { MessageStore } from './message-store';
+import { MultiPrimary } from './multi-primary';
 import { QueueDelivery } from './queue-delivery';
 import { Replication } from './replication';
 import { ScenarioSteps } from './scenario-steps';
@@ -66,6 +67,7 @@ class Engine implements Simulation, EngineContext {
   readonly pools: WorkerPools;
   readonly sessions: Sessions;
   readonly replication: Replication;
+  readonly peers: MultiPrimary | null;
   readonly messages: MessageStore;
   private readonly timeouts: TimeoutQueue;
   private readonly dns: Dns;
@@ -106,9 +108,21 @@ class Engine implements Simulation, EngineContext {
     this.sessions = new Sessions(t, t.totalUsers);
     this.replication = new Replication(t, t.totalUsers);
     this.messages = new MessageStore(t);
+    const peers =
+      t.peerGroups.length > 0
+        ? new MultiPrimary(
+            t,
+            this.faults,
+            (atMs, msg, group) => this.queue.push(atMs, Ev.replicate, msg, group),
+            (edge) => this.metrics.recordEdgeRequest(edge),
+          )
+        : null;
+    this.peers = peers;
     this.alerts = new Alerts(doc.alerts ?? []);
     this.metrics.nodeExtras = (node) =>
-      this.replication.replicates(node)
+      peers?.isPeer(node)
+        ? { replicationLagMs: peers.lagMs(node, this.nowMs) }
+        : this.replication.replicates(node)
         ? { replicationLagMs: this.replication.lagMs(node, this.nowMs) }
         : t.isQueue[node]
           ? {
@@ -119,11 +133,18 @@ class Engine implements Simulation, EngineContext {
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,
-      staleReads: this.replication.staleReads,
+      staleReads: this.replication.staleReads + (peers?.staleReads ?? 0),
       duplicates: this.messages.duplicates,
       redeliveries: this.messages.redeliveries,
       deadLettered: this.messages.deadLettered,
+      conflicts: peers?.conflicts ?? 0,
+      lostUpdates: peers?.lostUpdates ?? 0,
     });
+    if (peers)
+      this.metrics.peerGauges = () => ({
+        divergentKeys: peers.divergentKeys,
+        replicationLagMs: peers.maxLagMs(this.nowMs),
+      });
     this.lbs = new LoadBalancers(t, this.faults, {
       scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
       scheduleProbeResult: (atMs, edge, success) =>
@@ -270,6 +291,8 @@ class Engine implements Simulation, EngineContext {
         return this.lbs.promoted(arg);
       case Ev.failover:
         return this.steps.failover(arg, arg2);
+      case Ev.replicate:
+        return (this.peers as MultiPrimary).deliver(arg, arg2);
     }
   }
 
@@ -450,6 +473,7 @@ class Engine implements Simulation, EngineContext {
   /** What keeping state costs a write: copying a session to peers, or waiting for a synchronous replica. */
   private stateWriteDelayMs(node: number, rng: RandomStream): number {
     if (this.sessions.isReplicated(node)) return this.sessions.syncDelayMs(node, rng);
+    if (this.peers?.isPeer(node)) return this.peers.syncDelayMs(node, rng);
     if (this.replication.replicates(node)) return this.replication.syncDelayMs(node, rng);
     return 0;
   }
@@ -466,6 +490,9 @@ class Engine implements Simulation, EngineContext {
     if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate)
       return this.respond(call, Cause.error);
     if (this.t.isQueue[node]) return this.delivery.accepted(node, call);
+    // A synchronous peer that cannot reach every other peer refuses the write (consistency over availability).
+    if (this.peers !== null && calls.write[call] && this.peers.isPeer(node) && this.peers.refusesWrite(node))
+      return this.respond(call, Cause.error);
     const out = this.t.outEdges[node] as Int32Array;
     if (out.length === 0) return this.respond(call, Cause.ok);
     calls.state[call] = CallState.waiting;
@@ -510,11 +537,23 @@ class Engine implements Simulation, EngineContext {
     const calls = this.calls;
     const user = calls.key[call] as number;
     if (this.sessions.keeps(node)) this.sessions.served(node, user);
+    if (this.peers?.isPeer(node)) {
+      if (calls.write[call]) this.peers.wrote(node, this.keyOf(call), user, this.nowMs);
+      else this.peers.read(node, user);
+    }
     if (this.replication.replicates(node)) {
       if (calls.write[call])
         this.replication.wrote(node, user, this.nowMs, this.t.serviceRng[node] as RandomStream);
       else this.replication.read(node, user, this.nowMs);
     }
+  }
+
+  /**
+   * The data key a call names. Until client `keys` exist every user has its own record, so the user is
+   * the key (README "Active-active data").
+   */
+  private keyOf(call: number): number {
+    return this.calls.key[call] as number;
   }
 
   /** The answer of `child` reaches its caller. */

@@ -1,5 +1,6 @@
 import { HistogramSet } from './histogram';
 import type {
+  PeerGauges,
   StateCounts,
   EdgeSecond,
   ErrorCounts,
@@ -55,6 +56,8 @@ export class Metrics {
   /** The state models' running counts, read once per second and at the end. */
   stateCounters: () => StateCounts = () => NO_STATE;
   private stateAtLastSecond: StateCounts = NO_STATE;
+  /** Multi-primary peers' divergence and lag, read when a second closes and at the end (absent: no peers). */
+  peerGauges: (() => PeerGauges) | undefined = undefined;
   /** Extra per-node figures for a second (message queues' backlog), read when the second closes. */
   nodeExtras: (node: number) => Partial<NodeSecond> | undefined = () => undefined;
 
@@ -180,6 +183,9 @@ export class Metrics {
         duplicates: state.duplicates - previous.duplicates,
         redeliveries: state.redeliveries - previous.redeliveries,
         deadLettered: state.deadLettered - previous.deadLettered,
+        conflicts: state.conflicts - previous.conflicts,
+        lostUpdates: state.lostUpdates - previous.lostUpdates,
+        ...this.peerGauges?.(),
       },
       nodes,
       edges,
@@ -228,6 +234,7 @@ export class Metrics {
       latencyMs: summaryWith(this.runHist, this.secondHist, this.nodeCount),
       errorsByCause: this.causes(this.runClientErrors, 0),
       ...this.stateCounters(),
+      ...this.peerGauges?.(),
     };
   }
 
@@ -277,6 +284,8 @@ const NO_STATE: StateCounts = {
   duplicates: 0,
   redeliveries: 0,
   deadLettered: 0,
+  conflicts: 0,
+  lostUpdates: 0,
 };
 
 /** The summary of closed seconds and the second in progress together. */

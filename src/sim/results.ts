@@ -69,10 +69,22 @@ export interface StateCounts {
   readonly redeliveries: number;
   /** Messages sent to a dead-letter queue after too many attempts. */
   readonly deadLettered: number;
+  /** Multi-primary peers: concurrent writes to one key settled (README "Active-active data"). */
+  readonly conflicts: number;
+  /** Multi-primary peers: acknowledged writes discarded when their conflict was settled. */
+  readonly lostUpdates: number;
+}
+
+/** Multi-primary peers' state at a moment (present only when the document has replication links). */
+export interface PeerGauges {
+  /** Keys whose value differs between peers right now (some peer lacks one of the key's latest writes). */
+  readonly divergentKeys: number;
+  /** Largest over the peers: age of the oldest acknowledged write some other peer has not received, ms. */
+  readonly replicationLagMs: number;
 }
 
 /** Whole-system figures for one second, as seen by the clients. */
-export interface TotalSecond extends LatencySummary, StateCounts {
+export interface TotalSecond extends LatencySummary, StateCounts, Partial<PeerGauges> {
   /** Requests started by clients. */
   readonly requests: number;
   /** Attempts sent by clients: requests plus retries. attempts / requests is the load amplification. */
@@ -133,7 +145,7 @@ export interface LiveSnapshot {
   readonly lbViews: Readonly<Record<string, Readonly<Record<string, 'healthy' | 'unhealthy'>>>>;
 }
 
-export interface RunTotals extends StateCounts {
+export interface RunTotals extends StateCounts, Partial<PeerGauges> {
   readonly requests: number;
   /** Requests plus retries sent by clients. */
   readonly attempts: number;

@@ -2,7 +2,7 @@ import type { ScenarioStep } from '../model/types';
 import { CallState as CALL_STATES } from './call-pool';
 import type { ClientRequests } from './client-requests';
 import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
-import { resolveTarget } from './faults';
+import { resolveTarget, type ResolvedTarget } from './faults';
 import { Cause as CAUSES } from './metrics';
 import type { QueueDelivery } from './queue-delivery';
 
@@ -37,6 +37,13 @@ export class ScenarioSteps {
   applyStep(step: ScenarioStep): void {
     const target = resolveTarget(this.e.t, step.target);
     if (!target) return;
+    this.applyResolved(step, target);
+    // Replication between peers pauses over cut links and crashed peers, and resumes when they are back.
+    if (step.action === 'fail' || step.action === 'recover' || step.action === 'partition')
+      this.e.peers?.linksChanged(this.e.nowMs);
+  }
+
+  private applyResolved(step: ScenarioStep, target: ResolvedTarget): void {
     const faults = this.e.faults;
     switch (step.action) {
       case 'fail':

@@ -9,6 +9,7 @@ import type {
   ServiceParams,
   WorkerParams,
 } from '../model/types';
+import { DEFAULT_PEER_LAG, isPeerLink, linkBetween, peerGroupsOf } from '../model/peers';
 import { isZero } from './distributions';
 import { RandomStream } from './random';
 
@@ -85,6 +86,22 @@ export interface Topology {
   readonly edgeRng: readonly RandomStream[];
   /** Per edge: whether a request is lost. */
   readonly lossRng: readonly RandomStream[];
+  /** Groups of multi-primary peers (README "Active-active data"); their links are in no `outEdges`. */
+  readonly peerGroups: readonly PeerGroupPlan[];
+}
+
+/** A group of multi-primary peers compiled for the engine; channels are numbered from·n + to. */
+export interface PeerGroupPlan {
+  /** The peers' node indices. */
+  readonly nodes: Int32Array;
+  readonly sync: boolean;
+  readonly firstWins: boolean;
+  /** Per channel: the index of the replication link between the two peers (-1 from a peer to itself). */
+  readonly linkEdge: Int32Array;
+  /** Per channel: the one-way replication lag. */
+  readonly lag: readonly Distribution[];
+  /** Per channel: the lag's random stream. */
+  readonly rng: readonly RandomStream[];
 }
 
 export function compileTopology(doc: ArchDocument, seed: number): Topology {
@@ -125,7 +142,10 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const groupIds = doc.groups.map((g) => g.id);
   const groupsOf = groupChains(doc);
   const outLists: number[][] = doc.nodes.map(() => []);
-  edges.forEach((edge, e) => outLists[nodeIndex.get(edge.source) as number]?.push(e));
+  // A replication link between peers is not a call path.
+  edges.forEach((edge, e) => {
+    if (!isPeerLink(doc, edge)) outLists[nodeIndex.get(edge.source) as number]?.push(e);
+  });
   const stream = (prefix: string) => (id: string) => new RandomStream(seed, `${prefix}:${id}`);
   const nodeIds = doc.nodes.map((node) => node.id);
   const userOffset = new Int32Array(n);
@@ -135,13 +155,16 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     userOffset[i] = totalUsers;
     totalUsers += node.params.users ?? DEFAULT_USERS;
   });
-  const usersMatter = doc.nodes.some(
-    (node) =>
-      (node.kind === 'lb' && node.params.policy === 'hash') ||
-      node.kind === 'dns' ||
-      (node.kind === 'service' && (node.params as ServiceParams).sessions !== undefined) ||
-      (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
-  );
+  const peerGroups = compilePeerGroups(doc, nodeIndex, edges, seed);
+  const usersMatter =
+    peerGroups.length > 0 ||
+    doc.nodes.some(
+      (node) =>
+        (node.kind === 'lb' && node.params.policy === 'hash') ||
+        node.kind === 'dns' ||
+        (node.kind === 'service' && (node.params as ServiceParams).sessions !== undefined) ||
+        (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
+    );
   const edgeIds = edges.map((e) => e.id);
   return {
     nodeIds,
@@ -194,7 +217,39 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     faultRng: nodeIds.map(stream('faults')),
     edgeRng: edgeIds.map(stream('edge')),
     lossRng: edgeIds.map(stream('loss')),
+    peerGroups,
   };
+}
+
+function compilePeerGroups(
+  doc: ArchDocument,
+  nodeIndex: ReadonlyMap<string, number>,
+  edges: readonly ArchDocument['edges'][number][],
+  seed: number,
+): PeerGroupPlan[] {
+  const edgeIndex = new Map(edges.map((edge, e) => [edge.id, e]));
+  return peerGroupsOf({ nodes: doc.nodes, edges }).map((group) => {
+    const n = group.members.length;
+    const linkEdge = new Int32Array(n * n).fill(-1);
+    const lag: Distribution[] = [];
+    const rng: RandomStream[] = [];
+    group.members.forEach((from, i) => {
+      group.members.forEach((to, j) => {
+        const link = i === j ? undefined : linkBetween(group, from, to);
+        if (link) linkEdge[i * n + j] = edgeIndex.get(link.id) ?? -1;
+        lag.push(link?.params.lag ?? DEFAULT_PEER_LAG);
+        rng.push(new RandomStream(seed, `replication:${from}->${to}`));
+      });
+    });
+    return {
+      nodes: Int32Array.from(group.members, (id) => nodeIndex.get(id) as number),
+      sync: group.replication === 'sync',
+      firstWins: group.conflict === 'first-wins',
+      linkEdge,
+      lag,
+      rng,
+    };
+  });
 }
 
 /** For each node id, the groups containing it, innermost first. */

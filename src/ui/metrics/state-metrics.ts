@@ -1,4 +1,5 @@
 import type { HeadlineMetric } from '../../model/preset-gallery';
+import { isPeerLink } from '../../model/peers';
 import type { ArchDocument } from '../../model/types';
 import type { StateCounts } from '../../sim/results';
 
@@ -13,6 +14,8 @@ export const STATE_LABELS: Readonly<Record<StateMetric, string>> = {
   duplicates: 'Duplicates',
   redeliveries: 'Redeliveries',
   deadLettered: 'Dead-lettered',
+  conflicts: 'Conflicts',
+  lostUpdates: 'Lost updates',
 };
 
 const ORDER: readonly StateMetric[] = [
@@ -22,6 +25,8 @@ const ORDER: readonly StateMetric[] = [
   'duplicates',
   'redeliveries',
   'deadLettered',
+  'conflicts',
+  'lostUpdates',
 ];
 
 const isStateMetric = (metric: string | undefined): metric is StateMetric =>
@@ -29,7 +34,7 @@ const isStateMetric = (metric: string | undefined): metric is StateMetric =>
 
 /**
  * The state counts that matter for a document: sessions when a service keeps them, writes lost and stale
- * reads when a database has replicas, deliveries when there is a message queue, and always the open
+ * reads when a database has replicas, conflicts and lost updates between multi-primary peers, deliveries when there is a message queue, and always the open
  * preset's headline figure. In a fixed order, so the panel does not reshuffle as the document changes.
  */
 export function stateMetricsOf(doc: ArchDocument, headline?: HeadlineMetric): StateMetric[] {
@@ -45,6 +50,12 @@ export function stateMetricsOf(doc: ArchDocument, headline?: HeadlineMetric): St
       shown.add('redeliveries');
       shown.add('deadLettered');
     }
+  }
+  if (doc.edges.some((edge) => isPeerLink(doc, edge))) {
+    shown.add('conflicts');
+    shown.add('lostUpdates');
+    if (doc.nodes.some((node) => node.kind === 'client' && node.params.readYourWrites === true))
+      shown.add('staleReads');
   }
   if (isStateMetric(headline)) shown.add(headline);
   return ORDER.filter((metric) => shown.has(metric));
