@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LB } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument, Distribution, EdgeSpec, NodeSpec, ScenarioStep } from '../src/model/types';
+import { parseMermaid } from '../src/mermaid';
+import { GALLERY } from '../src/model/preset-gallery';
+import { CallState, CheckedCallPool, isAllowedTransition } from '../src/sim/call-pool';
 import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
+import { retriesAndTimeouts } from './support/documents';
 import { runAll } from './support/run';
 
 const latency: fc.Arbitrary<Distribution> = fc.oneof(
@@ -272,5 +276,41 @@ describe('liveness', () => {
       }),
       { numRuns: 30, seed: 2026 },
     );
+  });
+});
+
+describe('call states', () => {
+  it('every state change of a call is one of the transition table', async () => {
+    // Runs with checkTransitions throw on a move missing from CALL_TRANSITIONS (src/sim/call-pool.ts).
+    const runChecked = (doc: ArchDocument) => {
+      const sim = createSimulation(doc, { checkTransitions: true });
+      while (!sim.done) sim.advance(sim.durationSec, 100_000);
+      return sim.totals();
+    };
+    fc.assert(
+      fc.property(topology, (doc) => {
+        const hanging = doc.scenario.map((step, i) =>
+          step.action === 'fail' && i % 2 === 1 ? { ...step, mode: 'hang' as const } : step,
+        );
+        runChecked({ ...doc, scenario: hanging });
+      }),
+      { numRuns: 40, seed: 15 },
+    );
+    // The gallery covers what the random shapes lack: queues, DNS, sessions, replication, promotion.
+    for (const preset of GALLERY) {
+      const parsed = await parseMermaid(preset.mermaid);
+      if (!parsed.ok) throw new Error(preset.id);
+      expect(runChecked(parsed.document).requests).toBeGreaterThan(0);
+    }
+    expect(runChecked(retriesAndTimeouts()).attempts).toBeGreaterThan(0);
+  });
+
+  it('a state change missing from the table is refused', () => {
+    const calls = new CheckedCallPool();
+    const call = calls.alloc();
+    calls.move(call, CallState.wireIn);
+    expect(() => calls.move(call, CallState.backoff)).toThrow('no transition from wireIn to backoff');
+    expect(isAllowedTransition(CallState.held, CallState.serving)).toBe(false);
+    expect(isAllowedTransition(CallState.held, CallState.reset)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { runReport } from '../src/analysis/report';
 import { parseMermaid } from '../src/mermaid';
 import { GALLERY } from '../src/model/preset-gallery';
 import type { ArchDocument } from '../src/model/types';
-import { balanced, clientToService } from './support/documents';
+import { clientToService, retriesAndTimeouts } from './support/documents';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
 const UPDATE = process.env['GOLDEN_UPDATE'] === '1';
@@ -30,64 +30,6 @@ function reportText(doc: ArchDocument, seed: number): string {
     );
   const { series, ...rest } = report;
   return [json(rest), ...series.map((row) => json(row))].join('\n') + '\n';
-}
-
-/** A client with timeouts, jittered retries, a retry budget and a breaker, over lossy edges, through faults. */
-function retriesAndTimeouts(): ArchDocument {
-  const doc = balanced({
-    servers: 3,
-    client: {
-      ratePerSec: 300,
-      timeoutMs: 40,
-      retries: 3,
-      backoffMs: 5,
-      retryBudget: 0.2,
-      breakerErrors: 60,
-      breakerOpenMs: 2000,
-    },
-    lb: { policy: 'p2c', hcIntervalMs: 1000, ejectErrors: 5, ejectTimeMs: 3000 },
-    server: { workers: 2, service: { type: 'lognormal', medianMs: 4, sigma: 0.8 }, queueCapacity: 20 },
-    edges: {
-      'C-->LB': { latency: { type: 'uniform', minMs: 0.5, maxMs: 1.5 } },
-      'LB-->S2': { loss: 0.01, latency: { type: 'normal', meanMs: 1, sdMs: 0.5 } },
-    },
-    scenario: [
-      { atSec: 10, action: 'degrade', target: 'S1', factor: 4 },
-      { atSec: 20, action: 'fail', target: 'S3', mode: 'hang' },
-      { atSec: 30, action: 'degrade', target: 'S2', errorRate: 0.3 },
-      { atSec: 35, action: 'load', target: 'C', ratePerSec: 500 },
-      { atSec: 45, action: 'recover', target: 'S1' },
-      { atSec: 45, action: 'recover', target: 'S2' },
-      { atSec: 45, action: 'recover', target: 'S3' },
-      { atSec: 50, action: 'partition', target: 'LB-->S1' },
-    ],
-    durationSec: 60,
-    seed: 7,
-  });
-  // A server calling a database with its own downstream timeout, so calls wait while holding a worker.
-  return {
-    ...doc,
-    nodes: [
-      ...doc.nodes.map((node) =>
-        node.kind === 'service' ? { ...node, params: { ...node.params, timeoutMs: 25 } } : node,
-      ),
-      {
-        id: 'DB',
-        label: 'DB',
-        kind: 'database',
-        params: { workers: 4, service: { type: 'erlang', k: 3, meanMs: 2 }, queueCapacity: Infinity },
-      },
-    ],
-    edges: [
-      ...doc.edges,
-      ...['S1', 'S2', 'S3'].map((s) => ({
-        id: `${s}-->DB`,
-        source: s,
-        target: 'DB',
-        params: { ...doc.edges[0]!.params, latency: { type: 'const' as const, valueMs: 0.5 } },
-      })),
-    ],
-  };
 }
 
 async function galleryDocument(id: string): Promise<ArchDocument> {

@@ -1,5 +1,6 @@
 import { CallState as CALL_STATES } from './call-pool';
 import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
+import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
 import { Cause as CAUSES } from './metrics';
 
 // Module-local copies of imported constant tables: see engine.ts.
@@ -16,95 +17,99 @@ export class ClientRequests {
   /** Next target of each client's round-robin over its outgoing edges. */
   private readonly clientNext: Int32Array;
 
-  constructor(private readonly e: EngineContext) {
-    this.clientNext = new Int32Array(e.t.nodeIds.length);
+  constructor(private readonly engine: EngineContext) {
+    this.clientNext = new Int32Array(engine.topology.nodeIds.length);
   }
 
-  scheduleArrival(client: number): void {
-    const at = this.e.clients.nextArrivalMs(client, this.e.nowMs);
+  scheduleArrival(client: NodeIx): void {
+    const at = this.engine.clients.nextArrivalMs(client, this.engine.nowMs);
     if (at !== Infinity)
-      this.e.queue.push(at, Ev.clientArrival, client, this.e.clients.arrivalGen[client] as number);
+      this.engine.queue.push(at, Ev.clientArrival, client, this.engine.clients.arrivalGen[client] as number);
   }
 
   /** A client's arrival process fires: a new request, and the next arrival scheduled. */
-  onClientArrival(client: number): void {
+  onClientArrival(client: NodeIx): void {
     this.scheduleArrival(client);
     // A failed client sends nothing, but its arrival clock keeps running so recovery resumes the process.
-    if (this.e.faults.isDown(client)) return;
-    const calls = this.e.calls;
+    if (this.engine.faults.isDown(client)) return;
+    const calls = this.engine.calls;
     const root = calls.alloc();
-    calls.state[root] = CallState.root;
+    calls.move(root, CallState.root);
     calls.node[root] = client;
-    calls.parent[root] = -1;
-    calls.edge[root] = -1;
-    calls.aux[root] = 0;
+    calls.parent[root] = NO_CALL;
+    calls.edge[root] = NO_EDGE;
+    calls.attempt[root] = 0;
     calls.depth[root] = 0;
-    calls.key[root] = this.e.clients.userOf(client);
-    calls.write[root] = this.e.clients.writes(client) ? 1 : 0;
-    calls.start[root] = this.e.nowMs;
-    this.e.metrics.recordRequest();
-    this.e.clients.deposit(client);
+    calls.key[root] = this.engine.clients.userOf(client);
+    calls.write[root] = this.engine.clients.writes(client) ? 1 : 0;
+    calls.start[root] = this.engine.nowMs;
+    this.engine.metrics.recordRequest();
+    this.engine.clients.deposit(client);
     this.sendAttempt(root);
   }
 
-  sendAttempt(root: number): void {
-    const calls = this.e.calls;
-    const client = calls.node[root] as number;
-    this.e.metrics.recordAttempt();
-    if (!this.e.clients.breakerAdmits(client, this.e.nowMs)) return this.resolveRoot(root, Cause.rejected);
+  sendAttempt(root: CallIx): void {
+    const calls = this.engine.calls;
+    const client = calls.node[root] as NodeIx;
+    this.engine.metrics.recordAttempt();
+    if (!this.engine.clients.breakerAdmits(client, this.engine.nowMs))
+      return this.resolveRoot(root, Cause.rejected);
     const edge = this.pickRoundRobin(client);
-    if (edge < 0) return this.attemptFailed(root, Cause.refused);
-    const timeoutMs = (this.e.t.client[client] as { timeoutMs: number }).timeoutMs;
+    if (edge === NO_EDGE) return this.attemptFailed(root, Cause.refused);
+    const timeoutMs = (this.engine.topology.client[client] as { timeoutMs: number }).timeoutMs;
     if (timeoutMs !== Infinity)
-      this.e.watch(client, root, calls.aux[root] as number, this.e.nowMs + timeoutMs);
-    this.e.send(root, edge, calls.aux[root] as number);
+      this.engine.watch(client, root, calls.attempt[root] as number, this.engine.nowMs + timeoutMs);
+    this.engine.send(root, edge, calls.attempt[root] as number);
   }
 
   /** An attempt failed: retry after a backoff when retries and budget allow, else fail the request. */
-  attemptFailed(root: number, cause: number): void {
-    const calls = this.e.calls;
-    const client = calls.node[root] as number;
+  attemptFailed(root: CallIx, cause: number): void {
+    const calls = this.engine.calls;
+    const client = calls.node[root] as NodeIx;
     this.breakerRecord(client, false);
-    const attempt = (calls.aux[root] as number) + 1;
+    const attempt = (calls.attempt[root] as number) + 1;
     if (
-      attempt > (this.e.t.client[client] as { retries: number }).retries ||
-      !this.e.clients.mayRetry(client)
+      attempt > (this.engine.topology.client[client] as { retries: number }).retries ||
+      !this.engine.clients.mayRetry(client)
     ) {
       return this.resolveRoot(root, cause);
     }
     // A new attempt number voids the answer of the one that failed, should it still arrive.
-    calls.aux[root] = attempt;
-    const wait = this.e.clients.backoffMs(client, attempt);
+    calls.attempt[root] = attempt;
+    const wait = this.engine.clients.backoffMs(client, attempt);
     if (wait > 0) {
-      calls.state[root] = CallState.backoff;
-      this.e.queue.push(this.e.nowMs + wait, Ev.retry, root, calls.gen[root] as number);
+      calls.move(root, CallState.backoff);
+      this.engine.queue.push(this.engine.nowMs + wait, Ev.retry, root, calls.gen[root] as number);
     } else {
       this.sendAttempt(root);
     }
   }
 
-  resolveRoot(root: number, cause: number): void {
+  resolveRoot(root: CallIx, cause: number): void {
     if (cause === Cause.ok) {
-      this.breakerRecord(this.e.calls.node[root] as number, true);
-      this.e.metrics.recordClientOk(this.e.nowMs - (this.e.calls.start[root] as number));
+      this.breakerRecord(this.engine.calls.node[root] as NodeIx, true);
+      this.engine.metrics.recordClientOk(this.engine.nowMs - (this.engine.calls.start[root] as number));
     } else {
-      this.e.metrics.recordClientFailure(cause);
+      this.engine.metrics.recordClientFailure(cause);
     }
-    this.e.calls.release(root);
+    this.engine.calls.release(root);
   }
 
-  private breakerRecord(client: number, ok: boolean): void {
-    const change = this.e.clients.breakerRecord(client, ok, this.e.nowMs);
+  private breakerRecord(client: NodeIx, ok: boolean): void {
+    const change = this.engine.clients.breakerRecord(client, ok, this.engine.nowMs);
     if (change)
-      this.e.note(change === 'open' ? 'breaker-open' : 'breaker-close', this.e.t.nodeIds[client] as string);
+      this.engine.note(
+        change === 'open' ? 'breaker-open' : 'breaker-close',
+        this.engine.topology.nodeIds[client] as string,
+      );
   }
 
   /** A client with several targets sends to each in turn. */
-  private pickRoundRobin(node: number): number {
-    const out = this.e.t.outEdges[node] as Int32Array;
-    if (out.length <= 1) return out.length === 1 ? (out[0] as number) : -1;
+  private pickRoundRobin(node: NodeIx): EdgeIx {
+    const out = this.engine.topology.outEdges[node] as IxArray<EdgeIx>;
+    if (out.length <= 1) return out.length === 1 ? (out[0] as EdgeIx) : NO_EDGE;
     const i = this.clientNext[node] as number;
     this.clientNext[node] = (i + 1) % out.length;
-    return out[i] as number;
+    return out[i] as EdgeIx;
   }
 }

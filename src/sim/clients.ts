@@ -1,6 +1,7 @@
 import type { ClientParams } from '../model/types';
 import type { RandomStream } from './random';
 import { DEFAULT_USERS, type Topology } from './topology';
+import type { NodeIx } from './indices';
 
 const DEFAULT_BURST_MS = 5000;
 const DEFAULT_RAMP_MS = 60_000;
@@ -26,9 +27,9 @@ export class Clients {
   private readonly failStreak: Int32Array;
   private readonly trialOut: Uint8Array;
 
-  constructor(private readonly t: Topology) {
-    const n = t.nodeIds.length;
-    this.ratePerSec = Float64Array.from(t.client, (c) => c?.ratePerSec ?? 0);
+  constructor(private readonly topology: Topology) {
+    const n = topology.nodeIds.length;
+    this.ratePerSec = Float64Array.from(topology.client, (c) => c?.ratePerSec ?? 0);
     this.arrivalGen = new Int32Array(n);
     this.budget = new Float64Array(n).fill(BUDGET_FLOOR);
     this.breaker = new Int32Array(n);
@@ -38,11 +39,11 @@ export class Clients {
   }
 
   /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
-  nextArrivalMs(client: number, nowMs: number): number {
-    const params = this.t.client[client] as ClientParams;
+  nextArrivalMs(client: NodeIx, nowMs: number): number {
+    const params = this.topology.client[client] as ClientParams;
     const perMs = (this.ratePerSec[client] as number) / 1000;
     if (!(perMs > 0)) return Infinity;
-    const rng = this.t.arrivalRng[client] as RandomStream;
+    const rng = this.topology.arrivalRng[client] as RandomStream;
     switch (params.arrival) {
       case 'constant':
         return nowMs + 1 / perMs;
@@ -61,47 +62,47 @@ export class Clients {
   }
 
   /** The user a new request comes from, in the user space shared by all clients (0 when nobody asks). */
-  userOf(client: number): number {
-    if (!this.t.usersMatter) return 0;
-    const users = (this.t.client[client] as ClientParams).users ?? DEFAULT_USERS;
+  userOf(client: NodeIx): number {
+    if (!this.topology.usersMatter) return 0;
+    const users = (this.topology.client[client] as ClientParams).users ?? DEFAULT_USERS;
     return (
-      (this.t.userOffset[client] as number) +
-      Math.floor((this.t.choiceRng[client] as RandomStream).next() * users)
+      (this.topology.userOffset[client] as number) +
+      Math.floor((this.topology.choiceRng[client] as RandomStream).next() * users)
     );
   }
 
   /** Whether a new request writes (drawn only when something counts writes). */
-  writes(client: number): boolean {
-    if (!this.t.usersMatter) return false;
-    const share = (this.t.client[client] as ClientParams).writes ?? DEFAULT_WRITES;
-    return (this.t.choiceRng[client] as RandomStream).next() < share;
+  writes(client: NodeIx): boolean {
+    if (!this.topology.usersMatter) return false;
+    const share = (this.topology.client[client] as ClientParams).writes ?? DEFAULT_WRITES;
+    return (this.topology.choiceRng[client] as RandomStream).next() < share;
   }
 
   /** Each request adds `retryBudget` to the client's budget (Finagle-style), up to ten seconds' worth. */
-  deposit(client: number): void {
-    const share = (this.t.client[client] as ClientParams).retryBudget;
+  deposit(client: NodeIx): void {
+    const share = (this.topology.client[client] as ClientParams).retryBudget;
     if (share === undefined) return;
     const cap = BUDGET_FLOOR + share * (this.ratePerSec[client] as number) * 10;
     this.budget[client] = Math.min(cap, (this.budget[client] as number) + share);
   }
 
   /** Whether a retry may be sent now; spends from the budget when there is one. */
-  mayRetry(client: number): boolean {
-    if ((this.t.client[client] as ClientParams).retryBudget === undefined) return true;
+  mayRetry(client: NodeIx): boolean {
+    if ((this.topology.client[client] as ClientParams).retryBudget === undefined) return true;
     if ((this.budget[client] as number) < 1) return false;
     this.budget[client] = (this.budget[client] as number) - 1;
     return true;
   }
 
   /** Full-jitter exponential backoff before retry number `attempt` (1-based). */
-  backoffMs(client: number, attempt: number): number {
-    const base = (this.t.client[client] as ClientParams).backoffMs ?? 0;
+  backoffMs(client: NodeIx, attempt: number): number {
+    const base = (this.topology.client[client] as ClientParams).backoffMs ?? 0;
     if (base <= 0) return 0;
-    return (this.t.choiceRng[client] as RandomStream).next() * base * 2 ** (attempt - 1);
+    return (this.topology.choiceRng[client] as RandomStream).next() * base * 2 ** (attempt - 1);
   }
 
   /** Whether the circuit breaker lets an attempt through now (a half-open breaker lets one trial out). */
-  breakerAdmits(client: number, nowMs: number): boolean {
+  breakerAdmits(client: NodeIx, nowMs: number): boolean {
     const state = this.breaker[client];
     if (state === Breaker.closed) return true;
     if (state === Breaker.open) {
@@ -114,8 +115,8 @@ export class Clients {
   }
 
   /** Records an attempt's outcome; returns 'open' or 'close' when the breaker changes state. */
-  breakerRecord(client: number, ok: boolean, nowMs: number): 'open' | 'close' | null {
-    const threshold = (this.t.client[client] as ClientParams).breakerErrors ?? 0;
+  breakerRecord(client: NodeIx, ok: boolean, nowMs: number): 'open' | 'close' | null {
+    const threshold = (this.topology.client[client] as ClientParams).breakerErrors ?? 0;
     if (threshold <= 0) return null;
     const state = this.breaker[client];
     if (state === Breaker.halfOpen && this.trialOut[client]) {
@@ -136,10 +137,10 @@ export class Clients {
     return (this.failStreak[client] as number) >= threshold ? this.open(client, nowMs) : null;
   }
 
-  private open(client: number, nowMs: number): 'open' {
+  private open(client: NodeIx, nowMs: number): 'open' {
     this.breaker[client] = Breaker.open;
     this.breakerUntil[client] =
-      nowMs + ((this.t.client[client] as ClientParams).breakerOpenMs ?? DEFAULT_BREAKER_OPEN_MS);
+      nowMs + ((this.topology.client[client] as ClientParams).breakerOpenMs ?? DEFAULT_BREAKER_OPEN_MS);
     this.failStreak[client] = 0;
     return 'open';
   }
@@ -151,19 +152,19 @@ export class Clients {
  */
 export function nextInBursts(nowMs: number, gapMs: number, onMs: number, offMs: number): number {
   const cycle = onMs + offMs;
-  let t = nowMs;
+  let atMs = nowMs;
   let gap = gapMs;
-  let phase = t % cycle;
+  let phase = atMs % cycle;
   if (phase >= onMs) {
-    t += cycle - phase;
+    atMs += cycle - phase;
     phase = 0;
   }
   const leftInOn = onMs - phase;
-  if (gap < leftInOn) return t + gap;
+  if (gap < leftInOn) return atMs + gap;
   gap -= leftInOn;
-  t += leftInOn + offMs;
+  atMs += leftInOn + offMs;
   const wholeCycles = Math.floor(gap / onMs);
-  return t + wholeCycles * cycle + (gap - wholeCycles * onMs);
+  return atMs + wholeCycles * cycle + (gap - wholeCycles * onMs);
 }
 
 /**
@@ -171,8 +172,8 @@ export function nextInBursts(nowMs: number, gapMs: number, onMs: number, offMs: 
  * inverting its cumulative intensity Λ(t) at Λ(now) + E, with E a unit exponential.
  */
 export function nextOnRamp(nowMs: number, unitExp: number, perMs: number, rampMs: number): number {
-  const cumulative = (t: number) =>
-    t < rampMs ? (perMs * t * t) / (2 * rampMs) : (perMs * rampMs) / 2 + perMs * (t - rampMs);
+  const cumulative = (ms: number) =>
+    ms < rampMs ? (perMs * ms * ms) / (2 * rampMs) : (perMs * rampMs) / 2 + perMs * (ms - rampMs);
   const target = cumulative(nowMs) + unitExp;
   const atRampEnd = (perMs * rampMs) / 2;
   return target < atRampEnd

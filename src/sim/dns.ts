@@ -1,6 +1,7 @@
 import type { DnsParams } from '../model/types';
 import type { LoadBalancers } from './load-balancers';
 import type { Topology } from './topology';
+import { ixArray, NO_EDGE, type EdgeIx, type IxArray, type NodeIx } from './indices';
 
 const DEFAULT_TTL_MS = 60_000;
 
@@ -12,64 +13,65 @@ const DEFAULT_TTL_MS = 60_000;
  * Cached answers also keep working while the DNS service itself is down.
  */
 export class Dns {
-  private readonly answers: Map<number, { edge: Int32Array; expires: Float64Array }>;
+  private readonly answers: Map<NodeIx, { edge: IxArray<EdgeIx>; expires: Float64Array }>;
   /** Per user: the client node it belongs to. */
   private readonly clientOfUser: Int32Array;
 
   constructor(
-    private readonly t: Topology,
+    private readonly topology: Topology,
     private readonly lbs: LoadBalancers,
   ) {
     this.answers = new Map();
-    t.kinds.forEach((kind, node) => {
+    topology.kinds.forEach((kind, node) => {
       if (kind === 'dns')
-        this.answers.set(node, {
-          edge: new Int32Array(t.totalUsers).fill(-1),
-          expires: new Float64Array(t.totalUsers),
+        this.answers.set(node as NodeIx, {
+          edge: ixArray<EdgeIx>(topology.totalUsers).fill(NO_EDGE),
+          expires: new Float64Array(topology.totalUsers),
         });
     });
-    this.clientOfUser = new Int32Array(t.totalUsers);
-    t.client.forEach((params, node) => {
+    this.clientOfUser = new Int32Array(topology.totalUsers);
+    topology.client.forEach((params, node) => {
       if (!params) return;
-      const start = t.userOffset[node] as number;
+      const start = topology.userOffset[node] as number;
       this.clientOfUser.fill(node, start, start + (params.users ?? 1000));
     });
   }
 
-  /** The user's cached answer, if still valid; -1 otherwise. */
-  cached(dns: number, user: number, nowMs: number): number {
+  /** The user's cached answer, if still valid; NO_EDGE otherwise. */
+  cached(dns: NodeIx, user: number, nowMs: number): EdgeIx {
     const answers = this.answers.get(dns);
-    if (!answers) return -1;
-    return (answers.expires[user] as number) > nowMs ? (answers.edge[user] as number) : -1;
+    if (!answers) return NO_EDGE;
+    return (answers.expires[user] as number) > nowMs ? (answers.edge[user] as EdgeIx) : NO_EDGE;
   }
 
-  /** Resolves afresh for a user and caches the answer for the TTL; -1 when no target is healthy. */
-  resolve(dns: number, user: number, nowMs: number): number {
-    const params = this.t.params[dns] as DnsParams;
-    const out = this.t.outEdges[dns] as Int32Array;
-    let chosen = -1;
+  /** Resolves afresh for a user and caches the answer for the TTL; NO_EDGE when no target is healthy. */
+  resolve(dns: NodeIx, user: number, nowMs: number): EdgeIx {
+    const params = this.topology.params[dns] as DnsParams;
+    const out = this.topology.outEdges[dns] as IxArray<EdgeIx>;
+    let chosen = NO_EDGE;
     if (params.dnsPolicy === 'latency') {
-      const home = this.t.nodeGroup[this.clientOfUser[user] as number] as number;
+      const home = this.topology.nodeGroup[this.clientOfUser[user] as number] as number;
       for (const edge of out) {
         if (
           this.lbs.isEligible(edge, nowMs) &&
           home >= 0 &&
-          this.inGroup(this.t.edgeTarget[edge] as number, home)
+          this.inGroup(this.topology.edgeTarget[edge] as NodeIx, home)
         )
           chosen = edge;
       }
     }
-    if (chosen < 0) chosen = Array.from(out).find((edge) => this.lbs.isEligible(edge, nowMs)) ?? -1;
+    if (chosen === NO_EDGE)
+      chosen = Array.from(out).find((edge) => this.lbs.isEligible(edge, nowMs)) ?? NO_EDGE;
     const answers = this.answers.get(dns);
-    if (answers && chosen >= 0) {
+    if (answers && chosen !== NO_EDGE) {
       answers.edge[user] = chosen;
       answers.expires[user] = nowMs + (params.ttlMs ?? DEFAULT_TTL_MS);
     }
     return chosen;
   }
 
-  private inGroup(node: number, group: number): boolean {
-    const groupId = this.t.groupIds[group] as string;
-    return (this.t.groupMembers.get(groupId) ?? []).includes(node);
+  private inGroup(node: NodeIx, group: number): boolean {
+    const groupId = this.topology.groupIds[group] as string;
+    return (this.topology.groupMembers.get(groupId) ?? []).includes(node);
   }
 }

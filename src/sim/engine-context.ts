@@ -2,6 +2,7 @@ import type { CallPool } from './call-pool';
 import type { Clients } from './clients';
 import type { EventQueue } from './event-queue';
 import type { FaultState } from './faults';
+import type { CallIx, EdgeIx, NodeIx } from './indices';
 import type { LoadBalancers } from './load-balancers';
 import type { MessageStore } from './message-store';
 import type { Metrics } from './metrics';
@@ -34,7 +35,7 @@ export const Ev = {
  * through it stay monomorphic on the hot path.
  */
 export interface EngineContext {
-  readonly t: Topology;
+  readonly topology: Topology;
   readonly queue: EventQueue;
   readonly calls: CallPool;
   readonly metrics: Metrics;
@@ -49,12 +50,12 @@ export interface EngineContext {
   readonly peers: MultiPrimary | null;
   /** Simulated time of the event being processed, in ms. */
   readonly nowMs: number;
-  /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */
-  send(parent: number, edge: number, aux: number): void;
+  /** Sends a new call from `parent` over `edge`, as part of the parent's `attempt` (0 unless a root's). */
+  send(parent: CallIx, edge: EdgeIx, attempt: number): void;
   /** Finishes a call at its node with an outcome and sends the answer back over its edge. */
-  respond(call: number, cause: number): void;
-  /** Starts the timeout of `call`'s current attempt or step (`tag`), owned by `node`. */
-  watch(node: number, call: number, tag: number, deadlineMs: number): void;
+  respond(call: CallIx, cause: number): void;
+  /** Starts the timeout of `call`'s current attempt, step or delivery (`tag`), owned by `node`. */
+  watch(node: NodeIx, call: CallIx, tag: number, deadlineMs: number): void;
   /** Records an event for the event log and the chart markers. */
   note(type: SimEventType, target: string, by?: string, detail?: string): void;
 }

@@ -1,11 +1,12 @@
 import type { ArchDocument, Distribution, ScenarioStep } from '../model/types';
 import { Alerts, describeRule } from './alerts';
-import { CallPool, CallState as CALL_STATES } from './call-pool';
+import { CallPool, CallState as CALL_STATES, CheckedCallPool } from './call-pool';
 import { ClientRequests } from './client-requests';
 import { Clients } from './clients';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import { FaultState, resolveTarget } from './faults';
+import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
 import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
 import { LoadBalancers } from './load-balancers';
 import { Dns } from './dns';
@@ -41,6 +42,8 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** Stop the run after this many events ("stopped at N events"). */
   readonly maxEvents?: number;
+  /** Fail on any call-state change missing from CALL_TRANSITIONS (call-pool.ts); for tests. */
+  readonly checkTransitions?: boolean;
 }
 
 /**
@@ -48,7 +51,12 @@ export interface SimulationOptions {
  * requests are individual, each hop is a call record, and each node kind has its behaviour below.
  */
 export function createSimulation(doc: ArchDocument, options: SimulationOptions = {}): Simulation {
-  return new Engine(doc, options.seed ?? doc.sim.seed, options.maxEvents ?? DEFAULT_MAX_EVENTS);
+  return new Engine(
+    doc,
+    options.seed ?? doc.sim.seed,
+    options.maxEvents ?? DEFAULT_MAX_EVENTS,
+    options.checkTransitions === true ? new CheckedCallPool() : new CallPool(),
+  );
 }
 
 /**
@@ -57,9 +65,8 @@ export function createSimulation(doc: ArchDocument, options: SimulationOptions =
  * run through {@link EngineContext}.
  */
 class Engine implements Simulation, EngineContext {
-  readonly t: Topology;
+  readonly topology: Topology;
   readonly queue = new EventQueue();
-  readonly calls = new CallPool();
   readonly metrics: Metrics;
   readonly faults: FaultState;
   readonly lbs: LoadBalancers;
@@ -94,27 +101,28 @@ class Engine implements Simulation, EngineContext {
     doc: ArchDocument,
     seed: number,
     private readonly maxEvents: number,
+    readonly calls: CallPool,
   ) {
-    const t = compileTopology(doc, seed);
-    this.t = t;
-    const n = t.nodeIds.length;
+    const topology = compileTopology(doc, seed);
+    this.topology = topology;
+    const n = topology.nodeIds.length;
     this.durationMs = doc.sim.durationSec * 1000;
     this.warmupMs = Math.floor(doc.sim.warmupSec) * 1000;
-    this.metrics = new Metrics(t);
-    this.faults = new FaultState(t);
+    this.metrics = new Metrics(topology);
+    this.faults = new FaultState(topology);
     this.pools = new WorkerPools(n, this.metrics);
     this.timeouts = new TimeoutQueue(n);
-    this.clients = new Clients(t);
-    this.sessions = new Sessions(t, t.totalUsers);
-    this.replication = new Replication(t, t.totalUsers);
-    this.messages = new MessageStore(t);
+    this.clients = new Clients(topology);
+    this.sessions = new Sessions(topology, topology.totalUsers);
+    this.replication = new Replication(topology, topology.totalUsers);
+    this.messages = new MessageStore(topology);
     const peers =
-      t.peerGroups.length > 0
+      topology.peerGroups.length > 0
         ? new MultiPrimary(
-            t,
+            topology,
             this.faults,
             (atMs, msg, group) => this.queue.push(atMs, Ev.replicate, msg, group),
-            (edge) => this.metrics.recordEdgeRequest(edge),
+            (edge) => this.metrics.recordEdgeRequest(edge as EdgeIx),
           )
         : null;
     this.peers = peers;
@@ -123,13 +131,13 @@ class Engine implements Simulation, EngineContext {
       peers?.isPeer(node)
         ? { replicationLagMs: peers.lagMs(node, this.nowMs) }
         : this.replication.replicates(node)
-        ? { replicationLagMs: this.replication.lagMs(node, this.nowMs) }
-        : t.isQueue[node]
-          ? {
-              backlog: this.messages.stored[node] as number,
-              oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
-            }
-          : undefined;
+          ? { replicationLagMs: this.replication.lagMs(node, this.nowMs) }
+          : topology.isQueue[node]
+            ? {
+                backlog: this.messages.stored[node] as number,
+                oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
+              }
+            : undefined;
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,
@@ -145,7 +153,7 @@ class Engine implements Simulation, EngineContext {
         divergentKeys: peers.divergentKeys,
         replicationLagMs: peers.maxLagMs(this.nowMs),
       });
-    this.lbs = new LoadBalancers(t, this.faults, {
+    this.lbs = new LoadBalancers(topology, this.faults, {
       scheduleProbe: (atMs, edge) => this.queue.push(atMs, Ev.probe, edge, 0),
       scheduleProbeResult: (atMs, edge, success) =>
         this.queue.push(atMs, Ev.probeResult, edge, success ? 1 : 0),
@@ -153,15 +161,15 @@ class Engine implements Simulation, EngineContext {
       note: (type, edge) =>
         this.note(
           type,
-          t.nodeIds[t.edgeTarget[edge] as number] as string,
-          t.nodeIds[t.edgeSource[edge] as number],
+          topology.nodeIds[topology.edgeTarget[edge] as NodeIx] as string,
+          topology.nodeIds[topology.edgeSource[edge] as NodeIx],
         ),
     });
-    this.dns = new Dns(t, this.lbs);
+    this.dns = new Dns(topology, this.lbs);
     this.requests = new ClientRequests(this);
     this.delivery = new QueueDelivery(this);
     this.steps = new ScenarioSteps(this, this.requests, this.delivery);
-    for (let i = 0; i < n; i++) if (t.client[i]) this.requests.scheduleArrival(i);
+    for (let i = 0; i < n; i++) if (topology.client[i]) this.requests.scheduleArrival(i as NodeIx);
     this.lbs.start();
     for (const step of doc.scenario) this.schedule(step);
   }
@@ -205,7 +213,7 @@ class Engine implements Simulation, EngineContext {
   }
 
   schedule(step: ScenarioStep): void {
-    if (!resolveTarget(this.t, step.target))
+    if (!resolveTarget(this.topology, step.target))
       throw new Error(`scenario step targets unknown "${step.target}"`);
     const atMs = step.atSec * 1000;
     if (atMs < this.nowMs)
@@ -229,9 +237,9 @@ class Engine implements Simulation, EngineContext {
   live(): LiveSnapshot {
     type NodeLive = LiveSnapshot['nodes'][string];
     const nodes = Object.create(null) as Record<string, NodeLive>;
-    this.t.nodeIds.forEach((id, i) => {
+    this.topology.nodeIds.forEach((id, i) => {
       nodes[id] = {
-        health: this.faults.health(i),
+        health: this.faults.health(i as NodeIx),
         busy: this.pools.busy[i] as number,
         queued: this.pools.waitLength[i] as number,
       };
@@ -262,52 +270,48 @@ class Engine implements Simulation, EngineContext {
     const calls = this.calls;
     switch (type) {
       case Ev.clientArrival:
-        if (this.clients.arrivalGen[arg] === arg2) this.requests.onClientArrival(arg);
+        if (this.clients.arrivalGen[arg] === arg2) this.requests.onClientArrival(arg as NodeIx);
         return;
       case Ev.callArrive:
-        if (calls.gen[arg] === arg2) this.arrive(arg);
+        if (calls.gen[arg] === arg2) this.arrive(arg as CallIx);
         return;
       case Ev.serviceDone:
-        if (calls.gen[arg] === arg2) this.afterService(arg);
+        if (calls.gen[arg] === arg2) this.afterService(arg as CallIx);
         return;
       case Ev.response:
-        if (calls.gen[arg] === arg2) this.deliverResponse(arg);
+        if (calls.gen[arg] === arg2) this.deliverResponse(arg as CallIx);
         return;
       case Ev.timeoutCheck:
-        return this.onTimeoutCheck(arg);
+        return this.onTimeoutCheck(arg as NodeIx);
       case Ev.probe:
-        return this.lbs.probe(arg, this.nowMs);
+        return this.lbs.probe(arg as EdgeIx, this.nowMs);
       case Ev.probeResult:
-        return this.lbs.result(arg, arg2 === 1, this.nowMs);
+        return this.lbs.result(arg as EdgeIx, arg2 === 1, this.nowMs);
       case Ev.step:
         return this.steps.applyStep(this.scheduled[arg] as ScenarioStep);
       case Ev.retry:
         if (calls.gen[arg] === arg2 && calls.state[arg] === CallState.backoff) {
-          calls.state[arg] = CallState.root;
-          this.requests.sendAttempt(arg);
+          calls.move(arg as CallIx, CallState.root);
+          this.requests.sendAttempt(arg as CallIx);
         }
         return;
       case Ev.promote:
-        return this.lbs.promoted(arg);
+        return this.lbs.promoted(arg as EdgeIx);
       case Ev.failover:
-        return this.steps.failover(arg, arg2);
+        return this.steps.failover(arg as NodeIx, arg2);
       case Ev.replicate:
         return (this.peers as MultiPrimary).deliver(arg, arg2);
     }
   }
 
-  // ---- Clients ---------------------------------------------------------------------------------------
-
-  // ---- Timeouts --------------------------------------------------------------------------------------
-
-  /** Starts the timeout of `call`'s current attempt or step (`tag`), owned by `node`. */
-  watch(node: number, call: number, tag: number, deadlineMs: number): void {
+  /** Starts the timeout of `call`'s current attempt, step or delivery (`tag`), owned by `node`. */
+  watch(node: NodeIx, call: CallIx, tag: number, deadlineMs: number): void {
     if (this.timeouts.push(node, call, this.calls.gen[call] as number, tag, deadlineMs)) {
       this.queue.push(deadlineMs, Ev.timeoutCheck, node, 0);
     }
   }
 
-  private onTimeoutCheck(node: number): void {
+  private onTimeoutCheck(node: NodeIx): void {
     const timeouts = this.timeouts;
     const calls = this.calls;
     while (timeouts.hasExpired(node, this.nowMs)) {
@@ -330,37 +334,41 @@ class Engine implements Simulation, EngineContext {
   }
 
   /** Whether the call at the head of a node's timeout FIFO is still the attempt, step or delivery it watches. */
-  private isWatched(node: number): boolean {
+  private isWatched(node: NodeIx): boolean {
     const calls = this.calls;
     const call = this.timeouts.headCall(node);
     if (calls.gen[call] !== this.timeouts.headGen(node)) return false;
-    const current = calls.state[call] === CallState.waiting ? calls.step[call] : calls.aux[call];
+    const state = calls.state[call];
+    const current =
+      state === CallState.waiting
+        ? calls.step[call]
+        : state === CallState.delivering || state === CallState.orphaned
+          ? calls.message[call]
+          : calls.attempt[call];
     return current === this.timeouts.headTag(node);
   }
 
-  // ---- Calls between nodes ---------------------------------------------------------------------------
-
-  /** Sends a new call from `parent` over `edge`; `aux` is the attempt number when the parent is a root. */
-  send(parent: number, edge: number, aux: number): void {
+  /** Sends a new call from `parent` over `edge`, as part of the parent's `attempt` (0 unless a root's). */
+  send(parent: CallIx, edge: EdgeIx, attempt: number): void {
     const calls = this.calls;
     const faults = this.faults;
     const child = calls.alloc();
-    calls.state[child] = CallState.wireIn;
-    calls.node[child] = this.t.edgeTarget[edge] as number;
+    calls.move(child, CallState.wireIn);
+    calls.node[child] = this.topology.edgeTarget[edge] as NodeIx;
     calls.parent[child] = parent;
     calls.parentGen[child] = calls.gen[parent] as number;
     calls.edge[child] = edge;
-    calls.aux[child] = aux;
+    calls.attempt[child] = attempt;
     calls.depth[child] = (calls.depth[parent] as number) + 1;
     calls.key[child] = calls.key[parent] as number;
     calls.write[child] = calls.write[parent] as number;
     this.metrics.recordEdgeRequest(edge);
     this.lbs.active[edge] = (this.lbs.active[edge] as number) + 1;
     const loss = faults.edgeLoss[edge] as number;
-    if (faults.edgeCut[edge] || (loss > 0 && (this.t.lossRng[edge] as RandomStream).next() < loss)) {
+    if (faults.edgeCut[edge] || (loss > 0 && (this.topology.lossRng[edge] as RandomStream).next() < loss)) {
       return this.lose(child);
     }
-    if (this.t.edgeLatencyIsZero[edge] && faults.edgeAddedMs[edge] === 0) return this.arriveNow(child);
+    if (this.topology.edgeLatencyIsZero[edge] && faults.edgeAddedMs[edge] === 0) return this.arriveNow(child);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.callArrive, child, calls.gen[child] as number);
   }
 
@@ -369,7 +377,7 @@ class Engine implements Simulation, EngineContext {
    * chain of such hops (load balancers, DNS nodes, a service calling many clients) runs as a loop here
    * instead of as a recursion as deep as the chain, which a long chain or a cycle would overflow.
    */
-  private arriveNow(call: number): void {
+  private arriveNow(call: CallIx): void {
     const pending = this.pendingArrivals;
     if (this.arriving) {
       pending.push(call, this.calls.gen[call] as number);
@@ -379,7 +387,7 @@ class Engine implements Simulation, EngineContext {
     try {
       this.arrive(call);
       for (let i = 0; i < pending.length; i += 2) {
-        const next = pending[i] as number;
+        const next = pending[i] as CallIx;
         if (this.calls.gen[next] === pending[i + 1]) this.arrive(next);
       }
     } finally {
@@ -388,29 +396,30 @@ class Engine implements Simulation, EngineContext {
     }
   }
 
-  private latencyMs(edge: number): number {
-    const t = this.t;
-    if (t.edgeLatencyIsZero[edge]) return this.faults.edgeAddedMs[edge] as number;
-    const rng = t.edgeRng[edge] as RandomStream;
+  private latencyMs(edge: EdgeIx): number {
+    const topology = this.topology;
+    if (topology.edgeLatencyIsZero[edge]) return this.faults.edgeAddedMs[edge] as number;
+    const rng = topology.edgeRng[edge] as RandomStream;
     let latency =
-      sampleMs(t.edgeLatency[edge] as Distribution, rng) + (this.faults.edgeAddedMs[edge] as number);
-    for (const region of t.edgeRegionLatency[edge] as readonly Distribution[])
+      sampleMs(topology.edgeLatency[edge] as Distribution, rng) + (this.faults.edgeAddedMs[edge] as number);
+    for (const region of topology.edgeRegionLatency[edge] as readonly Distribution[])
       latency += sampleMs(region, rng);
     return latency;
   }
 
   /** A request or answer lost on the network: the caller learns it only when its connection gives up. */
-  private lose(call: number): void {
+  private lose(call: CallIx): void {
     const calls = this.calls;
-    calls.state[call] = CallState.wireOut;
+    calls.move(call, CallState.wireOut);
     calls.outcome[call] = Cause.dropped;
-    this.metrics.recordEdgeError(calls.edge[call] as number);
+    this.metrics.recordEdgeError(calls.edge[call] as EdgeIx);
     this.queue.push(this.nowMs + LOST_REQUEST_MS, Ev.response, call, calls.gen[call] as number);
   }
 
-  private arrive(call: number): void {
+  private arrive(call: CallIx): void {
     const calls = this.calls;
-    const node = calls.node[call] as number;
+    const topology = this.topology;
+    const node = calls.node[call] as NodeIx;
     calls.start[call] = this.nowMs;
     this.metrics.recordArrival(node);
     // The hop limit comes first: DNS nodes answering with each other would otherwise loop for ever.
@@ -419,59 +428,56 @@ class Engine implements Simulation, EngineContext {
         this.depthLimitNoted = true;
         this.note(
           'depth-limit',
-          this.t.nodeIds[node] as string,
+          topology.nodeIds[node] as string,
           undefined,
           `more than ${MAX_CALL_DEPTH} hops: a cycle?`,
         );
       }
       return this.respond(call, Cause.rejected);
     }
-    if (this.t.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
+    if (topology.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
     if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
-    if (this.faults.hung[node]) {
-      calls.state[call] = CallState.held;
-      return;
-    }
-    const behaviour = this.t.behaviour[node];
+    if (this.faults.hung[node]) return calls.move(call, CallState.held);
+    const behaviour = topology.behaviour[node];
     if (behaviour === KindCode.lb) {
       const edge = this.lbs.pick(node, calls.key[call] as number, this.nowMs);
-      if (edge < 0) return this.respond(call, Cause.rejected); // no eligible target: a 503
-      calls.state[call] = CallState.proxying;
+      if (edge === NO_EDGE) return this.respond(call, Cause.rejected); // no eligible target: a 503
+      calls.move(call, CallState.proxying);
       return this.send(call, edge, 0);
     }
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
     // A bounded message queue rejects producers once it holds `bound` messages.
     if (
-      this.t.isQueue[node] &&
+      topology.isQueue[node] &&
       (this.messages.stored[node] as number) >= (this.messages.bound[node] as number)
     ) {
       return this.respond(call, Cause.rejected);
     }
     const pools = this.pools;
-    if ((pools.busy[node] as number) < (this.t.workers[node] as number)) {
+    if ((pools.busy[node] as number) < (topology.workers[node] as number)) {
       this.beginService(node, call);
-    } else if ((pools.waitLength[node] as number) < (this.t.queueCapacity[node] as number)) {
-      calls.state[call] = CallState.queued;
+    } else if ((pools.waitLength[node] as number) < (topology.queueCapacity[node] as number)) {
+      calls.move(call, CallState.queued);
       pools.enqueue(node, call, this.nowMs);
     } else {
       this.respond(call, Cause.rejected);
     }
   }
 
-  private beginService(node: number, call: number): void {
+  private beginService(node: NodeIx, call: CallIx): void {
     this.pools.take(node, this.nowMs);
     const calls = this.calls;
-    calls.state[call] = CallState.serving;
-    const rng = this.t.serviceRng[node] as RandomStream;
+    calls.move(call, CallState.serving);
+    const rng = this.topology.serviceRng[node] as RandomStream;
     let duration =
-      sampleMs(this.t.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+      sampleMs(this.topology.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
     if (calls.write[call]) duration += this.stateWriteDelayMs(node, rng);
     this.queue.push(this.nowMs + duration, Ev.serviceDone, call, calls.gen[call] as number);
   }
 
   /** What keeping state costs a write: copying a session to peers, or waiting for a synchronous replica. */
-  private stateWriteDelayMs(node: number, rng: RandomStream): number {
+  private stateWriteDelayMs(node: NodeIx, rng: RandomStream): number {
     if (this.sessions.isReplicated(node)) return this.sessions.syncDelayMs(node, rng);
     if (this.peers?.isPeer(node)) return this.peers.syncDelayMs(node, rng);
     if (this.replication.replicates(node)) return this.replication.syncDelayMs(node, rng);
@@ -479,61 +485,59 @@ class Engine implements Simulation, EngineContext {
   }
 
   /** After its own work a node calls each downstream node in turn, holding its worker, then answers. */
-  private afterService(call: number): void {
+  private afterService(call: CallIx): void {
     const calls = this.calls;
-    const node = calls.node[call] as number;
-    if (this.faults.hung[node]) {
-      calls.state[call] = CallState.held;
-      return;
-    }
+    const node = calls.node[call] as NodeIx;
+    if (this.faults.hung[node]) return calls.move(call, CallState.held);
     const errorRate = this.faults.errorRate[node] as number;
-    if (errorRate > 0 && (this.t.faultRng[node] as RandomStream).next() < errorRate)
+    if (errorRate > 0 && (this.topology.faultRng[node] as RandomStream).next() < errorRate)
       return this.respond(call, Cause.error);
-    if (this.t.isQueue[node]) return this.delivery.accepted(node, call);
+    if (this.topology.isQueue[node]) return this.delivery.accepted(node, call);
     // A synchronous peer that cannot reach every other peer refuses the write (consistency over availability).
     if (this.peers !== null && calls.write[call] && this.peers.isPeer(node) && this.peers.refusesWrite(node))
       return this.respond(call, Cause.error);
-    const out = this.t.outEdges[node] as Int32Array;
+    const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
     if (out.length === 0) return this.respond(call, Cause.ok);
-    calls.state[call] = CallState.waiting;
+    calls.move(call, CallState.waiting);
     this.callDownstream(call, node, 0, out);
   }
 
-  private callDownstream(call: number, node: number, step: number, out: Int32Array): void {
+  private callDownstream(call: CallIx, node: NodeIx, step: number, out: IxArray<EdgeIx>): void {
     this.calls.step[call] = step;
-    const timeoutMs = this.t.callTimeoutMs[node] as number;
+    const timeoutMs = this.topology.callTimeoutMs[node] as number;
     if (timeoutMs !== Infinity) this.watch(node, call, step, this.nowMs + timeoutMs);
-    this.send(call, out[step] as number, 0);
+    this.send(call, out[step] as EdgeIx, 0);
   }
 
   /** Finishes a call at its node with an outcome and sends the answer back over its edge. */
-  respond(call: number, cause: number): void {
+  respond(call: CallIx, cause: number): void {
     const calls = this.calls;
-    const node = calls.node[call] as number;
+    const node = calls.node[call] as NodeIx;
     const state = calls.state[call];
     if (cause === Cause.ok) {
       // A queue's own latency is end to end (enqueue to acknowledgement), recorded when a consumer acks.
-      if (!this.t.isQueue[node]) this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
-      if (this.t.usersMatter) this.servedWithState(node, call);
+      if (!this.topology.isQueue[node])
+        this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
+      if (this.topology.usersMatter) this.servedWithState(node, call);
     } else {
       this.metrics.recordNodeError(node, cause);
     }
     if (state === CallState.serving || state === CallState.waiting) {
       const next = this.pools.give(node, this.nowMs);
-      if (next >= 0) this.beginService(node, next);
+      if (next !== NO_CALL) this.beginService(node, next);
     }
-    calls.state[call] = CallState.wireOut;
+    calls.move(call, CallState.wireOut);
     calls.outcome[call] = cause;
-    const edge = calls.edge[call] as number;
+    const edge = calls.edge[call] as EdgeIx;
     if (this.faults.edgeCut[edge]) return this.lose(call);
     if (cause !== Cause.ok) this.metrics.recordEdgeError(edge);
-    if (this.t.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0)
+    if (this.topology.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0)
       return this.deliverResponse(call);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.response, call, calls.gen[call] as number);
   }
 
   /** A request answered successfully reads and writes the state the node keeps. */
-  private servedWithState(node: number, call: number): void {
+  private servedWithState(node: NodeIx, call: CallIx): void {
     const calls = this.calls;
     const user = calls.key[call] as number;
     if (this.sessions.keeps(node)) this.sessions.served(node, user);
@@ -543,7 +547,7 @@ class Engine implements Simulation, EngineContext {
     }
     if (this.replication.replicates(node)) {
       if (calls.write[call])
-        this.replication.wrote(node, user, this.nowMs, this.t.serviceRng[node] as RandomStream);
+        this.replication.wrote(node, user, this.nowMs, this.topology.serviceRng[node] as RandomStream);
       else this.replication.read(node, user, this.nowMs);
     }
   }
@@ -557,20 +561,20 @@ class Engine implements Simulation, EngineContext {
   }
 
   /** The answer of `child` reaches its caller. */
-  private deliverResponse(child: number): void {
+  private deliverResponse(child: CallIx): void {
     const calls = this.calls;
-    const parent = calls.parent[child] as number;
+    const parent = calls.parent[child] as CallIx;
     const parentGen = calls.parentGen[child] as number;
     const cause = calls.outcome[child] as number;
-    const tag = calls.aux[child] as number;
-    const edge = calls.edge[child] as number;
+    const attempt = calls.attempt[child] as number;
+    const edge = calls.edge[child] as EdgeIx;
     calls.release(child);
     this.lbs.active[edge] = (this.lbs.active[edge] as number) - 1;
     // The caller gave up (timeout) or was reset by a crash: nobody is listening any more.
     if (calls.gen[parent] !== parentGen) return;
     const state = calls.state[parent];
     if (state === CallState.root) {
-      if (tag !== calls.aux[parent]) return; // the answer to an attempt already timed out
+      if (attempt !== calls.attempt[parent]) return; // the answer to an attempt already timed out
       if (cause === Cause.ok) this.requests.resolveRoot(parent, Cause.ok);
       else this.requests.attemptFailed(parent, cause);
     } else if (state === CallState.proxying) {
@@ -579,44 +583,35 @@ class Engine implements Simulation, EngineContext {
     } else if (state === CallState.delivering) {
       this.delivery.deliveryAnswered(parent, cause);
     } else if (state === CallState.waiting) {
-      const node = calls.node[parent] as number;
-      if (this.faults.hung[node]) {
-        calls.state[parent] = CallState.held;
-        return;
-      }
+      const node = calls.node[parent] as NodeIx;
+      if (this.faults.hung[node]) return calls.move(parent, CallState.held);
       if (cause !== Cause.ok) return this.respond(parent, cause);
-      const out = this.t.outEdges[node] as Int32Array;
+      const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
       const step = (calls.step[parent] as number) + 1;
       if (step >= out.length) return this.respond(parent, Cause.ok);
       this.callDownstream(parent, node, step, out);
     }
   }
 
-  // ---- Message queues --------------------------------------------------------------------------------
-
   /**
    * A request passing a DNS node goes where the user's cached answer points, even to a failed region and
    * even while the DNS service is down; without a valid answer it is resolved afresh.
    */
-  private resolveName(node: number, call: number): void {
+  private resolveName(node: NodeIx, call: CallIx): void {
     const calls = this.calls;
     const user = calls.key[call] as number;
     let edge = this.dns.cached(node, user, this.nowMs);
-    if (edge < 0) {
+    if (edge === NO_EDGE) {
       if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
-      if (this.faults.hung[node]) {
-        calls.state[call] = CallState.held;
-        return;
-      }
+      if (this.faults.hung[node]) return calls.move(call, CallState.held);
       edge = this.dns.resolve(node, user, this.nowMs);
-      if (edge < 0) return this.respond(call, Cause.rejected);
+      if (edge === NO_EDGE) return this.respond(call, Cause.rejected);
     }
-    calls.state[call] = CallState.proxying;
+    calls.move(call, CallState.proxying);
     this.send(call, edge, 0);
   }
 
-  // ---- Scenario steps --------------------------------------------------------------------------------
-
+  /** Records an event for the event log and the chart markers. */
   note(type: SimEventType, target: string, by?: string, detail?: string): void {
     this.simEvents.push({
       t: this.nowSec,
@@ -627,14 +622,12 @@ class Engine implements Simulation, EngineContext {
     });
   }
 
-  // ---- Per-second rows -------------------------------------------------------------------------------
-
   /** Closes every whole second that ends at or before `timeMs`. */
   private closeSecondsUntil(timeMs: number): void {
-    const n = this.t.nodeIds.length;
+    const n = this.topology.nodeIds.length;
     while (this.nextSecondMs <= timeMs) {
       const boundary = this.nextSecondMs;
-      for (let i = 0; i < n; i++) this.pools.integrate(i, boundary);
+      for (let i = 0; i < n; i++) this.pools.integrate(i as NodeIx, boundary);
       const row = this.metrics.closeSecond(boundary / 1000 - 1);
       this.rows.push(row);
       for (const change of this.alerts.evaluate(row)) {

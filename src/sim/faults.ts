@@ -1,6 +1,7 @@
 import type { ScenarioStep } from '../model/types';
 import type { NodeHealth } from './results';
 import type { Topology } from './topology';
+import type { EdgeIx, NodeIx } from './indices';
 
 /**
  * The faults in force: per node crashed, hung, slowed or erroring; per edge cut, slowed or lossy. The
@@ -16,19 +17,19 @@ export class FaultState {
   readonly edgeAddedMs: Float64Array;
   readonly edgeLoss: Float64Array;
 
-  constructor(private readonly t: Topology) {
-    const n = t.nodeIds.length;
-    const e = t.edgeIds.length;
-    this.crashed = Uint8Array.from(t.startsFailed);
+  constructor(private readonly topology: Topology) {
+    const n = topology.nodeIds.length;
+    const e = topology.edgeIds.length;
+    this.crashed = Uint8Array.from(topology.startsFailed);
     this.hung = new Uint8Array(n);
     this.slowFactor = new Float64Array(n).fill(1);
     this.errorRate = new Float64Array(n);
     this.edgeCut = new Uint8Array(e);
     this.edgeAddedMs = new Float64Array(e);
-    this.edgeLoss = Float64Array.from(t.edgeLoss);
+    this.edgeLoss = Float64Array.from(topology.edgeLoss);
   }
 
-  health(node: number): NodeHealth {
+  health(node: NodeIx): NodeHealth {
     if (this.crashed[node]) return 'failed';
     if (this.hung[node]) return 'hung';
     if (this.slowFactor[node] !== 1 || this.errorRate[node] !== 0) return 'degraded';
@@ -36,54 +37,56 @@ export class FaultState {
   }
 
   /** True when the node answers nothing: crashed or hung. */
-  isDown(node: number): boolean {
+  isDown(node: NodeIx): boolean {
     return this.crashed[node] === 1 || this.hung[node] === 1;
   }
 
   /** Undoes the degradations of a node (crash and hang are undone by the engine, which must reset calls). */
-  clearDegradation(node: number): void {
+  clearDegradation(node: NodeIx): void {
     this.slowFactor[node] = 1;
     this.errorRate[node] = 0;
   }
 
-  degradeEdge(edge: number, step: ScenarioStep): void {
+  degradeEdge(edge: EdgeIx, step: ScenarioStep): void {
     if (step.addedLatencyMs !== undefined) this.edgeAddedMs[edge] = step.addedLatencyMs;
     if (step.loss !== undefined) this.edgeLoss[edge] = step.loss;
   }
 
-  degradeNode(node: number, step: ScenarioStep): void {
+  degradeNode(node: NodeIx, step: ScenarioStep): void {
     if (step.factor !== undefined) this.slowFactor[node] = step.factor;
     if (step.errorRate !== undefined) this.errorRate[node] = step.errorRate;
   }
 
-  recoverEdge(edge: number): void {
+  recoverEdge(edge: EdgeIx): void {
     this.edgeCut[edge] = 0;
     this.edgeAddedMs[edge] = 0;
-    this.edgeLoss[edge] = this.t.edgeLoss[edge] as number;
+    this.edgeLoss[edge] = this.topology.edgeLoss[edge] as number;
   }
 }
 
 /** What a scenario step's target names: nodes, and the edges it concerns. */
 export interface ResolvedTarget {
-  readonly nodes: readonly number[];
-  readonly edges: readonly number[];
+  readonly nodes: readonly NodeIx[];
+  readonly edges: readonly EdgeIx[];
 }
 
 /**
  * Resolves a step's target: a node id, an edge id (`A-->B`) or a group id. For a group, `edges` are the
  * edges crossing its boundary (what a zone partition cuts). Returns null for an unknown id.
  */
-export function resolveTarget(t: Topology, target: string): ResolvedTarget | null {
-  const node = t.nodeIndex.get(target);
+export function resolveTarget(topology: Topology, target: string): ResolvedTarget | null {
+  const node = topology.nodeIndex.get(target);
   if (node !== undefined) return { nodes: [node], edges: [] };
-  const edge = t.edgeIndex.get(target);
+  const edge = topology.edgeIndex.get(target);
   if (edge !== undefined) return { nodes: [], edges: [edge] };
-  const members = t.groupMembers.get(target);
+  const members = topology.groupMembers.get(target);
   if (members === undefined) return null;
   const inside = new Set(members);
-  const crossing: number[] = [];
-  for (let e = 0; e < t.edgeIds.length; e++) {
-    if (inside.has(t.edgeSource[e] as number) !== inside.has(t.edgeTarget[e] as number)) crossing.push(e);
+  const crossing: EdgeIx[] = [];
+  for (let i = 0; i < topology.edgeIds.length; i++) {
+    const e = i as EdgeIx;
+    if (inside.has(topology.edgeSource[e] as NodeIx) !== inside.has(topology.edgeTarget[e] as NodeIx))
+      crossing.push(e);
   }
   return { nodes: members, edges: crossing };
 }

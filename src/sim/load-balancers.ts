@@ -4,15 +4,16 @@ import type { FaultState } from './faults';
 import type { RandomStream } from './random';
 import type { SimEventType } from './results';
 import { KindCode, type Topology } from './topology';
+import { ixArray, NO_EDGE, type EdgeIx, type IxArray, type NodeIx } from './indices';
 
 /** What the load balancers need from the engine. */
 export interface LoadBalancerHost {
-  scheduleProbe(atMs: number, edge: number): void;
-  scheduleProbeResult(atMs: number, edge: number, success: boolean): void;
+  scheduleProbe(atMs: number, edge: EdgeIx): void;
+  scheduleProbeResult(atMs: number, edge: EdgeIx, success: boolean): void;
   /** Active-passive: backups start taking traffic at `atMs` (the edge is one of the backups). */
-  schedulePromotion(atMs: number, backupEdge: number): void;
+  schedulePromotion(atMs: number, backupEdge: EdgeIx): void;
   /** Records an event about the target of `edge`, seen by its load balancer. */
-  note(type: SimEventType, edge: number): void;
+  note(type: SimEventType, edge: EdgeIx): void;
 }
 
 const DEFAULT_EJECT_TIME_MS = 30_000;
@@ -42,18 +43,18 @@ export class LoadBalancers {
   private readonly nextTarget: Int32Array;
   /** Active-passive: when backups may start taking traffic (Infinity while a primary is up). */
   private readonly backupsFrom: Float64Array;
-  private readonly rings: (readonly { point: number; edge: number }[] | null)[];
+  private readonly rings: (readonly { point: number; edge: EdgeIx }[] | null)[];
   /** Active-passive: whether each edge leads to a primary (1) or a backup (0). */
   private readonly primary: Uint8Array;
-  private readonly scratch: Int32Array;
+  private readonly scratch: IxArray<EdgeIx>;
 
   constructor(
-    private readonly t: Topology,
+    private readonly topology: Topology,
     private readonly faults: FaultState,
     private readonly host: LoadBalancerHost,
   ) {
-    const edges = t.edgeIds.length;
-    const nodes = t.nodeIds.length;
+    const edges = topology.edgeIds.length;
+    const nodes = topology.nodeIds.length;
     this.healthy = new Uint8Array(edges).fill(1);
     this.okStreak = new Int32Array(edges);
     this.failStreak = new Int32Array(edges);
@@ -63,26 +64,28 @@ export class LoadBalancers {
     this.smoothWeight = new Float64Array(edges);
     this.nextTarget = new Int32Array(nodes);
     this.backupsFrom = new Float64Array(nodes).fill(Infinity);
-    this.rings = t.nodeIds.map((_, lb) => (t.lb[lb]?.policy === 'hash' ? hashRing(t, lb) : null));
-    this.primary = primaryEdges(t);
-    this.scratch = new Int32Array(Math.max(1, ...t.outEdges.map((out) => out.length)));
+    this.rings = topology.nodeIds.map((_, lb) =>
+      topology.lb[lb]?.policy === 'hash' ? hashRing(topology, lb as NodeIx) : null,
+    );
+    this.primary = primaryEdges(topology);
+    this.scratch = ixArray<EdgeIx>(Math.max(1, ...topology.outEdges.map((out) => out.length)));
   }
 
   /** Schedules every load balancer's first round of probes, one interval after the start. */
   start(): void {
-    this.t.nodeIds.forEach((_, lb) => {
-      const params = this.t.lb[lb];
+    this.topology.nodeIds.forEach((_, lb) => {
+      const params = this.topology.lb[lb];
       if (params)
-        for (const edge of this.t.outEdges[lb] as Int32Array)
+        for (const edge of this.topology.outEdges[lb] as IxArray<EdgeIx>)
           this.host.scheduleProbe(params.hcIntervalMs, edge);
     });
   }
 
-  probe(edge: number, nowMs: number): void {
-    const lb = this.t.edgeSource[edge] as number;
-    const params = this.t.lb[lb] as LbParams;
+  probe(edge: EdgeIx, nowMs: number): void {
+    const lb = this.topology.edgeSource[edge] as NodeIx;
+    const params = this.topology.lb[lb] as LbParams;
     this.host.scheduleProbe(nowMs + params.hcIntervalMs, edge);
-    const target = this.t.edgeTarget[edge] as number;
+    const target = this.topology.edgeTarget[edge] as NodeIx;
     if (this.faults.crashed[target] && !this.faults.edgeCut[edge]) {
       this.result(edge, false, nowMs); // connection refused: the probe fails at once
       return;
@@ -91,20 +94,20 @@ export class LoadBalancers {
       this.host.scheduleProbeResult(nowMs + params.hcTimeoutMs, edge, false);
       return;
     }
-    const latency = this.t.edgeLatency[edge] as Distribution;
-    const rng = this.t.probeRng[lb] as RandomStream;
+    const latency = this.topology.edgeLatency[edge] as Distribution;
+    const rng = this.topology.probeRng[lb] as RandomStream;
     const added = 2 * (this.faults.edgeAddedMs[edge] as number);
     const roundTripMs =
-      (this.t.edgeLatencyIsZero[edge] ? 0 : sampleMs(latency, rng) + sampleMs(latency, rng)) + added;
+      (this.topology.edgeLatencyIsZero[edge] ? 0 : sampleMs(latency, rng) + sampleMs(latency, rng)) + added;
     if (roundTripMs > params.hcTimeoutMs)
       this.host.scheduleProbeResult(nowMs + params.hcTimeoutMs, edge, false);
     else if (roundTripMs > 0) this.host.scheduleProbeResult(nowMs + roundTripMs, edge, true);
     else this.result(edge, true, nowMs);
   }
 
-  result(edge: number, success: boolean, nowMs: number): void {
-    const lb = this.t.edgeSource[edge] as number;
-    const params = this.t.lb[lb] as LbParams;
+  result(edge: EdgeIx, success: boolean, nowMs: number): void {
+    const lb = this.topology.edgeSource[edge] as NodeIx;
+    const params = this.topology.lb[lb] as LbParams;
     if (success) {
       this.failStreak[edge] = 0;
       this.okStreak[edge] = (this.okStreak[edge] as number) + 1;
@@ -119,8 +122,8 @@ export class LoadBalancers {
   }
 
   /** Passive outlier detection: the LB sees each answer of its targets. */
-  answered(edge: number, ok: boolean, nowMs: number): void {
-    const params = this.t.lb[this.t.edgeSource[edge] as number];
+  answered(edge: EdgeIx, ok: boolean, nowMs: number): void {
+    const params = this.topology.lb[this.topology.edgeSource[edge] as NodeIx];
     const threshold = params?.ejectErrors ?? 0;
     if (!params || threshold <= 0) return;
     if (ok) {
@@ -136,33 +139,33 @@ export class LoadBalancers {
   }
 
   /** Whether the balancer (or DNS node) currently considers the target of `edge` fit for traffic. */
-  isEligible(edge: number, nowMs: number): boolean {
+  isEligible(edge: EdgeIx, nowMs: number): boolean {
     return this.healthy[edge] === 1 && (this.ejectedUntil[edge] as number) <= nowMs;
   }
 
-  /** Chooses the edge to send a request over, or -1 when no target is eligible (a 503). */
-  pick(lb: number, key: number, nowMs: number): number {
-    const params = this.t.lb[lb] as LbParams;
+  /** Chooses the edge to send a request over, or NO_EDGE when no target is eligible (a 503). */
+  pick(lb: NodeIx, key: number, nowMs: number): EdgeIx {
+    const params = this.topology.lb[lb] as LbParams;
     if (params.policy === 'round-robin' && params.mode === 'active-active')
       return this.nextHealthy(lb, nowMs);
     const count = this.eligible(lb, params, nowMs);
-    if (count === 0) return -1;
+    if (count === 0) return NO_EDGE;
     const scratch = this.scratch;
-    const rng = this.t.choiceRng[lb] as RandomStream;
+    const rng = this.topology.choiceRng[lb] as RandomStream;
     switch (params.policy) {
       case 'random':
-        return scratch[Math.floor(rng.next() * count)] as number;
+        return scratch[Math.floor(rng.next() * count)] as EdgeIx;
       case 'p2c': {
-        const a = scratch[Math.floor(rng.next() * count)] as number;
+        const a = scratch[Math.floor(rng.next() * count)] as EdgeIx;
         if (count === 1) return a;
-        let b = scratch[Math.floor(rng.next() * (count - 1))] as number;
-        if (b === a) b = scratch[count - 1] as number;
+        let b = scratch[Math.floor(rng.next() * (count - 1))] as EdgeIx;
+        if (b === a) b = scratch[count - 1] as EdgeIx;
         return (this.active[b] as number) < (this.active[a] as number) ? b : a;
       }
       case 'least-conn': {
-        let best = scratch[0] as number;
+        let best = scratch[0] as EdgeIx;
         for (let i = 1; i < count; i++) {
-          const e = scratch[i] as number;
+          const e = scratch[i] as EdgeIx;
           if ((this.active[e] as number) < (this.active[best] as number)) best = e;
         }
         return best;
@@ -172,62 +175,64 @@ export class LoadBalancers {
       case 'hash':
         return this.hashed(lb, key, count);
       case 'round-robin':
-        return scratch[0] as number;
+        return scratch[0] as EdgeIx;
     }
   }
 
   /** Round-robin's fast path: the first eligible target from the pointer, without listing the others. */
-  private nextHealthy(lb: number, nowMs: number): number {
-    const out = this.t.outEdges[lb] as Int32Array;
+  private nextHealthy(lb: NodeIx, nowMs: number): EdgeIx {
+    const out = this.topology.outEdges[lb] as IxArray<EdgeIx>;
     const n = out.length;
     const start = this.nextTarget[lb] as number;
     for (let k = 0; k < n; k++) {
       const i = (start + k) % n;
-      const edge = out[i] as number;
+      const edge = out[i] as EdgeIx;
       if (this.healthy[edge] && (this.ejectedUntil[edge] as number) <= nowMs) {
         this.nextTarget[lb] = (i + 1) % n;
         return edge;
       }
     }
-    return -1;
+    return NO_EDGE;
   }
 
   /** How each load balancer sees each of its targets, by node id. */
   views(nowMs: number): Record<string, Record<string, 'healthy' | 'unhealthy'>> {
     type View = Record<string, 'healthy' | 'unhealthy'>;
     const views = Object.create(null) as Record<string, View>;
-    this.t.nodeIds.forEach((id, lb) => {
-      if (this.t.behaviour[lb] !== KindCode.lb && this.t.behaviour[lb] !== KindCode.dns) return;
+    this.topology.nodeIds.forEach((id, lb) => {
+      if (this.topology.behaviour[lb] !== KindCode.lb && this.topology.behaviour[lb] !== KindCode.dns) return;
       const view = Object.create(null) as View;
-      for (const edge of this.t.outEdges[lb] as Int32Array) {
+      for (const edge of this.topology.outEdges[lb] as IxArray<EdgeIx>) {
         const up = this.healthy[edge] && (this.ejectedUntil[edge] as number) <= nowMs;
-        view[this.t.nodeIds[this.t.edgeTarget[edge] as number] as string] = up ? 'healthy' : 'unhealthy';
+        view[this.topology.nodeIds[this.topology.edgeTarget[edge] as NodeIx] as string] = up
+          ? 'healthy'
+          : 'unhealthy';
       }
       views[id] = view;
     });
     return views;
   }
 
-  private setHealthy(edge: number, healthy: boolean, nowMs: number): void {
+  private setHealthy(edge: EdgeIx, healthy: boolean, nowMs: number): void {
     this.healthy[edge] = healthy ? 1 : 0;
     this.host.note(healthy ? 'hc-up' : 'hc-down', edge);
-    const lb = this.t.edgeSource[edge] as number;
-    const params = this.t.lb[lb] as LbParams;
+    const lb = this.topology.edgeSource[edge] as NodeIx;
+    const params = this.topology.lb[lb] as LbParams;
     if (params.mode !== 'active-passive') return;
-    const primaryUp = Array.from(this.t.outEdges[lb] as Int32Array).some(
+    const primaryUp = Array.from(this.topology.outEdges[lb] as IxArray<EdgeIx>).some(
       (e) => this.primary[e] && this.healthy[e],
     );
     if (primaryUp) this.backupsFrom[lb] = Infinity;
     else if (this.backupsFrom[lb] === Infinity) {
       this.backupsFrom[lb] = nowMs + (params.promoteMs ?? 0);
-      const backup = (this.t.outEdges[lb] as Int32Array).find((e) => !this.primary[e]);
+      const backup = Array.from(this.topology.outEdges[lb] as IxArray<EdgeIx>).find((e) => !this.primary[e]);
       if (backup !== undefined) this.host.schedulePromotion(this.backupsFrom[lb] as number, backup);
     }
   }
 
   /** Called at the promotion time scheduled by {@link setHealthy}: backups now take traffic. */
-  promoted(backupEdge: number): void {
-    const lb = this.t.edgeSource[backupEdge] as number;
+  promoted(backupEdge: EdgeIx): void {
+    const lb = this.topology.edgeSource[backupEdge] as NodeIx;
     if (this.backupsFrom[lb] !== Infinity) this.host.note('promote', backupEdge);
   }
 
@@ -235,8 +240,8 @@ export class LoadBalancers {
    * Fills `scratch` with the eligible edges in round-robin order from the LB's pointer, and advances the
    * pointer past the first: healthy, not ejected, and of the tier in service (active-passive).
    */
-  private eligible(lb: number, params: LbParams, nowMs: number): number {
-    const out = this.t.outEdges[lb] as Int32Array;
+  private eligible(lb: NodeIx, params: LbParams, nowMs: number): number {
+    const out = this.topology.outEdges[lb] as IxArray<EdgeIx>;
     const n = out.length;
     const start = this.nextTarget[lb] as number;
     const passive = params.mode === 'active-passive';
@@ -245,7 +250,7 @@ export class LoadBalancers {
     let first = -1;
     for (let k = 0; k < n; k++) {
       const i = (start + k) % n;
-      const edge = out[i] as number;
+      const edge = out[i] as EdgeIx;
       if (!this.healthy[edge] || (this.ejectedUntil[edge] as number) > nowMs) continue;
       if (passive && (this.primary[edge] === 1) === useBackups) continue;
       if (first < 0) first = i;
@@ -256,24 +261,25 @@ export class LoadBalancers {
   }
 
   /** Smooth weighted round-robin (as nginx does): deterministic, and spreads a heavy target's turns. */
-  private smoothWeighted(count: number): number {
+  private smoothWeighted(count: number): EdgeIx {
     let total = 0;
-    let best = -1;
+    let best = NO_EDGE;
     for (let i = 0; i < count; i++) {
-      const e = this.scratch[i] as number;
-      const weight = this.t.edgeWeight[e] as number;
+      const e = this.scratch[i] as EdgeIx;
+      const weight = this.topology.edgeWeight[e] as number;
       total += weight;
       this.smoothWeight[e] = (this.smoothWeight[e] as number) + weight;
-      if (best < 0 || (this.smoothWeight[e] as number) > (this.smoothWeight[best] as number)) best = e;
+      if (best === NO_EDGE || (this.smoothWeight[e] as number) > (this.smoothWeight[best] as number))
+        best = e;
     }
     this.smoothWeight[best] = (this.smoothWeight[best] as number) - total;
     return best;
   }
 
   /** Consistent hashing: the first eligible target clockwise from the key's point on the ring. */
-  private hashed(lb: number, key: number, count: number): number {
+  private hashed(lb: NodeIx, key: number, count: number): EdgeIx {
     const ring = this.rings[lb];
-    if (!ring || ring.length === 0) return this.scratch[0] as number;
+    if (!ring || ring.length === 0) return this.scratch[0] as EdgeIx;
     const point = mix(key);
     let low = 0;
     let high = ring.length;
@@ -283,29 +289,29 @@ export class LoadBalancers {
       else high = mid;
     }
     for (let k = 0; k < ring.length; k++) {
-      const edge = (ring[(low + k) % ring.length] as { edge: number }).edge;
+      const edge = (ring[(low + k) % ring.length] as { edge: EdgeIx }).edge;
       for (let i = 0; i < count; i++) if (this.scratch[i] === edge) return edge;
     }
-    return this.scratch[0] as number;
+    return this.scratch[0] as EdgeIx;
   }
 }
 
 /** With no edge of an LB marked backup, its first target is the primary and the others stand by. */
-function primaryEdges(t: Topology): Uint8Array {
-  const primary = new Uint8Array(t.edgeIds.length);
-  for (const out of t.outEdges) {
-    const anyBackup = out.some((e) => t.edgeBackup[e] === 1);
+function primaryEdges(topology: Topology): Uint8Array {
+  const primary = new Uint8Array(topology.edgeIds.length);
+  for (const out of topology.outEdges) {
+    const anyBackup = out.some((e) => topology.edgeBackup[e] === 1);
     out.forEach((e, i) => {
-      primary[e] = (anyBackup ? t.edgeBackup[e] === 0 : i === 0) ? 1 : 0;
+      primary[e] = (anyBackup ? topology.edgeBackup[e] === 0 : i === 0) ? 1 : 0;
     });
   }
   return primary;
 }
 
-function hashRing(t: Topology, lb: number): { point: number; edge: number }[] {
-  const ring: { point: number; edge: number }[] = [];
-  for (const edge of t.outEdges[lb] as Int32Array) {
-    const id = t.nodeIds[t.edgeTarget[edge] as number] as string;
+function hashRing(topology: Topology, lb: NodeIx): { point: number; edge: EdgeIx }[] {
+  const ring: { point: number; edge: EdgeIx }[] = [];
+  for (const edge of topology.outEdges[lb] as IxArray<EdgeIx>) {
+    const id = topology.nodeIds[topology.edgeTarget[edge] as NodeIx] as string;
     for (let v = 0; v < VIRTUAL_POINTS; v++) ring.push({ point: mix(hashText(`${id}#${v}`)), edge });
   }
   return ring.sort((a, b) => a.point - b.point);

@@ -1,5 +1,6 @@
 import type { QueueParams } from '../model/types';
 import type { Topology } from './topology';
+import type { CallIx, NodeIx } from './indices';
 
 const MessageState = { visible: 0, inFlight: 1, free: 2 } as const;
 const DEFAULT_VISIBILITY_MS = 30_000;
@@ -35,22 +36,26 @@ export class MessageStore {
   redeliveries = 0;
   deadLettered = 0;
 
-  constructor(t: Topology) {
-    const n = t.nodeIds.length;
+  constructor(topology: Topology) {
+    const n = topology.nodeIds.length;
     this.visible = Array.from({ length: n }, () => new Fifo());
     this.arrivals = Array.from({ length: n }, () => new Fifo());
     this.stored = new Int32Array(n);
-    const params = (i: number) => (t.kinds[i] === 'queue' ? (t.params[i] as QueueParams) : null);
+    const params = (i: number) =>
+      topology.kinds[i] === 'queue' ? (topology.params[i] as QueueParams) : null;
     this.visibilityMs = Float64Array.from(
-      t.nodeIds,
+      topology.nodeIds,
       (_, i) => params(i)?.visibilityMs ?? DEFAULT_VISIBILITY_MS,
     );
-    this.maxAttempts = Int32Array.from(t.nodeIds, (_, i) => params(i)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    this.bound = Float64Array.from(t.nodeIds, (_, i) => params(i)?.bound ?? Infinity);
+    this.maxAttempts = Int32Array.from(
+      topology.nodeIds,
+      (_, i) => params(i)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    );
+    this.bound = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.bound ?? Infinity);
   }
 
   /** Stores a new message in queue `q`. */
-  add(q: number, key: number, write: number, nowMs: number): void {
+  add(q: NodeIx, key: number, write: number, nowMs: number): void {
     const m = this.alloc();
     this.enqueuedAt[m] = nowMs;
     this.attempts[m] = 0;
@@ -64,7 +69,7 @@ export class MessageStore {
   }
 
   /** Takes the next visible message of `q` for delivery with call `delivery`; -1 when none is visible. */
-  takeVisible(q: number, delivery: number): number {
+  takeVisible(q: NodeIx, delivery: CallIx): number {
     const fifo = this.visible[q] as Fifo;
     while (fifo.length > 0) {
       const m = fifo.headId();
@@ -79,7 +84,7 @@ export class MessageStore {
     return -1;
   }
 
-  hasVisible(q: number): boolean {
+  hasVisible(q: NodeIx): boolean {
     const fifo = this.visible[q] as Fifo;
     while (fifo.length > 0) {
       const m = fifo.headId();
@@ -103,7 +108,7 @@ export class MessageStore {
   }
 
   /** Whether message `m` (of generation `gen`) is still stored and in flight with `delivery`. */
-  inFlightWith(m: number, gen: number, delivery: number): boolean {
+  inFlightWith(m: number, gen: number, delivery: CallIx): boolean {
     return this.gen[m] === gen && this.state[m] === MessageState.inFlight && this.delivery[m] === delivery;
   }
 
@@ -112,20 +117,20 @@ export class MessageStore {
   }
 
   /** A consumer acknowledged `m`: it leaves the queue. */
-  ack(q: number, m: number): void {
+  ack(q: NodeIx, m: number): void {
     this.acked++;
     this.release(q, m);
   }
 
   /** `m` becomes visible again, to be delivered once more (visibility timeout, or a failed attempt). */
-  makeVisible(q: number, m: number): void {
+  makeVisible(q: NodeIx, m: number): void {
     this.redeliveries++;
     this.state[m] = MessageState.visible;
     (this.visible[q] as Fifo).push(m, this.gen[m] as number);
   }
 
   /** A failed attempt: visible again, or to the dead-letter queue after `maxAttempts`. Returns true if dead. */
-  failed(q: number, m: number): boolean {
+  failed(q: NodeIx, m: number): boolean {
     if ((this.attempts[m] as number) >= (this.maxAttempts[q] as number)) {
       this.deadLettered++;
       this.release(q, m);
@@ -136,7 +141,7 @@ export class MessageStore {
   }
 
   /** Age of the oldest stored message of `q`, in ms (0 when empty). */
-  oldestAgeMs(q: number, nowMs: number): number {
+  oldestAgeMs(q: NodeIx, nowMs: number): number {
     const fifo = this.arrivals[q] as Fifo;
     while (fifo.length > 0) {
       const m = fifo.headId();
@@ -147,7 +152,7 @@ export class MessageStore {
     return 0;
   }
 
-  private release(q: number, m: number): void {
+  private release(q: NodeIx, m: number): void {
     this.state[m] = MessageState.free;
     this.gen[m] = ((this.gen[m] as number) + 1) | 0;
     this.freeList.push(m);

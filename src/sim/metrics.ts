@@ -11,6 +11,7 @@ import type {
   SecondRow,
 } from './results';
 import type { Topology } from './topology';
+import type { EdgeIx, NodeIx } from './indices';
 
 /** Error cause codes used inside the engine; 0 means success. */
 export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4, error: 5 } as const;
@@ -59,7 +60,7 @@ export class Metrics {
   /** Multi-primary peers' divergence and lag, read when a second closes and at the end (absent: no peers). */
   peerGauges: (() => PeerGauges) | undefined = undefined;
   /** Extra per-node figures for a second (message queues' backlog), read when the second closes. */
-  nodeExtras: (node: number) => Partial<NodeSecond> | undefined = () => undefined;
+  nodeExtras: (node: NodeIx) => Partial<NodeSecond> | undefined = () => undefined;
 
   constructor(private readonly topology: Topology) {
     const n = topology.nodeIds.length;
@@ -104,45 +105,45 @@ export class Metrics {
     this.runClientErrors[cause] = (this.runClientErrors[cause] as number) + 1;
   }
 
-  recordArrival(node: number): void {
+  recordArrival(node: NodeIx): void {
     this.arrivals[node] = (this.arrivals[node] as number) + 1;
     this.runArrivals[node] = (this.runArrivals[node] as number) + 1;
   }
 
-  recordNodeOk(node: number, latencyMs: number): void {
+  recordNodeOk(node: NodeIx, latencyMs: number): void {
     this.completed[node] = (this.completed[node] as number) + 1;
     this.runCompleted[node] = (this.runCompleted[node] as number) + 1;
     this.secondHist.record(node, latencyMs);
   }
 
-  recordNodeError(node: number, cause: number): void {
+  recordNodeError(node: NodeIx, cause: number): void {
     const i = node * CAUSES + cause;
     this.errors[i] = (this.errors[i] as number) + 1;
     this.runErrors[i] = (this.runErrors[i] as number) + 1;
   }
 
-  recordEdgeRequest(edge: number): void {
+  recordEdgeRequest(edge: EdgeIx): void {
     this.edgeRequests[edge] = (this.edgeRequests[edge] as number) + 1;
   }
 
-  recordEdgeError(edge: number): void {
+  recordEdgeError(edge: EdgeIx): void {
     this.edgeErrors[edge] = (this.edgeErrors[edge] as number) + 1;
   }
 
   /** Adds `level × duration` to a node's busy-worker and queue-length areas (for time averages). */
-  addAreas(node: number, busy: number, queued: number, durationMs: number): void {
+  addAreas(node: NodeIx, busy: number, queued: number, durationMs: number): void {
     this.busyArea[node] = (this.busyArea[node] as number) + busy * durationMs;
     this.queueArea[node] = (this.queueArea[node] as number) + queued * durationMs;
   }
 
   /** Closes the second that started at `tSec` (areas must be integrated up to its end) and starts the next. */
   closeSecond(tSec: number): SecondRow {
-    const t = this.topology;
+    const topology = this.topology;
     const nodes: Record<string, NodeSecond> = Object.create(null) as Record<string, NodeSecond>;
     for (let i = 0; i < this.nodeCount; i++) {
-      const workers = t.workers[i] as number;
+      const workers = topology.workers[i] as number;
       const errorsByCause = this.causes(this.errors, i);
-      nodes[t.nodeIds[i] as string] = {
+      nodes[topology.nodeIds[i] as string] = {
         arrivals: this.arrivals[i] as number,
         completed: this.completed[i] as number,
         errors: sumCauses(errorsByCause),
@@ -150,7 +151,7 @@ export class Metrics {
         utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
         queueLength: (this.queueArea[i] as number) / 1000,
         ...summary(this.secondHist, i),
-        ...this.nodeExtras(i),
+        ...this.nodeExtras(i as NodeIx),
       };
       this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
       this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
@@ -159,7 +160,7 @@ export class Metrics {
     }
     const edges: Record<string, EdgeSecond> = Object.create(null) as Record<string, EdgeSecond>;
     for (let e = 0; e < this.edgeCount; e++) {
-      edges[t.edgeIds[e] as string] = {
+      edges[topology.edgeIds[e] as string] = {
         requests: this.edgeRequests[e] as number,
         errors: this.edgeErrors[e] as number,
       };
@@ -239,12 +240,12 @@ export class Metrics {
   }
 
   nodeTotals(): Record<string, NodeTotals> {
-    const t = this.topology;
+    const topology = this.topology;
     const result: Record<string, NodeTotals> = Object.create(null) as Record<string, NodeTotals>;
     const span = this.runSpanMs;
     for (let i = 0; i < this.nodeCount; i++) {
-      const workers = t.workers[i] as number;
-      result[t.nodeIds[i] as string] = {
+      const workers = topology.workers[i] as number;
+      result[topology.nodeIds[i] as string] = {
         arrivals: this.runArrivals[i] as number,
         completed: this.runCompleted[i] as number,
         errors: sumCauses(this.causes(this.runErrors, i)),

@@ -1,5 +1,6 @@
 import { CallState as CALL_STATES } from './call-pool';
 import type { EngineContext } from './engine-context';
+import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
 import { Cause as CAUSES } from './metrics';
 
 // Module-local copies of imported constant tables: see engine.ts.
@@ -15,15 +16,15 @@ export class QueueDelivery {
   /** Next consumer of each message queue's round-robin. */
   private readonly queueNext: Int32Array;
 
-  constructor(private readonly e: EngineContext) {
-    this.queueNext = new Int32Array(e.t.nodeIds.length);
+  constructor(private readonly engine: EngineContext) {
+    this.queueNext = new Int32Array(engine.topology.nodeIds.length);
   }
 
   /** The broker has stored a producer's message: the producer gets its acknowledgement now. */
-  accepted(q: number, call: number): void {
-    const calls = this.e.calls;
-    this.e.messages.add(q, calls.key[call] as number, calls.write[call] as number, this.e.nowMs);
-    this.e.respond(call, Cause.ok);
+  accepted(q: NodeIx, call: CallIx): void {
+    const calls = this.engine.calls;
+    this.engine.messages.add(q, calls.key[call] as number, calls.write[call] as number, this.engine.nowMs);
+    this.engine.respond(call, Cause.ok);
     this.deliver(q);
   }
 
@@ -31,40 +32,40 @@ export class QueueDelivery {
    * Consumers pull: each visible message goes to the next consumer (round-robin) that is up and has a
    * worker not already taken by a delivery, until messages or free consumers run out.
    */
-  deliver(q: number): void {
-    if (this.e.faults.isDown(q)) return;
-    const out = this.e.t.outEdges[q] as Int32Array;
-    const messages = this.e.messages;
-    const calls = this.e.calls;
+  deliver(q: NodeIx): void {
+    if (this.engine.faults.isDown(q)) return;
+    const out = this.engine.topology.outEdges[q] as IxArray<EdgeIx>;
+    const messages = this.engine.messages;
+    const calls = this.engine.calls;
     while (messages.hasVisible(q)) {
-      let edge = -1;
-      for (let k = 0; k < out.length && edge < 0; k++) {
+      let edge = NO_EDGE;
+      for (let k = 0; k < out.length && edge === NO_EDGE; k++) {
         const i = ((this.queueNext[q] as number) + k) % out.length;
-        const e = out[i] as number;
-        const consumer = this.e.t.edgeTarget[e] as number;
+        const e = out[i] as EdgeIx;
+        const consumer = this.engine.topology.edgeTarget[e] as NodeIx;
         if (
-          !this.e.faults.isDown(consumer) &&
-          (this.e.lbs.active[e] as number) < (this.e.t.workers[consumer] as number)
+          !this.engine.faults.isDown(consumer) &&
+          (this.engine.lbs.active[e] as number) < (this.engine.topology.workers[consumer] as number)
         ) {
           edge = e;
           this.queueNext[q] = (i + 1) % out.length;
         }
       }
-      if (edge < 0) return;
+      if (edge === NO_EDGE) return;
       const delivery = calls.alloc();
       const m = messages.takeVisible(q, delivery);
-      calls.state[delivery] = CallState.delivering;
+      calls.move(delivery, CallState.delivering);
       calls.node[delivery] = q;
-      calls.parent[delivery] = -1;
-      calls.edge[delivery] = -1;
+      calls.parent[delivery] = NO_CALL;
+      calls.edge[delivery] = NO_EDGE;
       calls.depth[delivery] = 0;
-      calls.start[delivery] = this.e.nowMs;
-      calls.aux[delivery] = m;
-      calls.extra[delivery] = messages.genOf(m);
+      calls.start[delivery] = this.engine.nowMs;
+      calls.message[delivery] = m;
+      calls.messageGen[delivery] = messages.genOf(m);
       calls.key[delivery] = messages.keyOf(m);
       calls.write[delivery] = messages.writeOf(m);
-      this.e.watch(q, delivery, m, this.e.nowMs + (messages.visibilityMs[q] as number));
-      this.e.send(delivery, edge, 0);
+      this.engine.watch(q, delivery, m, this.engine.nowMs + (messages.visibilityMs[q] as number));
+      this.engine.send(delivery, edge, 0);
     }
   }
 
@@ -73,19 +74,18 @@ export class QueueDelivery {
    * message is a duplicate). Reset by a crash: the broker does not hear of it; the message reappears at its
    * visibility timeout. Any other error: a failed attempt, visible again or dead-lettered.
    */
-  deliveryAnswered(delivery: number, cause: number): void {
-    const calls = this.e.calls;
-    const messages = this.e.messages;
-    const q = calls.node[delivery] as number;
-    const m = calls.aux[delivery] as number;
-    const gen = calls.extra[delivery] as number;
+  deliveryAnswered(delivery: CallIx, cause: number): void {
+    const calls = this.engine.calls;
+    const messages = this.engine.messages;
+    const q = calls.node[delivery] as NodeIx;
+    const m = calls.message[delivery] as number;
+    const gen = calls.messageGen[delivery] as number;
     if (cause === Cause.refused) {
-      calls.state[delivery] = CallState.orphaned;
-      return;
+      return calls.move(delivery, CallState.orphaned);
     }
     if (cause === Cause.ok) {
       if (messages.isStored(m, gen)) {
-        this.e.metrics.recordNodeOk(q, this.e.nowMs - messages.enqueuedAtOf(m));
+        this.engine.metrics.recordNodeOk(q, this.engine.nowMs - messages.enqueuedAtOf(m));
         messages.ack(q, m);
       } else {
         messages.duplicates++;
@@ -98,12 +98,12 @@ export class QueueDelivery {
   }
 
   /** A delivery was not acknowledged in time: the message becomes visible to consumers again. */
-  visibilityExpired(delivery: number): void {
-    const calls = this.e.calls;
-    const q = calls.node[delivery] as number;
-    const m = calls.aux[delivery] as number;
-    if (this.e.messages.inFlightWith(m, calls.extra[delivery] as number, delivery))
-      this.e.messages.makeVisible(q, m);
+  visibilityExpired(delivery: CallIx): void {
+    const calls = this.engine.calls;
+    const q = calls.node[delivery] as NodeIx;
+    const m = calls.message[delivery] as number;
+    if (this.engine.messages.inFlightWith(m, calls.messageGen[delivery] as number, delivery))
+      this.engine.messages.makeVisible(q, m);
     // A delivery still being processed stays, so that its late acknowledgement is counted.
     if (calls.state[delivery] === CallState.orphaned) calls.release(delivery);
     this.deliver(q);

@@ -3,6 +3,7 @@ import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import type { RandomStream } from './random';
 import type { Topology } from './topology';
+import type { NodeIx } from './indices';
 
 const DEFAULT_LAG: Distribution = { type: 'exp', meanMs: 50 };
 const DEFAULT_DETECT_MS = 3000;
@@ -27,39 +28,39 @@ export class Replication {
   staleReads = 0;
 
   constructor(
-    private readonly t: Topology,
+    private readonly topology: Topology,
     users: number,
   ) {
-    this.replicas = Int32Array.from(t.kinds, (kind, i) =>
-      kind === 'database' ? ((t.params[i] as DatabaseParams).replicas ?? 0) : 0,
+    this.replicas = Int32Array.from(topology.kinds, (kind, i) =>
+      kind === 'database' ? ((topology.params[i] as DatabaseParams).replicas ?? 0) : 0,
     );
-    this.pending = t.kinds.map((kind) => (kind === 'database' ? new EventQueue() : null));
+    this.pending = topology.kinds.map((kind) => (kind === 'database' ? new EventQueue() : null));
     this.pendingByUser = new Int32Array(users);
-    this.caughtUpAt = new Float64Array(t.nodeIds.length);
+    this.caughtUpAt = new Float64Array(topology.nodeIds.length);
   }
 
   /** How long until the replicas of `node` hold every write acknowledged by `nowMs`. */
-  lagMs(node: number, nowMs: number): number {
+  lagMs(node: NodeIx, nowMs: number): number {
     return Math.max(0, (this.caughtUpAt[node] as number) - nowMs);
   }
 
-  private params(node: number): DatabaseParams {
-    return this.t.params[node] as DatabaseParams;
+  private params(node: NodeIx): DatabaseParams {
+    return this.topology.params[node] as DatabaseParams;
   }
 
   /** Whether the node is a database with replicas (the engine's cheap check). */
-  replicates(node: number): boolean {
+  replicates(node: NodeIx): boolean {
     return (this.replicas[node] as number) > 0;
   }
 
   /** Extra time a write holds the primary: the replica's acknowledgement, for synchronous replication. */
-  syncDelayMs(node: number, rng: RandomStream): number {
+  syncDelayMs(node: NodeIx, rng: RandomStream): number {
     const params = this.params(node);
     return params.replication === 'sync' ? sampleMs(params.lag ?? DEFAULT_LAG, rng) : 0;
   }
 
   /** A write was acknowledged by the primary at `nowMs`. */
-  wrote(node: number, user: number, nowMs: number, rng: RandomStream): void {
+  wrote(node: NodeIx, user: number, nowMs: number, rng: RandomStream): void {
     const params = this.params(node);
     if (params.replication === 'sync') return;
     this.settle(node, nowMs);
@@ -71,13 +72,13 @@ export class Replication {
   }
 
   /** A read served at `nowMs` (reads go to the replicas). */
-  read(node: number, user: number, nowMs: number): void {
+  read(node: NodeIx, user: number, nowMs: number): void {
     this.settle(node, nowMs);
     if ((this.pendingByUser[user] as number) > 0) this.staleReads++;
   }
 
   /** The primary crashed: unreplicated writes are lost. Returns when a replica takes over, or Infinity. */
-  primaryLost(node: number, nowMs: number): number {
+  primaryLost(node: NodeIx, nowMs: number): number {
     this.settle(node, nowMs);
     const queue = this.pending[node] as EventQueue;
     this.writesLost += queue.size;
@@ -92,17 +93,17 @@ export class Replication {
   }
 
   /** A replica became the primary: one replica fewer. */
-  promoted(node: number): void {
+  promoted(node: NodeIx): void {
     this.replicas[node] = Math.max(0, (this.replicas[node] as number) - 1);
   }
 
   /** The old primary came back, as a replica. */
-  rejoined(node: number): void {
+  rejoined(node: NodeIx): void {
     this.replicas[node] = (this.replicas[node] as number) + 1;
   }
 
   /** Writes whose replication has completed by `nowMs` are no longer pending. */
-  private settle(node: number, nowMs: number): void {
+  private settle(node: NodeIx, nowMs: number): void {
     const queue = this.pending[node] as EventQueue;
     while (queue.size > 0 && queue.peekTime() <= nowMs) {
       queue.pop();

@@ -3,6 +3,7 @@ import { CallState as CALL_STATES } from './call-pool';
 import type { ClientRequests } from './client-requests';
 import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
 import { resolveTarget, type ResolvedTarget } from './faults';
+import type { CallIx, IxArray, NodeIx } from './indices';
 import { Cause as CAUSES } from './metrics';
 import type { QueueDelivery } from './queue-delivery';
 
@@ -25,26 +26,26 @@ export class ScenarioSteps {
   private readonly crashedAt: Float64Array;
 
   constructor(
-    private readonly e: EngineContext,
+    private readonly engine: EngineContext,
     private readonly requests: ClientRequests,
     private readonly delivery: QueueDelivery,
   ) {
-    this.failoverGen = new Int32Array(e.t.nodeIds.length);
-    this.failedOver = new Uint8Array(e.t.nodeIds.length);
-    this.crashedAt = new Float64Array(e.t.nodeIds.length);
+    this.failoverGen = new Int32Array(engine.topology.nodeIds.length);
+    this.failedOver = new Uint8Array(engine.topology.nodeIds.length);
+    this.crashedAt = new Float64Array(engine.topology.nodeIds.length);
   }
 
   applyStep(step: ScenarioStep): void {
-    const target = resolveTarget(this.e.t, step.target);
+    const target = resolveTarget(this.engine.topology, step.target);
     if (!target) return;
     this.applyResolved(step, target);
     // Replication between peers pauses over cut links and crashed peers, and resumes when they are back.
     if (step.action === 'fail' || step.action === 'recover' || step.action === 'partition')
-      this.e.peers?.linksChanged(this.e.nowMs);
+      this.engine.peers?.linksChanged(this.engine.nowMs);
   }
 
   private applyResolved(step: ScenarioStep, target: ResolvedTarget): void {
-    const faults = this.e.faults;
+    const faults = this.engine.faults;
     switch (step.action) {
       case 'fail':
         for (const node of target.nodes) {
@@ -52,35 +53,36 @@ export class ScenarioSteps {
           else this.crash(node);
         }
         for (const edge of target.edges) faults.edgeCut[edge] = 1;
-        this.e.note(step.mode === 'hang' ? 'hang' : 'fail', step.target);
+        this.engine.note(step.mode === 'hang' ? 'hang' : 'fail', step.target);
         return;
       case 'recover':
         for (const node of target.nodes) this.recover(node);
         for (const edge of target.edges) faults.recoverEdge(edge);
-        this.e.note('recover', step.target);
+        this.engine.note('recover', step.target);
         // Recovered queues and consumers pull again.
         for (const node of target.nodes) {
-          if (this.e.t.isQueue[node]) this.delivery.deliver(node);
-          for (const q of this.e.t.upstreamQueues[node] as Int32Array) this.delivery.deliver(q);
+          if (this.engine.topology.isQueue[node]) this.delivery.deliver(node);
+          for (const q of this.engine.topology.upstreamQueues[node] as IxArray<NodeIx>)
+            this.delivery.deliver(q);
         }
         return;
       case 'degrade':
         for (const node of target.nodes) faults.degradeNode(node, step);
         for (const edge of target.edges) faults.degradeEdge(edge, step);
-        this.e.note('degrade', step.target, undefined, describeDegradation(step));
+        this.engine.note('degrade', step.target, undefined, describeDegradation(step));
         return;
       case 'partition':
         for (const edge of target.edges) faults.edgeCut[edge] = 1;
-        this.e.note('partition', step.target);
+        this.engine.note('partition', step.target);
         return;
       case 'load':
         for (const node of target.nodes) {
-          if (!this.e.t.client[node] || step.ratePerSec === undefined) continue;
-          this.e.clients.ratePerSec[node] = step.ratePerSec;
-          this.e.clients.arrivalGen[node] = (this.e.clients.arrivalGen[node] as number) + 1;
+          if (!this.engine.topology.client[node] || step.ratePerSec === undefined) continue;
+          this.engine.clients.ratePerSec[node] = step.ratePerSec;
+          this.engine.clients.arrivalGen[node] = (this.engine.clients.arrivalGen[node] as number) + 1;
           this.requests.scheduleArrival(node);
         }
-        this.e.note(
+        this.engine.note(
           'load',
           step.target,
           undefined,
@@ -94,43 +96,43 @@ export class ScenarioSteps {
    * A crash: the node refuses new connections, and every request it holds (queued, in service, waiting on
    * a downstream call, proxied or held) is answered at once with a connection reset.
    */
-  private crash(node: number): void {
-    if (this.e.faults.crashed[node]) return;
-    this.e.faults.crashed[node] = 1;
-    this.e.faults.hung[node] = 0;
+  private crash(node: NodeIx): void {
+    if (this.engine.faults.crashed[node]) return;
+    this.engine.faults.crashed[node] = 1;
+    this.engine.faults.hung[node] = 0;
     this.resetCalls(node);
-    this.e.sessions.nodeLost(node, (other) => this.e.faults.isDown(other));
-    if (this.e.t.kinds[node] === 'database') {
+    this.engine.sessions.nodeLost(node, (other) => this.engine.faults.isDown(other));
+    if (this.engine.topology.kinds[node] === 'database') {
       this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
-      this.crashedAt[node] = this.e.nowMs;
-      const takeoverMs = this.e.replication.primaryLost(node, this.e.nowMs);
+      this.crashedAt[node] = this.engine.nowMs;
+      const takeoverMs = this.engine.replication.primaryLost(node, this.engine.nowMs);
       if (takeoverMs !== Infinity)
-        this.e.queue.push(takeoverMs, Ev.failover, node, this.failoverGen[node] as number);
+        this.engine.queue.push(takeoverMs, Ev.failover, node, this.failoverGen[node] as number);
     }
   }
 
-  private recover(node: number): void {
-    const faults = this.e.faults;
+  private recover(node: NodeIx): void {
+    const faults = this.engine.faults;
     faults.clearDegradation(node);
     if (faults.hung[node]) {
       // A hung process is restarted: what it held is reset, and what it kept in memory is gone.
       faults.hung[node] = 0;
       this.resetCalls(node);
-      this.e.sessions.nodeLost(node, (other) => this.e.faults.isDown(other));
+      this.engine.sessions.nodeLost(node, (other) => this.engine.faults.isDown(other));
     }
-    if (this.e.t.kinds[node] === 'database') {
+    if (this.engine.topology.kinds[node] === 'database') {
       this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
       // After a failover the old primary comes back as a replica; before one, it is the primary again.
       if (this.failedOver[node]) {
         this.failedOver[node] = 0;
-        this.e.replication.rejoined(node);
+        this.engine.replication.rejoined(node);
       }
     }
     faults.crashed[node] = 0;
   }
 
-  private resetCalls(node: number): void {
-    const calls = this.e.calls;
+  private resetCalls(node: NodeIx): void {
+    const calls = this.engine.calls;
     for (let c = 0; c < calls.capacity; c++) {
       if (calls.node[c] !== node) continue;
       const state = calls.state[c];
@@ -141,25 +143,25 @@ export class ScenarioSteps {
         state === CallState.proxying ||
         state === CallState.held
       ) {
-        // Released together below: no waiting call may start on a worker of the crashed node.
-        calls.state[c] = CallState.wireIn;
-        this.e.respond(c, Cause.refused);
+        // Reset, not answered from service: no waiting call may start on a worker of the crashed node.
+        calls.move(c as CallIx, CallState.reset);
+        this.engine.respond(c as CallIx, Cause.refused);
       }
     }
-    this.e.pools.clear(node, this.e.nowMs);
+    this.engine.pools.clear(node, this.engine.nowMs);
   }
 
   /** The failover scheduled at a primary's crash is due: a replica becomes the primary. */
-  failover(node: number, gen: number): void {
-    if (this.failoverGen[node] !== gen || !this.e.faults.crashed[node]) return;
+  failover(node: NodeIx, gen: number): void {
+    if (this.failoverGen[node] !== gen || !this.engine.faults.crashed[node]) return;
     // The database answers again, with one replica fewer.
-    this.e.faults.crashed[node] = 0;
+    this.engine.faults.crashed[node] = 0;
     this.failedOver[node] = 1;
-    this.e.replication.promoted(node);
-    const failoverSec = (this.e.nowMs - (this.crashedAt[node] as number)) / 1000;
-    this.e.note(
+    this.engine.replication.promoted(node);
+    const failoverSec = (this.engine.nowMs - (this.crashedAt[node] as number)) / 1000;
+    this.engine.note(
       'promote',
-      this.e.t.nodeIds[node] as string,
+      this.engine.topology.nodeIds[node] as string,
       undefined,
       `replica promoted to primary, ${+failoverSec.toFixed(3)} s after the crash`,
     );

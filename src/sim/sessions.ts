@@ -2,6 +2,7 @@ import type { Distribution, ServiceParams } from '../model/types';
 import { sampleMs } from './distributions';
 import type { RandomStream } from './random';
 import type { Topology } from './topology';
+import { ixArray, NO_NODE, type EdgeIx, type IxArray, type NodeIx } from './indices';
 
 const DEFAULT_SYNC: Distribution = { type: 'exp', meanMs: 1 };
 
@@ -19,54 +20,57 @@ const Strategy = { none: 0, sticky: 1, replicated: 2, store: 3 } as const;
  */
 export class Sessions {
   private readonly strategy: Int8Array;
-  /** Per service with `store`: its session store (a cache node), or -1. */
-  private readonly storeOf: Int32Array;
-  /** Per user: the node holding the session (sticky: a server; store: a cache), or -1. */
-  private readonly home: Int32Array;
+  /** Per service with `store`: its session store (a cache node), or NO_NODE. */
+  private readonly storeOf: IxArray<NodeIx>;
+  /** Per user: the node holding the session (sticky: a server; store: a cache), or NO_NODE. */
+  private readonly home: IxArray<NodeIx>;
   /** Per user: whether the replicated servers hold a session. */
   private readonly replicated: Uint8Array;
   lost = 0;
 
   constructor(
-    private readonly t: Topology,
+    private readonly topology: Topology,
     users: number,
   ) {
-    const n = t.nodeIds.length;
+    const n = topology.nodeIds.length;
     this.strategy = new Int8Array(n);
-    this.storeOf = new Int32Array(n).fill(-1);
+    this.storeOf = ixArray<NodeIx>(n).fill(NO_NODE);
     for (let i = 0; i < n; i++) {
-      if (t.kinds[i] !== 'service') continue;
-      const sessions = (t.params[i] as ServiceParams).sessions;
+      if (topology.kinds[i] !== 'service') continue;
+      const sessions = (topology.params[i] as ServiceParams).sessions;
       this.strategy[i] = sessions === undefined ? Strategy.none : Strategy[sessions];
       if (sessions === 'store') {
-        const out = Array.from(t.outEdges[i] as Int32Array, (e) => t.edgeTarget[e] as number);
-        this.storeOf[i] = out.find((node) => t.kinds[node] === 'cache') ?? -1;
+        const out = Array.from(
+          topology.outEdges[i] as IxArray<EdgeIx>,
+          (e) => topology.edgeTarget[e] as NodeIx,
+        );
+        this.storeOf[i] = out.find((node) => topology.kinds[node] === 'cache') ?? NO_NODE;
       }
     }
-    this.home = new Int32Array(users).fill(-1);
+    this.home = ixArray<NodeIx>(users).fill(NO_NODE);
     this.replicated = new Uint8Array(users);
   }
 
   /** Whether the node keeps sessions at all (the engine's cheap check on its hot path). */
-  keeps(node: number): boolean {
+  keeps(node: NodeIx): boolean {
     return this.strategy[node] !== Strategy.none;
   }
 
-  isReplicated(node: number): boolean {
+  isReplicated(node: NodeIx): boolean {
     return this.strategy[node] === Strategy.replicated;
   }
 
   /** Time a write spends copying its session to the peers (replicated sessions). */
-  syncDelayMs(node: number, rng: RandomStream): number {
-    return sampleMs((this.t.params[node] as ServiceParams).sessionSync ?? DEFAULT_SYNC, rng);
+  syncDelayMs(node: NodeIx, rng: RandomStream): number {
+    return sampleMs((this.topology.params[node] as ServiceParams).sessionSync ?? DEFAULT_SYNC, rng);
   }
 
   /** A service answered a user's request successfully: the session is read and written where it lives. */
-  served(node: number, user: number): void {
+  served(node: NodeIx, user: number): void {
     switch (this.strategy[node]) {
       case Strategy.sticky: {
-        const home = this.home[user] as number;
-        if (home >= 0 && home !== node) this.lost++; // the session is on another server: not found here
+        const home = this.home[user] as NodeIx;
+        if (home !== NO_NODE && home !== node) this.lost++; // the session is on another server: not found here
         this.home[user] = node;
         return;
       }
@@ -74,8 +78,8 @@ export class Sessions {
         this.replicated[user] = 1;
         return;
       case Strategy.store: {
-        const store = this.storeOf[node] as number;
-        if (store >= 0) this.home[user] = store;
+        const store = this.storeOf[node] as NodeIx;
+        if (store !== NO_NODE) this.home[user] = store;
         return;
       }
     }
@@ -85,17 +89,18 @@ export class Sessions {
    * A node went down and lost its memory: sticky sessions on it, sessions in it as a store, or, when it
    * was the last replicated server standing, every replicated session.
    */
-  nodeLost(node: number, isDown: (node: number) => boolean): void {
+  nodeLost(node: NodeIx, isDown: (node: NodeIx) => boolean): void {
     let count = 0;
     for (let user = 0; user < this.home.length; user++) {
       if (this.home[user] === node) {
-        this.home[user] = -1;
+        this.home[user] = NO_NODE;
         count++;
       }
     }
     if (this.strategy[node] === Strategy.replicated) {
-      const survivor = this.t.nodeIds.some(
-        (_, other) => other !== node && this.strategy[other] === Strategy.replicated && !isDown(other),
+      const survivor = this.topology.nodeIds.some(
+        (_, other) =>
+          other !== node && this.strategy[other] === Strategy.replicated && !isDown(other as NodeIx),
       );
       if (!survivor) {
         for (let user = 0; user < this.replicated.length; user++) {

@@ -1,3 +1,5 @@
+import type { CallIx, NodeIx } from './indices';
+
 /**
  * Timeouts without one event per request. A node's timeout is the same for every call it makes, so its
  * deadlines expire in the order the calls were sent: a FIFO per node, and a single pending "check" event
@@ -24,7 +26,7 @@ export class TimeoutQueue {
   }
 
   /** Adds a deadline; returns true when the caller must schedule a check event for it. */
-  push(owner: number, call: number, gen: number, tag: number, deadline: number): boolean {
+  push(owner: NodeIx, call: CallIx, gen: number, tag: number, deadline: number): boolean {
     let ring = this.rings[owner] as TimeoutQueue['rings'][number];
     const size = this.size[owner] as number;
     if (size === ring.call.length) ring = this.grow(owner);
@@ -39,41 +41,41 @@ export class TimeoutQueue {
     return true;
   }
 
-  length(owner: number): number {
+  length(owner: NodeIx): number {
     return this.size[owner] as number;
   }
 
-  hasExpired(owner: number, nowMs: number): boolean {
+  hasExpired(owner: NodeIx, nowMs: number): boolean {
     return (this.size[owner] as number) > 0 && this.headDeadline(owner) <= nowMs;
   }
 
-  headCall(owner: number): number {
-    return (this.rings[owner] as TimeoutQueue['rings'][number]).call[this.head[owner] as number] as number;
+  headCall(owner: NodeIx): CallIx {
+    return (this.rings[owner] as TimeoutQueue['rings'][number]).call[this.head[owner] as number] as CallIx;
   }
-  headGen(owner: number): number {
+  headGen(owner: NodeIx): number {
     return (this.rings[owner] as TimeoutQueue['rings'][number]).gen[this.head[owner] as number] as number;
   }
-  headTag(owner: number): number {
+  headTag(owner: NodeIx): number {
     return (this.rings[owner] as TimeoutQueue['rings'][number]).tag[this.head[owner] as number] as number;
   }
-  headDeadline(owner: number): number {
+  headDeadline(owner: NodeIx): number {
     return (this.rings[owner] as TimeoutQueue['rings'][number]).deadline[
       this.head[owner] as number
     ] as number;
   }
 
-  shift(owner: number): void {
+  shift(owner: NodeIx): void {
     const ring = this.rings[owner] as TimeoutQueue['rings'][number];
     this.head[owner] = ((this.head[owner] as number) + 1) % ring.call.length;
     this.size[owner] = (this.size[owner] as number) - 1;
   }
 
   /** No check event is pending any more for this owner. */
-  idle(owner: number): void {
+  idle(owner: NodeIx): void {
     this.checking[owner] = 0;
   }
 
-  private grow(owner: number): TimeoutQueue['rings'][number] {
+  private grow(owner: NodeIx): TimeoutQueue['rings'][number] {
     const old = this.rings[owner] as TimeoutQueue['rings'][number];
     const n = old.call.length;
     const head = this.head[owner] as number;

@@ -11,6 +11,7 @@ import type {
 } from '../model/types';
 import { DEFAULT_PEER_LAG, isPeerLink, linkBetween, peerGroupsOf } from '../model/peers';
 import { isZero } from './distributions';
+import { ixArrayOf, type EdgeIx, type IxArray, type NodeIx } from './indices';
 import { RandomStream } from './random';
 
 export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3 } as const;
@@ -34,7 +35,7 @@ export const DEFAULT_USERS = 1000;
  */
 export interface Topology {
   readonly nodeIds: readonly string[];
-  readonly nodeIndex: ReadonlyMap<string, number>;
+  readonly nodeIndex: ReadonlyMap<string, NodeIx>;
   readonly kinds: readonly NodeKind[];
   /** Each node's parameters as written, for the models that read kind-specific ones. */
   readonly params: readonly NodeSpec['params'][];
@@ -47,7 +48,7 @@ export interface Topology {
   /** 1 for message queues: they store what they accept and deliver it to their downstream consumers. */
   readonly isQueue: Uint8Array;
   /** Per node: the message queues it consumes from. */
-  readonly upstreamQueues: readonly Int32Array[];
+  readonly upstreamQueues: readonly IxArray<NodeIx>[];
   /** KindCode of each node: how the engine treats it. */
   readonly behaviour: Int32Array;
   readonly workers: Int32Array;
@@ -58,11 +59,11 @@ export interface Topology {
   readonly client: readonly (ClientParams | null)[];
   readonly lb: readonly (LbParams | null)[];
   /** Outgoing edge indices of each node, in document order. */
-  readonly outEdges: readonly Int32Array[];
+  readonly outEdges: readonly IxArray<EdgeIx>[];
   readonly edgeIds: readonly string[];
-  readonly edgeIndex: ReadonlyMap<string, number>;
-  readonly edgeSource: Int32Array;
-  readonly edgeTarget: Int32Array;
+  readonly edgeIndex: ReadonlyMap<string, EdgeIx>;
+  readonly edgeSource: IxArray<NodeIx>;
+  readonly edgeTarget: IxArray<NodeIx>;
   readonly edgeLatency: readonly Distribution[];
   readonly edgeLatencyIsZero: Uint8Array;
   readonly edgeWeight: Float64Array;
@@ -74,7 +75,7 @@ export interface Topology {
   readonly nodeGroup: Int32Array;
   readonly groupIds: readonly string[];
   /** Nodes of each group, nested groups included. */
-  readonly groupMembers: ReadonlyMap<string, readonly number[]>;
+  readonly groupMembers: ReadonlyMap<string, readonly NodeIx[]>;
   readonly startsFailed: Uint8Array;
   readonly serviceRng: readonly RandomStream[];
   readonly arrivalRng: readonly RandomStream[];
@@ -105,8 +106,9 @@ export interface PeerGroupPlan {
 }
 
 export function compileTopology(doc: ArchDocument, seed: number): Topology {
-  const nodeIndex = new Map<string, number>();
-  doc.nodes.forEach((node, i) => nodeIndex.set(node.id, i));
+  const nodeIndex = new Map<string, NodeIx>();
+  doc.nodes.forEach((node, i) => nodeIndex.set(node.id, i as NodeIx));
+  const indexOf = (id: string) => nodeIndex.get(id) as NodeIx;
   const n = doc.nodes.length;
   const behaviour = new Int32Array(n);
   const workers = new Int32Array(n);
@@ -141,10 +143,10 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const edges = doc.edges.filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
   const groupIds = doc.groups.map((g) => g.id);
   const groupsOf = groupChains(doc);
-  const outLists: number[][] = doc.nodes.map(() => []);
+  const outLists: EdgeIx[][] = doc.nodes.map(() => []);
   // A replication link between peers is not a call path.
   edges.forEach((edge, e) => {
-    if (!isPeerLink(doc, edge)) outLists[nodeIndex.get(edge.source) as number]?.push(e);
+    if (!isPeerLink(doc, edge)) outLists[indexOf(edge.source)]?.push(e as EdgeIx);
   });
   const stream = (prefix: string) => (id: string) => new RandomStream(seed, `${prefix}:${id}`);
   const nodeIds = doc.nodes.map((node) => node.id);
@@ -176,12 +178,10 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     totalUsers,
     isQueue: Uint8Array.from(doc.nodes, (node) => (node.kind === 'queue' ? 1 : 0)),
     upstreamQueues: doc.nodes.map((_, i) =>
-      Int32Array.from(
-        edges.filter(
-          (e) =>
-            nodeIndex.get(e.target) === i && doc.nodes[nodeIndex.get(e.source) as number]?.kind === 'queue',
-        ),
-        (e) => nodeIndex.get(e.source) as number,
+      ixArrayOf(
+        edges
+          .filter((e) => indexOf(e.target) === i && doc.nodes[indexOf(e.source)]?.kind === 'queue')
+          .map((e) => indexOf(e.source)),
       ),
     ),
     behaviour,
@@ -191,11 +191,11 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     service,
     client,
     lb,
-    outEdges: outLists.map((list) => Int32Array.from(list)),
+    outEdges: outLists.map((list) => ixArrayOf(list)),
     edgeIds,
-    edgeIndex: new Map(edgeIds.map((id, e) => [id, e])),
-    edgeSource: Int32Array.from(edges, (e) => nodeIndex.get(e.source) as number),
-    edgeTarget: Int32Array.from(edges, (e) => nodeIndex.get(e.target) as number),
+    edgeIndex: new Map(edgeIds.map((id, e) => [id, e as EdgeIx])),
+    edgeSource: ixArrayOf(edges.map((e) => indexOf(e.source))),
+    edgeTarget: ixArrayOf(edges.map((e) => indexOf(e.target))),
     edgeLatency: edges.map((e) => e.params.latency),
     edgeLatencyIsZero: Uint8Array.from(edges, (e) =>
       isZero(e.params.latency) && regionLatency(doc, groupsOf, e.source, e.target).length === 0 ? 1 : 0,
@@ -282,14 +282,14 @@ function regionLatency(
 }
 
 /** The nodes of each group, including those of the groups nested in it. */
-function membersOfGroups(doc: ArchDocument, nodeIndex: ReadonlyMap<string, number>): Map<string, number[]> {
+function membersOfGroups(doc: ArchDocument, nodeIndex: ReadonlyMap<string, NodeIx>): Map<string, NodeIx[]> {
   const parentOf = new Map(doc.groups.map((g) => [g.id, g.parent]));
-  const members = new Map<string, number[]>(doc.groups.map((g) => [g.id, []]));
+  const members = new Map<string, NodeIx[]>(doc.groups.map((g) => [g.id, []]));
   for (const node of doc.nodes) {
     const seen = new Set<string>();
     for (let group = node.group; group !== undefined && !seen.has(group); group = parentOf.get(group)) {
       seen.add(group);
-      members.get(group)?.push(nodeIndex.get(node.id) as number);
+      members.get(group)?.push(nodeIndex.get(node.id) as NodeIx);
     }
   }
   return members;

@@ -1,4 +1,5 @@
 import type { Metrics } from './metrics';
+import { NO_CALL, type CallIx, type NodeIx } from './indices';
 
 /**
  * The workers and FIFO wait queues of every node that does work (DESIGN.md §3): how many workers are
@@ -24,25 +25,25 @@ export class WorkerPools {
   }
 
   /** Takes a worker; the caller has checked that one is free. */
-  take(node: number, nowMs: number): void {
+  take(node: NodeIx, nowMs: number): void {
     this.integrate(node, nowMs);
     this.busy[node] = (this.busy[node] as number) + 1;
   }
 
-  /** Gives a worker back and returns the next waiting call, or -1 (the caller starts it on the worker). */
-  give(node: number, nowMs: number): number {
+  /** Gives a worker back and returns the next waiting call, or NO_CALL (the caller starts it on the worker). */
+  give(node: NodeIx, nowMs: number): CallIx {
     this.integrate(node, nowMs);
     this.busy[node] = (this.busy[node] as number) - 1;
     const length = this.waitLength[node] as number;
-    if (length === 0) return -1;
+    if (length === 0) return NO_CALL;
     const ring = this.rings[node] as Int32Array;
     const head = this.head[node] as number;
     this.head[node] = (head + 1) % ring.length;
     this.waitLength[node] = length - 1;
-    return ring[head] as number;
+    return ring[head] as CallIx;
   }
 
-  enqueue(node: number, call: number, nowMs: number): void {
+  enqueue(node: NodeIx, call: CallIx, nowMs: number): void {
     this.integrate(node, nowMs);
     let ring = this.rings[node] as Int32Array;
     const length = this.waitLength[node] as number;
@@ -52,7 +53,7 @@ export class WorkerPools {
   }
 
   /** Empties a node (a crash): nobody is served or waiting any more. */
-  clear(node: number, nowMs: number): void {
+  clear(node: NodeIx, nowMs: number): void {
     this.integrate(node, nowMs);
     this.busy[node] = 0;
     this.waitLength[node] = 0;
@@ -60,7 +61,7 @@ export class WorkerPools {
   }
 
   /** Adds a node's busy and queued levels since its last change, up to `nowMs`, to the metrics' areas. */
-  integrate(node: number, nowMs: number): void {
+  integrate(node: NodeIx, nowMs: number): void {
     const since = this.lastChange[node] as number;
     if (nowMs > since) {
       this.metrics.addAreas(node, this.busy[node] as number, this.waitLength[node] as number, nowMs - since);
@@ -68,7 +69,7 @@ export class WorkerPools {
     }
   }
 
-  private grow(node: number): Int32Array {
+  private grow(node: NodeIx): Int32Array {
     const old = this.rings[node] as Int32Array;
     const head = this.head[node] as number;
     const ring = new Int32Array(old.length * 2);
