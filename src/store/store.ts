@@ -121,7 +121,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
 
     receive: (message) => {
       const state = get();
-      if (message.runId !== state.runId) return;
+      if (message.type === 'pong' || message.runId !== state.runId) return;
       switch (message.type) {
         case 'batch': {
           const rows = message.rows.length ? [...state.rows, ...message.rows].slice(-MAX_ROWS) : state.rows;

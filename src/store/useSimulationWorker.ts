@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { useArchStore } from './store';
+import { createWatchdog } from './worker-watchdog';
 
 /**
  * The simulation worker, from its own script when the page may load one. A page in a sandboxed frame
@@ -24,32 +25,98 @@ async function createSimWorker(): Promise<Worker> {
   return new Worker(URL.createObjectURL(blob));
 }
 
-/** Owns the simulation worker's lifetime: starts it on mount, connects it to the store, ends it on unmount. */
+/** A worker's error event as a reason for the user: "boom", not "Uncaught Error: boom". */
+export function reasonOf(event: ErrorEvent): string {
+  return (
+    (event.message ?? '').replace(/^Uncaught\s+/, '').replace(/^Error:\s*/, '') ||
+    'the worker ended with an error'
+  );
+}
+
+/** Replacements in a row without a word from the new worker, after which the page stops trying. */
+const MAX_SILENT_RESTARTS = 2;
+
+/**
+ * Owns the simulation worker's lifetime: starts it on mount, connects it to the store, ends it on
+ * unmount. A watchdog (worker-watchdog.ts) stands by: a worker that throws or stops answering is
+ * ended and replaced, the user reads "Simulation failed" with the reason, and the document stays
+ * (the new worker loads it, paused).
+ */
 export function useSimulationWorker(): void {
   useEffect(() => {
     let worker: Worker | null = null;
+    let watchdog: ReturnType<typeof createWatchdog> | null = null;
     let ended = false;
-    void createSimWorker().then(
-      (created) => {
-        if (ended) {
-          created.terminate();
-          return;
-        }
-        worker = created;
-        const { attach, receive } = useArchStore.getState();
-        created.onmessage = (message: MessageEvent<FromWorker>) => receive(message.data);
-        attach((message: ToWorker) => created.postMessage(message));
-      },
-      (cause: unknown) =>
+    let silentRestarts = 0;
+
+    const end = () => {
+      watchdog?.stop();
+      watchdog = null;
+      worker?.terminate();
+      worker = null;
+      useArchStore.getState().attach(null);
+    };
+
+    const fail = (reason: string) => {
+      end();
+      useArchStore.setState({ playing: false });
+      if (silentRestarts >= MAX_SILENT_RESTARTS) {
         useArchStore.setState({
-          notice: `The simulation could not start in this page: ${cause instanceof Error ? cause.message : String(cause)}`,
-        }),
-    );
+          notice: `Simulation failed: ${reason}. The simulation could not be restarted: reload the page (your document is kept).`,
+        });
+        return;
+      }
+      silentRestarts += 1;
+      start(
+        `Simulation failed: ${reason}. A new simulation worker has your document, paused: press Play to run it again.`,
+      );
+    };
+
+    const connect = (created: Worker) => {
+      worker = created;
+      const { attach, receive } = useArchStore.getState();
+      watchdog = createWatchdog({
+        now: () => performance.now(),
+        every: (task, ms) => {
+          const timer = window.setInterval(task, ms);
+          return () => window.clearInterval(timer);
+        },
+        ping: () => created.postMessage({ type: 'ping' } satisfies ToWorker),
+        fail,
+      });
+      created.onmessage = (message: MessageEvent<FromWorker>) => {
+        silentRestarts = 0;
+        watchdog?.heard();
+        receive(message.data);
+      };
+      created.onerror = (event) => fail(reasonOf(event));
+      created.onmessageerror = () => fail('a message from the simulation worker could not be read');
+      attach((message: ToWorker) => created.postMessage(message));
+    };
+
+    /** Starts a worker; `failure` is the notice of the one it replaces, shown once the new run is set up. */
+    function start(failure?: string) {
+      void createSimWorker().then(
+        (created) => {
+          if (ended || worker) {
+            created.terminate();
+            return;
+          }
+          connect(created);
+          // After attach, which starts a fresh run and clears notices: the failure is what the user reads.
+          if (failure) useArchStore.setState({ notice: failure });
+        },
+        (cause: unknown) =>
+          useArchStore.setState({
+            notice: `The simulation could not start in this page: ${cause instanceof Error ? cause.message : String(cause)}`,
+          }),
+      );
+    }
+
+    start();
     return () => {
       ended = true;
-      if (!worker) return;
-      useArchStore.getState().attach(null);
-      worker.terminate();
+      end();
     };
   }, []);
 }

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { selectInsightOpen } from '../store/insight-selectors';
 import { selectNotice } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { useSimulationWorker } from '../store/useSimulationWorker';
@@ -7,13 +9,14 @@ import { EventLog } from './EventLog';
 import { LessonBanner } from './gallery/LessonBanner';
 import { LessonLayer } from './lessons/LessonLayer';
 import { Inspector } from './Inspector';
-import { InsightPanel } from './insight/InsightPanel';
 import { ReplayBanner } from './insight/ReplayBanner';
 import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { KeepNotice } from './keep/KeepNotice';
+import { DeferredSlot } from './lazy/DeferredSlot';
+import { InsightPanelPart, preloadPartsWhenIdle } from './lazy/parts';
 import { useDocumentKeeping } from './keep/useDocumentKeeping';
 import { useUndoShortcuts } from './keep/useUndoShortcuts';
 
@@ -24,7 +27,10 @@ export function App() {
   useSimulationWorker();
   useUndoShortcuts();
   useKeyboardShortcuts();
+  // The dialogs and panels not on the first screen are fetched once it is drawn (README "Speed").
+  useEffect(preloadPartsWhenIdle, []);
   const notice = useArchStore(selectNotice);
+  const insightOpen = useArchStore(selectInsightOpen);
   return (
     <div className="app">
       <TopBar />
@@ -51,7 +57,7 @@ export function App() {
           <ScenarioPanel />
         </div>
       </footer>
-      <InsightPanel />
+      <DeferredSlot part={InsightPanelPart} shown={insightOpen} what="Insight" keep />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { selectSourcePanelOpen } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { Palette } from './Palette';
-import { SourcePanel } from './source/SourcePanel';
+import { DeferredSlot } from './lazy/DeferredSlot';
+import { SourcePanelPart } from './lazy/parts';
+import './source/source.css';
 import { useFileDrop } from './source/useFileDrop';
 
 /**
@@ -20,10 +22,12 @@ export function SidePanel() {
         aria-expanded={open}
         aria-controls="source-slot"
         onClick={toggle}
+        onPointerEnter={() => void SourcePanelPart.preload()}
+        onFocus={() => void SourcePanelPart.preload()}
       >
         {open ? '‹ Hide source' : 'Source ›'}
       </button>
-      {open && <SourcePanel />}
+      <DeferredSlot part={SourcePanelPart} shown={open} what="the source panel" block />
       <Palette compact={open} />
     </nav>
   );

@@ -1,16 +1,6 @@
-import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { ChartPoint } from './chart-data';
-import { MarkerLabel } from './MarkerLabel';
+import { memo, Suspense, useMemo } from 'react';
+import { ticksOf, type ChartPoint } from './chart-data';
+import { TimePlotPart } from './lazy/parts';
 
 export interface Series {
   readonly key: keyof ChartPoint;
@@ -41,18 +31,28 @@ interface Props {
   readonly markers: readonly Marker[];
 }
 
-// Stable props: recharts re-registers axes and tooltips whose props change identity on every render.
-const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
-const TICK = { fontSize: 11 };
-const TOOLTIP_STYLE = { fontSize: 12 };
-const formatSecTick = (t: number) => `${t} s`;
-const formatTooltipLabel = (t: unknown) => `t = ${String(t)} s`;
-
-/** X-axis ticks on whole multiples of 20 s, so they read as round numbers while the window slides. */
-function ticksOf(start: number, end: number): number[] {
-  const ticks: number[] = [];
-  for (let t = Math.ceil(start / 20) * 20; t <= end; t += 20) ticks.push(t);
-  return ticks;
+/**
+ * The empty plot drawn while the plotting chunk arrives (it is fetched right after the first screen):
+ * the same frame, grid and time axis as an empty chart, so nothing jumps when the lines come in.
+ */
+function EmptyPlot({ domainStart, domainEnd }: { readonly domainStart: number; readonly domainEnd: number }) {
+  const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
+  const span = domainEnd - domainStart || 1;
+  return (
+    <div className="chart__empty" aria-hidden="true">
+      <div className="chart__empty-area">
+        {ticks.map((t) => (
+          <span
+            key={t}
+            className="chart__empty-tick"
+            style={{ left: `${((t - domainStart) / span) * 100}%` }}
+          >
+            {t} s
+          </span>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 /** One chart panel over the shared window of simulated time, with event markers. */
@@ -67,14 +67,6 @@ function TimeChartView({
   domainEnd,
   markers,
 }: Props) {
-  const domain = useMemo(() => [domainStart, domainEnd], [domainStart, domainEnd]);
-  const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
-  const middle = (domainStart + domainEnd) / 2;
-  const formatY = useMemo(() => (v: number) => `${v} ${unit}`, [unit]);
-  const formatTooltip = useMemo(
-    () => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`,
-    [unit],
-  );
   return (
     <section className="chart" role="region" aria-label={title}>
       <header className="chart__head">
@@ -95,59 +87,16 @@ function TimeChartView({
         </ul>
       </div>
       <div className="chart__plot">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data as ChartPoint[]} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={domain}
-              allowDataOverflow
-              tick={TICK}
-              tickFormatter={formatSecTick}
-              ticks={ticks}
-            />
-            <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={formatTooltipLabel}
-              formatter={formatTooltip}
-              contentStyle={TOOLTIP_STYLE}
-            />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                dot={false}
-                strokeWidth={1.8}
-                isAnimationActive={false}
-              />
-            ))}
-            {markers.map((m, i) => (
-              <ReferenceLine
-                key={`${m.t}-${m.text}`}
-                x={m.t}
-                stroke={m.colour}
-                strokeDasharray="4 3"
-                ifOverflow="hidden"
-                label={
-                  m.labelled === false ? (
-                    false
-                  ) : (
-                    <MarkerLabel
-                      text={m.text}
-                      colour={m.colour}
-                      row={m.row ?? i % 4}
-                      anchor={m.t > middle ? 'end' : 'start'}
-                    />
-                  )
-                }
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <Suspense fallback={<EmptyPlot domainStart={domainStart} domainEnd={domainEnd} />}>
+          <TimePlotPart.Component
+            unit={unit}
+            data={data}
+            series={series}
+            domainStart={domainStart}
+            domainEnd={domainEnd}
+            markers={markers}
+          />
+        </Suspense>
       </div>
     </section>
   );

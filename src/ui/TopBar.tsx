@@ -1,6 +1,6 @@
 import { AlertsEditor } from './alerts/AlertsEditor';
 import { DocumentTitle } from './DocumentTitle';
-import { PresetGallery } from './gallery/PresetGallery';
+import { PresetsButton } from './gallery/PresetsButton';
 import { DocumentActions } from './keep/DocumentActions';
 import { InsightButton } from './insight/InsightButton';
 import { LessonControls } from './lessons/LessonControls';
@@ -11,7 +11,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <DocumentTitle />
-      <PresetGallery />
+      <PresetsButton />
       <LessonControls />
       <AlertsEditor />
       <InsightButton />

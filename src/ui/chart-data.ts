@@ -63,3 +63,10 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
 export function eventsInWindow(events: readonly SimEvent[], start: number): SimEvent[] {
   return events.filter((e) => e.t >= start && e.t <= start + WINDOW_SEC);
 }
+
+/** X-axis ticks on whole multiples of 20 s, so they read as round numbers while the window slides. */
+export function ticksOf(start: number, end: number): number[] {
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / 20) * 20; t <= end; t += 20) ticks.push(t);
+  return ticks;
+}

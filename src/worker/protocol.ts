@@ -29,7 +29,9 @@ export type ToWorker =
    * Schedules a scenario step (fail, recover, degrade, partition, load; with its parameters) at the current
    * simulated time, rounded up to the next whole millisecond. Older senders pass only action and target.
    */
-  | ({ readonly type: 'fault' } & FaultRequest);
+  | ({ readonly type: 'fault' } & FaultRequest)
+  /** Are you there? The worker answers `pong` between two slices; the UI's watchdog asks every second. */
+  | { readonly type: 'ping' };
 
 /** A scenario step without its time: the worker gives it the current simulated time. */
 export type FaultRequest = Omit<ScenarioStep, 'atSec'>;
@@ -55,4 +57,6 @@ export type FromWorker =
   | Batch
   /** A fault was scheduled in the live run; the UI appends it to the document's scenario. */
   | { readonly type: 'scheduled'; readonly runId: number; readonly step: ScenarioStep }
-  | { readonly type: 'error'; readonly runId: number; readonly message: string };
+  | { readonly type: 'error'; readonly runId: number; readonly message: string }
+  /** The answer to `ping`: the worker is alive and handling messages (stamped like the rest). */
+  | { readonly type: 'pong'; readonly runId: number };

@@ -154,6 +154,8 @@ export function createRunner(host: RunnerHost) {
           const { type: _type, ...request } = message;
           return fault(request);
         }
+        case 'ping':
+          return host.post({ type: 'pong', runId });
       }
     },
   };

@@ -2,9 +2,11 @@ import { useRef } from 'react';
 import { useArchStore } from '../../store/store';
 import { downloadMermaid } from '../source/export-mermaid';
 import { SourceFileInput } from '../source/SourceFileInput';
-import { exportCanvas, exportDocumentJson, exportMetrics } from './export-actions';
 import { Menu } from './Menu';
 import { useRunLog } from './run-log';
+
+/** The export actions, a chunk of their own (with html-to-image behind them): fetched on first use. */
+const actions = () => import('./export-actions');
 
 /**
  * The top bar's "Export" menu (DESIGN.md §10): the document as Mermaid or JSON, the canvas as PNG or
@@ -25,19 +27,23 @@ export function ExportMenu() {
         title="Export the document, a picture of the canvas or the run's metrics; import a file"
         entries={[
           { label: 'Mermaid (.mmd)', onSelect: downloadMermaid, section: 'Document' },
-          { label: 'JSON (.json)', onSelect: exportDocumentJson },
-          { label: 'PNG image (.png)', onSelect: () => void exportCanvas('png'), section: 'Canvas' },
-          { label: 'SVG image (.svg)', onSelect: () => void exportCanvas('svg') },
+          { label: 'JSON (.json)', onSelect: () => void actions().then((a) => a.exportDocumentJson()) },
+          {
+            label: 'PNG image (.png)',
+            onSelect: () => void actions().then((a) => a.exportCanvas('png')),
+            section: 'Canvas',
+          },
+          { label: 'SVG image (.svg)', onSelect: () => void actions().then((a) => a.exportCanvas('svg')) },
           {
             label: 'Metrics CSV (.csv)',
-            onSelect: () => exportMetrics('csv'),
+            onSelect: () => void actions().then((a) => a.exportMetrics('csv')),
             section: 'Run metrics (every second)',
             disabled: !hasRun,
             ...(noRun ? { title: noRun } : {}),
           },
           {
             label: 'Metrics JSON (.json)',
-            onSelect: () => exportMetrics('json'),
+            onSelect: () => void actions().then((a) => a.exportMetrics('json')),
             disabled: !hasRun,
             ...(noRun ? { title: noRun } : {}),
           },

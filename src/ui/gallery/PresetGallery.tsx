@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import './gallery.css';
 import { GALLERY, type GalleryPreset } from '../../model/preset-gallery';
 import { selectOpenPreset } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
 import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
+import { useShownModal } from '../lazy/useShownModal';
 import { STATE_LABELS } from '../metrics/state-metrics';
 import { PresetCard } from './PresetCard';
 
@@ -13,20 +14,17 @@ export const headlineLabel = (preset: Pick<GalleryPreset, 'headline'>): string =
   preset.headline === 'failed' ? 'Failed requests' : STATE_LABELS[preset.headline];
 
 /**
- * The "Presets" button of the top bar and its gallery: a modal dialog of lessons, each loadable in one
- * click. The dialog is the browser's own (`showModal`): the page behind is inert, focus stays inside,
- * and Escape closes it. Mermaid is imported on the first load, so it stays out of the main bundle.
+ * The preset gallery the top bar's "Presets" button opens (a chunk of its own): a modal dialog of
+ * lessons, each loadable in one click. The dialog is the browser's own (`showModal`): the page behind
+ * is inert, focus stays inside, and Escape closes it. Mermaid is imported on the first load, so it
+ * stays out of the main bundle.
  */
-export function PresetGallery() {
-  const dialog = useRef<HTMLDialogElement>(null);
+export function PresetGallery({ onClose }: { readonly onClose: () => void }) {
+  const dialog = useShownModal();
   const openPreset = useArchStore(selectOpenPreset);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const show = () => {
-    setError(null);
-    dialog.current?.showModal();
-  };
   const close = () => dialog.current?.close();
 
   const load = async (preset: GalleryPreset) => {
@@ -51,51 +49,41 @@ export function PresetGallery() {
   };
 
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        onClick={show}
-        aria-haspopup="dialog"
-        title="Open a preset architecture with a lesson"
-      >
-        <span aria-hidden="true">▦</span> Presets
-      </button>
-      <dialog
-        ref={dialog}
-        className="dialog gallery"
-        onKeyDown={trapTab}
-        aria-labelledby="gallery-title"
-        aria-describedby="gallery-intro"
-      >
-        <DialogHead
-          titleId="gallery-title"
-          title="Presets"
-          introId="gallery-intro"
-          intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
-          closeLabel="Close presets"
-          onClose={close}
-        />
-        {error && (
-          <p className="dialog__error" role="alert">
-            {error}
-          </p>
-        )}
-        <ul className="gallery__grid">
-          {GALLERY.map((preset) => (
-            <li key={preset.id}>
-              <PresetCard
-                preset={preset}
-                headline={headlineLabel(preset)}
-                current={openPreset?.id === preset.id}
-                loading={loading === preset.id}
-                disabled={loading !== null}
-                onOpen={() => void load(preset)}
-              />
-            </li>
-          ))}
-        </ul>
-      </dialog>
-    </>
+    <dialog
+      ref={dialog}
+      className="dialog gallery"
+      onKeyDown={trapTab}
+      onClose={onClose}
+      aria-labelledby="gallery-title"
+      aria-describedby="gallery-intro"
+    >
+      <DialogHead
+        titleId="gallery-title"
+        title="Presets"
+        introId="gallery-intro"
+        intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
+        closeLabel="Close presets"
+        onClose={close}
+      />
+      {error && (
+        <p className="dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="gallery__grid">
+        {GALLERY.map((preset) => (
+          <li key={preset.id}>
+            <PresetCard
+              preset={preset}
+              headline={headlineLabel(preset)}
+              current={openPreset?.id === preset.id}
+              loading={loading === preset.id}
+              disabled={loading !== null}
+              onOpen={() => void load(preset)}
+            />
+          </li>
+        ))}
+      </ul>
+    </dialog>
   );
 }

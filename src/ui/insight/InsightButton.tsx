@@ -4,6 +4,8 @@ import { selectDoc } from '../../store/selectors';
 import { selectInsightOpen } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import { formatMoney } from './insight-format';
+import { InsightPanelPart } from '../lazy/parts';
+import './insight.css';
 
 /** The top bar's "Insight" button, with the design's running cost per hour beside it. */
 export function InsightButton() {
@@ -17,14 +19,9 @@ export function InsightButton() {
       className={`btn insight-button ${open ? 'insight-button--open' : ''}`}
       aria-expanded={open}
       aria-controls="insight-panel"
-      onClick={() => {
-        setOpen(!open);
-        // Keyboard users land on the panel's current tab (it renders on the next frame).
-        if (!open)
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>('#insight-panel [role="tab"][aria-selected="true"]')?.focus(),
-          );
-      }}
+      onClick={() => setOpen(!open)}
+      onPointerEnter={() => void InsightPanelPart.preload()}
+      onFocus={() => void InsightPanelPart.preload()}
       title="Twin runs, single points of failure, capacity, explain why, and cost"
     >
       Insight

@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import './insight.css';
 import { costPerHour } from '../../analysis/analysis';
 import type { InsightTab } from '../../store/insight-slice';
@@ -20,7 +20,8 @@ const TABS: readonly { readonly id: InsightTab; readonly name: string }[] = [
 
 /**
  * The Insight panel (issue "Insight"): what the design is worth, in four tools on tabs, over the right
- * side of the screen so the canvas (and the sweep's heat map) stays in view. Escape closes it.
+ * side of the screen so the canvas (and the sweep's heat map) stays in view. Escape closes it. A chunk
+ * of its own (src/ui/lazy/parts.ts), mounted the first time the panel opens.
  */
 export function InsightPanel() {
   const open = useArchStore(selectInsightOpen);
@@ -28,6 +29,11 @@ export function InsightPanel() {
   const doc = useArchStore(selectDoc);
   const { setInsightOpen, setInsightTab } = useArchStore.getState();
   const cost = useMemo(() => costPerHour(doc), [doc]);
+  // Keyboard users land on the current tab when the panel opens (the top bar's button opens it).
+  useEffect(() => {
+    if (open)
+      document.querySelector<HTMLElement>('#insight-panel [role="tab"][aria-selected="true"]')?.focus();
+  }, [open]);
   if (!open) return null;
 
   // Arrow keys move between tabs, as in every tab list (WAI-ARIA).

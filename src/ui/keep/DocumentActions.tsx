@@ -1,6 +1,6 @@
 import '../share/share.css';
 import { ExportMenu } from '../export/ExportMenu';
-import { ShareDialog } from '../share/ShareDialog';
+import { ShareButton } from '../share/ShareButton';
 import { RecentMenu } from './RecentMenu';
 import { SaveStatus } from './SaveStatus';
 import { UndoRedo } from './UndoRedo';
@@ -12,7 +12,7 @@ export function DocumentActions() {
       <UndoRedo />
       <SaveStatus />
       <RecentMenu />
-      <ShareDialog />
+      <ShareButton />
       <ExportMenu />
     </div>
   );

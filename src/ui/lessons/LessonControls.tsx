@@ -1,11 +1,11 @@
 import { PresentButton } from '../presenter/PresentButton';
-import { LessonGallery } from './LessonGallery';
+import { LessonsButton } from './LessonsButton';
 
 /** The top bar's teaching controls: the lesson gallery and presenter mode. */
 export function LessonControls() {
   return (
     <>
-      <LessonGallery />
+      <LessonsButton />
       <PresentButton />
     </>
   );

@@ -1,16 +1,18 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import './lessons.css';
 import { LESSONS, TOPIC_LABELS, type LessonSource } from '../../model/lessons';
 import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
+import { useShownModal } from '../lazy/useShownModal';
 import { lessonSummaryOf, lessonTitleOf, openLesson } from './load-lesson';
 
 /**
- * The "Lessons" button of the top bar and its gallery: one card per lesson, grouped by the article's
- * topics. A modal dialog like the preset gallery (the browser's own `showModal`, Escape closes it).
+ * The lesson gallery the top bar's "Lessons" button opens (a chunk of its own): one card per lesson,
+ * grouped by the article's topics. A modal dialog like the preset gallery (the browser's own
+ * `showModal`, Escape closes it), mounted while open.
  */
-export function LessonGallery() {
-  const dialog = useRef<HTMLDialogElement>(null);
+export function LessonGallery({ onClose }: { readonly onClose: () => void }) {
+  const dialog = useShownModal();
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = () => dialog.current?.close();
@@ -22,50 +24,42 @@ export function LessonGallery() {
     if (!problem) close();
   };
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        aria-haspopup="dialog"
-        title="Guided lessons, one per topic"
-        onClick={() => {
-          setError(null);
-          dialog.current?.showModal();
-        }}
-      >
-        <span aria-hidden="true">▤</span> Lessons
-      </button>
-      <dialog ref={dialog} className="dialog gallery" onKeyDown={trapTab} aria-labelledby="lessons-title">
-        <DialogHead
-          titleId="lessons-title"
-          title="Lessons"
-          intro="Each lesson walks you through a run step by step and ends with a question the run answers."
-          closeLabel="Close lessons"
-          onClose={close}
-        />
-        {error && (
-          <p className="dialog__error" role="alert">
-            {error}
-          </p>
-        )}
-        <ul className="gallery__grid">
-          {LESSONS.map((source) => (
-            <li key={source.id}>
-              <button
-                type="button"
-                className="lesson-card"
-                disabled={loading !== null}
-                aria-busy={loading === source.id}
-                onClick={() => void load(source)}
-              >
-                <span className="lesson-card__topic">{TOPIC_LABELS[source.topic]}</span>
-                <span className="lesson-card__title">{lessonTitleOf(source)}</span>
-                <span className="lesson-card__summary">{lessonSummaryOf(source)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </dialog>
-    </>
+    <dialog
+      ref={dialog}
+      className="dialog gallery"
+      onKeyDown={trapTab}
+      onClose={onClose}
+      aria-labelledby="lessons-title"
+    >
+      <DialogHead
+        titleId="lessons-title"
+        title="Lessons"
+        intro="Each lesson walks you through a run step by step and ends with a question the run answers."
+        closeLabel="Close lessons"
+        onClose={close}
+      />
+      {error && (
+        <p className="dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="gallery__grid">
+        {LESSONS.map((source) => (
+          <li key={source.id}>
+            <button
+              type="button"
+              className="lesson-card"
+              disabled={loading !== null}
+              aria-busy={loading === source.id}
+              onClick={() => void load(source)}
+            >
+              <span className="lesson-card__topic">{TOPIC_LABELS[source.topic]}</span>
+              <span className="lesson-card__title">{lessonTitleOf(source)}</span>
+              <span className="lesson-card__summary">{lessonSummaryOf(source)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </dialog>
   );
 }

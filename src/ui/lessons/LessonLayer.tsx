@@ -1,30 +1,26 @@
-import { PresenterBar } from '../presenter/PresenterBar';
-import { PresenterCaption } from '../presenter/PresenterCaption';
-import { usePresenterCaptions } from '../presenter/usePresenterCaptions';
-import { usePresenterKeys } from '../presenter/usePresenterKeys';
-import { usePresenterMode } from '../presenter/usePresenterMode';
+import { useArchStore } from '../../store/store';
+import { DeferredSlot } from '../lazy/DeferredSlot';
+import { LessonPanelPart, PresenterLayerPart } from '../lazy/parts';
 import './lessons.css';
 import '../presenter/presenter.css';
-import { LessonPanel } from './LessonPanel';
 import { useLessonTracker } from './useLessonTracker';
 import { WelcomeCard } from './WelcomeCard';
 
 /**
  * Everything of teaching and demos under the top bar: the welcome of a first visit, the open lesson's
- * steps, presenter mode's strip and captions, and the hooks that follow the lesson and handle
- * presenter keys. One element in App, so the feature stays in its own folders.
+ * steps, presenter mode's strip and captions, and the hook that follows the lesson. One element in App,
+ * so the feature stays in its own folders. The lesson panel and presenter mode are chunks of their own,
+ * fetched when a lesson opens or presenting starts (the tracker stays here: it must see the opening).
  */
 export function LessonLayer() {
   useLessonTracker();
-  usePresenterMode();
-  usePresenterKeys();
-  usePresenterCaptions();
+  const presenting = useArchStore((s) => s.presenting);
+  const hasLesson = useArchStore((s) => s.doc.lesson !== undefined);
   return (
     <>
-      <PresenterBar />
+      <DeferredSlot part={PresenterLayerPart} shown={presenting} what="presenter mode" keep />
       <WelcomeCard />
-      <LessonPanel />
-      <PresenterCaption />
+      <DeferredSlot part={LessonPanelPart} shown={hasLesson} what="the lesson" block />
     </>
   );
 }

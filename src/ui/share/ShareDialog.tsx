@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import './share.css';
 import { documentToJson } from '../../share/document-json';
 import { encodeLink, linkUrl } from '../../share/link';
@@ -8,6 +8,7 @@ import { useArchStore } from '../../store/store';
 import { DialogHead } from '../dialog/DialogHead';
 import { trapTab } from '../dialog/trap-tab';
 import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
+import { useShownModal } from '../lazy/useShownModal';
 import { EmbedSnippet } from './EmbedSnippet';
 
 type Made = { readonly link: string; readonly url: string } | { readonly error: string };
@@ -16,28 +17,32 @@ type Made = { readonly link: string; readonly url: string } | { readonly error: 
 const pageUrl = () => `${location.origin}${location.pathname}`;
 
 /**
- * The top bar's "Share" button and its dialog: the link that holds the whole document (DESIGN.md §7),
- * to copy; a file instead when the link would be too long to send; and the embed snippet.
+ * The Share dialog (opened by the top bar's Share button, in its own chunk): the link that holds the
+ * whole document (DESIGN.md §7), to copy; a file instead when the link would be too long to send; and
+ * the embed snippet. The link is made from the document as it is when the dialog opens.
  */
-export function ShareDialog() {
-  const dialog = useRef<HTMLDialogElement>(null);
+export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
+  const dialog = useShownModal();
   const doc = useArchStore(selectDoc);
   const [made, setMade] = useState<Made | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const open = async () => {
-    setMade(null);
-    setStatus(null);
-    dialog.current?.showModal();
-    try {
-      const link = await encodeLink(useArchStore.getState().doc);
-      setMade({ link, url: linkUrl(pageUrl(), link) });
-    } catch (cause) {
-      setMade({
-        error: `The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`,
-      });
-    }
-  };
+  useEffect(() => {
+    let current = true;
+    const show = (next: Made) => {
+      if (current) setMade(next);
+    };
+    encodeLink(useArchStore.getState().doc).then(
+      (link) => show({ link, url: linkUrl(pageUrl(), link) }),
+      (cause: unknown) =>
+        show({
+          error: `The link could not be made: ${cause instanceof Error ? cause.message : String(cause)}`,
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
   const close = () => dialog.current?.close();
   const copy = async (url: string) => setStatus(await copyWithMessage(url, 'link'));
   const download = () => {
@@ -48,76 +53,71 @@ export function ShareDialog() {
   const tooLong = made !== null && 'url' in made && isTooLongForUrl(made.url);
 
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void open()}
-        aria-haspopup="dialog"
-        title="Share a link or embed this document"
-      >
-        <span aria-hidden="true">⤴</span> Share
-      </button>
-      <dialog ref={dialog} className="dialog share" onKeyDown={trapTab} aria-labelledby="share-title">
-        <DialogHead
-          titleId="share-title"
-          title={`Share “${doc.name}”`}
-          intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
-          closeLabel="Close share"
-          onClose={close}
-        />
-        {made === null && <p className="share__hint">Making the link…</p>}
-        {made !== null && 'error' in made && (
-          <p className="dialog__error" role="alert">
-            {made.error}
-          </p>
-        )}
-        {made !== null && 'url' in made && (
-          <section className="share__section" aria-labelledby="link-title">
-            <h3 id="link-title" className="share__heading">
-              Link
-            </h3>
-            {tooLong ? (
-              <p className="dialog__error" role="alert">
-                This document is too large for a link: it would be {made.url.length.toLocaleString('en')}{' '}
-                characters long, and chat apps and mail cut links past{' '}
-                {MAX_SHAREABLE_URL_CHARS.toLocaleString('en')}. Share it as a file instead.
-              </p>
-            ) : (
-              <>
-                <input
-                  className="share__url"
-                  aria-label="Share link"
-                  readOnly
-                  value={made.url}
-                  onFocus={(e) => e.currentTarget.select()}
-                />
-                <p className="share__hint">{made.url.length.toLocaleString('en')} characters</p>
-              </>
-            )}
-            <div className="share__row">
-              {!tooLong && (
-                <button
-                  type="button"
-                  className="btn btn--primary btn--small"
-                  onClick={() => void copy(made.url)}
-                >
-                  Copy link
-                </button>
-              )}
-              <button type="button" className="btn btn--small" onClick={download}>
-                Download .json
+    <dialog
+      ref={dialog}
+      className="dialog share"
+      onKeyDown={trapTab}
+      onClose={onClose}
+      aria-labelledby="share-title"
+    >
+      <DialogHead
+        titleId="share-title"
+        title={`Share “${doc.name}”`}
+        intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
+        closeLabel="Close share"
+        onClose={close}
+      />
+      {made === null && <p className="share__hint">Making the link…</p>}
+      {made !== null && 'error' in made && (
+        <p className="dialog__error" role="alert">
+          {made.error}
+        </p>
+      )}
+      {made !== null && 'url' in made && (
+        <section className="share__section" aria-labelledby="link-title">
+          <h3 id="link-title" className="share__heading">
+            Link
+          </h3>
+          {tooLong ? (
+            <p className="dialog__error" role="alert">
+              This document is too large for a link: it would be {made.url.length.toLocaleString('en')}{' '}
+              characters long, and chat apps and mail cut links past{' '}
+              {MAX_SHAREABLE_URL_CHARS.toLocaleString('en')}. Share it as a file instead.
+            </p>
+          ) : (
+            <>
+              <input
+                className="share__url"
+                aria-label="Share link"
+                readOnly
+                value={made.url}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <p className="share__hint">{made.url.length.toLocaleString('en')} characters</p>
+            </>
+          )}
+          <div className="share__row">
+            {!tooLong && (
+              <button
+                type="button"
+                className="btn btn--primary btn--small"
+                onClick={() => void copy(made.url)}
+              >
+                Copy link
               </button>
-              <span className="share__status" role="status">
-                {status}
-              </span>
-            </div>
-          </section>
-        )}
-        {made !== null && 'url' in made && !tooLong && (
-          <EmbedSnippet page={pageUrl()} link={made.link} name={doc.name} />
-        )}
-      </dialog>
-    </>
+            )}
+            <button type="button" className="btn btn--small" onClick={download}>
+              Download .json
+            </button>
+            <span className="share__status" role="status">
+              {status}
+            </span>
+          </div>
+        </section>
+      )}
+      {made !== null && 'url' in made && !tooLong && (
+        <EmbedSnippet page={pageUrl()} link={made.link} name={doc.name} />
+      )}
+    </dialog>
   );
 }

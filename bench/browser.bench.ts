@@ -1,0 +1,346 @@
+/**
+ * `npm run bench:browser`: the page's budgets in real Chromium (README "Speed"), not part of `npm test`.
+ *
+ * 1. The seed preset at speed Max (its run made a day long, so it does not end while measured): frames
+ *    per second on the main thread (requestAnimationFrame count), the longest main-thread task
+ *    (PerformanceObserver "longtask"), and simulated requests per wall second in the worker.
+ * 2. A 200-node document: import (Export ▸ Import file), layout and first draw, then panning the canvas
+ *    while it runs: frames per second.
+ * 3. The JS heap (after garbage collection) before and after N minutes at Max (default 5; the run is
+ *    reset and played again whenever it reaches its end).
+ *
+ * Options: `--minutes N` (heap soak length), `--no-build` (reuse dist-bench), `--port P` (default
+ * E2E_PORT or 4180). Budgets: ≥ 50 fps and no task over 50 ms at Max; ≥ 40 fps panning 200 nodes;
+ * heap growth ≤ 50 MB. The process exits with 1 when one is missed. Figures depend on the machine:
+ * a software-rendered Chromium on two shared cores draws fewer frames than a laptop.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { ACTIVE_ACTIVE } from '../src/model/presets';
+import { encodeLink, linkUrl } from '../src/share/link';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const MINUTES = Number(option('minutes') ?? 5);
+const PORT = Number(option('port') ?? process.env['E2E_PORT'] ?? 4180);
+const OUT_DIR = 'dist-bench';
+const BASE = `http://127.0.0.1:${PORT}/`;
+const CHROMIUM =
+  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const BUDGET = { maxFps: 50, longTaskMs: 50, panFps: 40, heapGrowthMb: 50 };
+
+/** Counters the page keeps for the bench: frames drawn and main-thread tasks over 50 ms. */
+declare global {
+  interface Window {
+    __bench: { frames: number; longTasks: number[] };
+  }
+}
+
+function installCounters(): void {
+  window.__bench = { frames: 0, longTasks: [] };
+  const frame = () => {
+    window.__bench.frames += 1;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+}
+
+interface Measured {
+  readonly fps: number;
+  readonly longestTaskMs: number;
+  readonly tasksOver50: number;
+  readonly wallSec: number;
+}
+
+/** Counts frames and long tasks while `during` runs (or for `ms`). */
+async function measure(page: Page, during: number | (() => Promise<void>)): Promise<Measured> {
+  await page.evaluate(() => {
+    window.__bench.frames = 0;
+    window.__bench.longTasks = [];
+  });
+  const began = Date.now();
+  if (typeof during === 'number') await page.waitForTimeout(during);
+  else await during();
+  const wallSec = (Date.now() - began) / 1000;
+  const { frames, longTasks } = await page.evaluate(() => window.__bench);
+  return {
+    fps: frames / wallSec,
+    longestTaskMs: Math.max(0, ...longTasks),
+    tasksOver50: longTasks.filter((d) => d > 50).length,
+    wallSec,
+  };
+}
+
+const requests = async (page: Page): Promise<number> => {
+  const text =
+    (await page
+      .getByTestId('run-totals')
+      .getByText('Requests', { exact: true })
+      .locator('..')
+      .textContent()) ?? '';
+  return Number((/([\d,]+)\s*$/.exec(text.trim())?.[1] ?? '0').replaceAll(',', ''));
+};
+const clockSec = async (page: Page): Promise<number> =>
+  Number(
+    /t = ([\d.,]+) s/.exec((await page.getByTestId('clock').textContent()) ?? '')?.[1]?.replaceAll(',', '') ??
+      0,
+  );
+
+/** The heap in use after a full garbage collection, in MB. */
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function setSpeed(page: Page, speed: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
+}
+
+async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+}
+
+/** The seed preset with a day-long run, opened from a share link (no welcome, no stored document). */
+async function openLongSeed(page: Page): Promise<void> {
+  const doc = { ...ACTIVE_ACTIVE.document, sim: { ...ACTIVE_ACTIVE.document.sim, durationSec: 86_400 } };
+  await page.goto(linkUrl(BASE, await encodeLink(doc)));
+  await page.getByRole('group', { name: /^Server 1,/ }).waitFor();
+}
+
+/** A valid 200-node diagram: a client and a load balancer before 66 chains of service → service → database. */
+function twoHundredNodes(): string {
+  const lines = [
+    '---',
+    'title: "Two hundred nodes"',
+    '---',
+    'flowchart LR',
+    '  Client["Client"] --> LB["Load Balancer"]',
+  ];
+  const notes = ['%% @Client kind=client rate=400/s timeout=2s', '%% @LB kind=lb policy=round-robin'];
+  for (let i = 1; i <= 66; i++) {
+    lines.push(
+      `  LB --> A${i}["Front ${i}"]`,
+      `  A${i} --> B${i}["Back ${i}"]`,
+      `  B${i} --> D${i}[("Store ${i}")]`,
+    );
+    notes.push(
+      `%% @A${i} kind=service workers=4 service=exp(5ms)`,
+      `%% @B${i} kind=service workers=4 service=exp(5ms)`,
+      `%% @D${i} kind=database workers=8 service=exp(2ms)`,
+    );
+  }
+  return `${[...lines, ...notes].join('\n')}\n`;
+}
+
+/** Drags the canvas around for `ms` of wall time. */
+async function pan(page: Page, ms: number): Promise<void> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  if (!box) throw new Error('no canvas pane');
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + box.height - 30;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  const began = Date.now();
+  for (let i = 0; Date.now() - began < ms; i++) {
+    const angle = i / 15;
+    await page.mouse.move(x0 + Math.cos(angle) * 200, y0 - 100 + Math.sin(angle) * 80, { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+function startServer(): ChildProcess {
+  if (!args.includes('--no-build')) {
+    const built = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT_DIR],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  return spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      OUT_DIR,
+      '--port',
+      String(PORT),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the preview server did not answer on ${BASE}`);
+}
+
+const row = (name: string, value: string, budget: string, ok: boolean | null) =>
+  console.log(
+    `${name.padEnd(46)} ${value.padStart(16)}   ${budget.padEnd(12)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`,
+  );
+
+async function main(): Promise<void> {
+  const server = startServer();
+  const missed: string[] = [];
+  const check = (name: string, ok: boolean) => {
+    if (!ok) missed.push(name);
+    return ok;
+  };
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(installCounters);
+    const page = await context.newPage();
+    console.log(`Chromium ${browser.version()}, ${OUT_DIR} on ${BASE}; soak ${MINUTES} min\n`);
+
+    // 1. The seed at Max.
+    await openLongSeed(page);
+    await measure(page, 2_000);
+    const idle = await measure(page, 3_000);
+    row('idle page: frames per second', idle.fps.toFixed(1), '', null);
+    await setSpeed(page, 'max');
+    await play(page);
+    await page.waitForTimeout(2_000);
+    const before = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
+    const atMax = await measure(page, 15_000);
+    const after = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
+    const wall = (after.at - before.at) / 1000;
+    row(
+      'seed at Max: frames per second',
+      atMax.fps.toFixed(1),
+      `≥ ${BUDGET.maxFps}`,
+      check('fps at Max', atMax.fps >= BUDGET.maxFps),
+    );
+    row(
+      'seed at Max: longest main-thread task',
+      `${atMax.longestTaskMs.toFixed(0)} ms`,
+      `≤ ${BUDGET.longTaskMs} ms`,
+      check('long tasks at Max', atMax.longestTaskMs <= BUDGET.longTaskMs),
+    );
+    row('seed at Max: tasks over 50 ms', String(atMax.tasksOver50), '', null);
+    row(
+      'seed at Max: simulated requests per wall second',
+      Math.round((after.requests - before.requests) / wall).toLocaleString('en'),
+      '',
+      null,
+    );
+    row(
+      'seed at Max: simulated seconds per wall second',
+      ((after.sim - before.sim) / wall).toFixed(0),
+      '',
+      null,
+    );
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    // 2. Two hundred nodes: import, layout, pan.
+    const importing = measure(page, async () => {
+      await page.getByLabel('Import a Mermaid, Markdown or JSON file').setInputFiles({
+        name: 'two-hundred.mmd',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(twoHundredNodes()),
+      });
+      await page.waitForFunction(
+        () => document.querySelectorAll('.react-flow__node-arch').length === 200,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+    });
+    const imported = await importing;
+    row('200 nodes: import + layout + first draw', `${(imported.wallSec * 1000).toFixed(0)} ms`, '', null);
+    row('200 nodes: longest task while importing', `${imported.longestTaskMs.toFixed(0)} ms`, '', null);
+    await page.waitForTimeout(1_000);
+    const panned = await measure(page, () => pan(page, 5_000));
+    row(
+      '200 nodes, paused: frames per second panning',
+      panned.fps.toFixed(1),
+      `≥ ${BUDGET.panFps}`,
+      check('pan fps (paused)', panned.fps >= BUDGET.panFps),
+    );
+    await setSpeed(page, '10');
+    await play(page);
+    await page.waitForTimeout(2_000);
+    const pannedLive = await measure(page, () => pan(page, 5_000));
+    row(
+      '200 nodes, playing at 10×: frames per second panning',
+      pannedLive.fps.toFixed(1),
+      `≥ ${BUDGET.panFps}`,
+      check('pan fps (playing)', pannedLive.fps >= BUDGET.panFps),
+    );
+    row('200 nodes, playing at 10×: longest task', `${pannedLive.longestTaskMs.toFixed(0)} ms`, '', null);
+
+    // 3. Heap over a long stretch at Max.
+    await openLongSeed(page);
+    await setSpeed(page, 'max');
+    await play(page);
+    await page.waitForTimeout(10_000);
+    const heapBefore = await heapMb(page);
+    const soakEnd = Date.now() + MINUTES * 60_000;
+    let runs = 1;
+    while (Date.now() < soakEnd) {
+      await page.waitForTimeout(Math.min(5_000, Math.max(0, soakEnd - Date.now())));
+      if (await page.getByRole('button', { name: 'Play', exact: true }).isVisible()) {
+        await page.getByRole('button', { name: 'Reset', exact: true }).click();
+        await play(page);
+        runs += 1;
+      }
+    }
+    const heapAfter = await heapMb(page);
+    const simEnd = await clockSec(page);
+    row('heap after warm-up (after GC)', `${heapBefore.toFixed(1)} MB`, '', null);
+    row(`heap after ${MINUTES} min at Max (after GC)`, `${heapAfter.toFixed(1)} MB`, '', null);
+    row(
+      `heap growth over ${MINUTES} min at Max`,
+      `${(heapAfter - heapBefore).toFixed(1)} MB`,
+      `≤ ${BUDGET.heapGrowthMb} MB`,
+      check('heap growth', heapAfter - heapBefore <= BUDGET.heapGrowthMb),
+    );
+    row('runs played in the soak / simulated clock at the end', `${runs} / ${simEnd.toFixed(0)} s`, '', null);
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+  if (missed.length) {
+    console.log(`\nMissed: ${missed.join(', ')}`);
+    process.exitCode = 1;
+  } else console.log('\nAll browser budgets met.');
+}
+
+await main();

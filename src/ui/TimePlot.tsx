@@ -1,0 +1,105 @@
+import { memo, useMemo } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { ticksOf, type ChartPoint } from './chart-data';
+import { MarkerLabel } from './MarkerLabel';
+import type { Marker, Series } from './TimeChart';
+
+/** What a plot draws: the points of its series over the window, and the event markers. */
+export interface TimePlotProps {
+  readonly unit: string;
+  readonly data: readonly ChartPoint[];
+  readonly series: readonly Series[];
+  readonly domainStart: number;
+  readonly domainEnd: number;
+  readonly markers: readonly Marker[];
+}
+
+// Stable props: recharts re-registers axes and tooltips whose props change identity on every render.
+const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
+const TICK = { fontSize: 11 };
+const TOOLTIP_STYLE = { fontSize: 12 };
+const formatSecTick = (t: number) => `${t} s`;
+const formatTooltipLabel = (t: unknown) => `t = ${String(t)} s`;
+
+/**
+ * The lines, axes, tooltip and markers of one chart, drawn by recharts. A chunk of its own
+ * (src/ui/lazy/parts.ts): recharts with its d3, redux and immer is the largest part of the page's
+ * script, and the first screen's charts are empty until the run plays.
+ */
+function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: TimePlotProps) {
+  const domain = useMemo(() => [domainStart, domainEnd], [domainStart, domainEnd]);
+  const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
+  const middle = (domainStart + domainEnd) / 2;
+  const formatY = useMemo(() => (v: number) => `${v} ${unit}`, [unit]);
+  const formatTooltip = useMemo(
+    () => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`,
+    [unit],
+  );
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data as ChartPoint[]} margin={MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={domain}
+          allowDataOverflow
+          tick={TICK}
+          tickFormatter={formatSecTick}
+          ticks={ticks}
+        />
+        <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={formatTooltipLabel}
+          formatter={formatTooltip}
+          contentStyle={TOOLTIP_STYLE}
+        />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            dot={false}
+            strokeWidth={1.8}
+            isAnimationActive={false}
+          />
+        ))}
+        {markers.map((m, i) => (
+          <ReferenceLine
+            key={`${m.t}-${m.text}`}
+            x={m.t}
+            stroke={m.colour}
+            strokeDasharray="4 3"
+            ifOverflow="hidden"
+            label={
+              m.labelled === false ? (
+                false
+              ) : (
+                <MarkerLabel
+                  text={m.text}
+                  colour={m.colour}
+                  row={m.row ?? i % 4}
+                  anchor={m.t > middle ? 'end' : 'start'}
+                />
+              )
+            }
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Re-renders only when its data, window or markers change, not on every batch. */
+export const TimePlot = memo(TimePlotView);
