@@ -117,4 +117,14 @@ describe('runner', () => {
     expect(rowsOf(replay.batches())).toEqual(rowsOf(live.batches()));
     expect(replay.batches().flatMap((b) => b.events)).toEqual(live.batches().flatMap((b) => b.events));
   });
+
+  it('answers the watchdog ping at once, stamped with the current run, while it runs at max', () => {
+    const { host, posted, runFor } = fakeHost(0.01);
+    const runner = createRunner(host);
+    runner.handle({ type: 'load', runId: 3, doc: ACTIVE_ACTIVE.document, playing: true, speed: 'max' });
+    runFor(5);
+    const before = posted.length;
+    runner.handle({ type: 'ping' });
+    expect(posted.slice(before)).toEqual([{ type: 'pong', runId: 3 }]);
+  });
 });
