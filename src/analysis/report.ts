@@ -26,7 +26,7 @@ export interface RunReport {
     readonly stale_reads: number;
     readonly redeliveries: number;
     readonly dead_lettered: number;
-  };
+  } & Partial<PeerReport>;
   readonly nodes: Readonly<
     Record<
       string,
@@ -58,7 +58,36 @@ export interface RunReport {
   }[];
 }
 
-export interface ReportRow {
+/**
+ * Multi-primary peers' figures (README "Active-active data"), present only when the document has
+ * replication links: conflicts settled and updates lost (in a row: during that second), keys divergent
+ * and the largest replication lag at the end.
+ */
+export interface PeerReport {
+  readonly conflicts: number;
+  readonly lost_updates: number;
+  readonly divergent_keys: number;
+  readonly replication_lag_ms: number;
+}
+
+function peerReportOf(figures: {
+  conflicts: number;
+  lostUpdates: number;
+  divergentKeys?: number | undefined;
+  replicationLagMs?: number | undefined;
+}): Partial<PeerReport> {
+  if (figures.divergentKeys === undefined) return {};
+  return {
+    conflicts: figures.conflicts,
+    lost_updates: figures.lostUpdates,
+    divergent_keys: figures.divergentKeys,
+    replication_lag_ms: figures.replicationLagMs ?? 0,
+  };
+}
+
+export type ReportRow = ReportRowBase & Partial<PeerReport>;
+
+interface ReportRowBase {
   readonly t: number;
   readonly requests: number;
   readonly attempts: number;
@@ -184,6 +213,7 @@ export function reportTotalsOf(totals: RunTotals): RunReport['totals'] {
     stale_reads: totals.staleReads,
     redeliveries: totals.redeliveries,
     dead_lettered: totals.deadLettered,
+    ...peerReportOf(totals),
   };
 }
 
@@ -208,6 +238,7 @@ export function toReportRow(row: SecondRow): ReportRow {
     failed: total.failed,
     error_rate: total.errorRate,
     latency_ms: { mean: total.mean, p50: total.p50, p95: total.p95, p99: total.p99 },
+    ...peerReportOf(total),
     nodes: Object.fromEntries(
       Object.entries(row.nodes).map(([id, n]) => [
         id,

@@ -4,7 +4,7 @@
  * Keys that DESIGN.md §5 names but the model does not hold yet are accepted with a notice.
  */
 import { defaultParamsOf, DEFAULT_SIM } from '../model/defaults';
-import { EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
+import { ALL_EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
 import { parseDistribution } from '../model/units';
 import {
   NODE_KINDS,
@@ -106,7 +106,10 @@ export function applyAnnotations(
   for (const annotation of annotations) {
     if (annotation.type === 'edge') {
       const id = `${annotation.source.text}-->${annotation.target.text}`;
-      const index = edgeIndex.get(id);
+      // A two-headed link may be named either way round.
+      const reverse = edgeIndex.get(`${annotation.target.text}-->${annotation.source.text}`);
+      const index =
+        edgeIndex.get(id) ?? (reverse !== undefined && edges[reverse]?.bidirectional ? reverse : undefined);
       const edge = index === undefined ? undefined : edges[index];
       if (index === undefined || !edge) {
         report.error(annotation.source, `no edge ${id} in the diagram`);
@@ -241,7 +244,7 @@ function withStartsFailed(node: NodeSpec, failed: boolean): NodeSpec {
 function applyEdgePairs(start: EdgeSpec, pairs: readonly Pair[], report: Report): EdgeSpec {
   let edge = start;
   for (const pair of pairs) {
-    const result = applyFields(edge.params, EDGE_FIELDS, pair, edge.id, report);
+    const result = applyFields(edge.params, ALL_EDGE_FIELDS, pair, edge.id, report);
     if (result.known) {
       edge = { ...edge, params: result.params };
     } else if (FUTURE_EDGE.includes(pair.key.text)) {
@@ -249,7 +252,7 @@ function applyEdgePairs(start: EdgeSpec, pairs: readonly Pair[], report: Report)
     } else {
       report.error(
         pair.key,
-        `unknown key "${pair.key.text}" for edge ${edge.id} (keys: ${EDGE_FIELDS.map((f) => f.key).join(', ')})`,
+        `unknown key "${pair.key.text}" for edge ${edge.id} (keys: ${ALL_EDGE_FIELDS.map((f) => f.key).join(', ')})`,
       );
     }
   }

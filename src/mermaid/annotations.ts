@@ -141,7 +141,7 @@ function readAnnotation(line: AnnotationLine): { annotation: Annotation } | { er
     first = next;
   }
   // `@A --> B`: the arrow as its own word.
-  if (tokens[0]?.text === '-->' && tokens[1] && !tokens[1].text.includes('=')) {
+  if ((tokens[0]?.text === '-->' || tokens[0]?.text === '<-->') && tokens[1] && !tokens[1].text.includes('=')) {
     const target = tokens[1];
     tokens.splice(0, 2);
     const pairs = rest(tokens);
@@ -151,7 +151,8 @@ function readAnnotation(line: AnnotationLine): { annotation: Annotation } | { er
   }
   const arrow = first.text.indexOf('-->');
   if (arrow >= 0) {
-    const source = first.text.slice(0, arrow);
+    // `@A<-->B` names the same link as `@A-->B` (a replication link between peers is drawn so).
+    const source = first.text.slice(0, arrow).replace(/<$/, '');
     const target = first.text.slice(arrow + 3);
     if (source === '' || target === '')
       return at(first.column, `"${first.text}" is not an edge: write A-->B`);

@@ -3,7 +3,7 @@
  * `%% @…` comment lines. {@link parseMermaid} of the result gives back the same document.
  */
 import { defaultParamsOf, DEFAULT_EDGE } from '../model/defaults';
-import { EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
+import { ALL_EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
 import type {
   AlertRule,
   ArchDocument,
@@ -112,7 +112,9 @@ function writeGroups(doc: ArchDocument, out: string[]): void {
 }
 
 function edgeLine(edge: EdgeSpec): string {
-  const arrow = ARROWS[edge.stroke ?? 'normal'];
+  const stroke = edge.stroke ?? 'normal';
+  // Mermaid has no two-headed invisible link.
+  const arrow = (edge.bidirectional && stroke !== 'invisible' ? '<' : '') + ARROWS[stroke];
   const label = edge.label !== undefined && edge.label !== '' ? `|"${encodeLabel(edge.label)}"|` : '';
   return `${edge.source} ${arrow}${label} ${edge.target}`;
 }
@@ -141,8 +143,9 @@ function nodeAnnotation(node: NodeSpec): string[] {
 }
 
 function edgeAnnotation(edge: EdgeSpec): string[] {
-  const pairs = changedPairs(edge.params, DEFAULT_EDGE, EDGE_FIELDS);
-  return pairs.length > 0 ? [`%% @${edge.source}-->${edge.target} ${pairs.join(' ')}`] : [];
+  const pairs = changedPairs(edge.params, DEFAULT_EDGE, ALL_EDGE_FIELDS);
+  const arrow = edge.bidirectional ? '<-->' : '-->';
+  return pairs.length > 0 ? [`%% @${edge.source}${arrow}${edge.target} ${pairs.join(' ')}`] : [];
 }
 
 /** `%% @at 60s degrade S1 factor=3`: only the fields the step has. */

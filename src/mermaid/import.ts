@@ -2,6 +2,7 @@
  * Mermaid flowchart text → archplay document (DESIGN.md §5), with mermaid's own parser.
  */
 import { defaultParamsOf } from '../model/defaults';
+import { isPeerLink } from '../model/peers';
 import type { ArchDocument, ClassDef, Direction, NodeSpec } from '../model/types';
 import { validateDocument } from '../model/validate';
 import { applyAnnotations } from './annotation-apply';
@@ -167,6 +168,17 @@ function buildDocument(
   errors.push(...read.errors);
   const applied = applyAnnotations(read.annotations, { nodes, edges, groups }, errors, notices);
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
+  for (const edge of applied.edges) {
+    if (!edge.bidirectional || isPeerLink(applied, edge)) continue;
+    notice(
+      `${edge.source} <--> ${edge.target} carries calls, not replication: only a two-headed link between two databases joins multi-primary peers`,
+      lineOf(
+        new RegExp(
+          `^(?=.*(?<![\\w.-])${escapeRegExp(edge.source)}(?![\\w.-]))(?=.*(?<![\\w.-])${escapeRegExp(edge.target)}(?![\\w.-])).*<[-=.]`,
+        ),
+      ),
+    );
+  }
 
   const document: ArchDocument = {
     name: pre.title ?? options.name ?? UNTITLED,

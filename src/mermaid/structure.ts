@@ -82,6 +82,8 @@ export function readEdges(
     }
     const label = decodeLabel(rawEdge.text, rawEdge.labelType === 'markdown');
     const stroke = strokeOf(rawEdge.stroke);
+    // `A <--> B` (mermaid's `double_arrow_*` types): between databases a replication link.
+    const bidirectional = rawEdge.type?.startsWith('double_') === true;
     for (const source of sources) {
       for (const target of targets) {
         const id = edgeIdOf(source, target);
@@ -98,6 +100,7 @@ export function readEdges(
           params: DEFAULT_EDGE,
           ...(label !== '' ? { label } : {}),
           ...(stroke !== 'normal' ? { stroke } : {}),
+          ...(bidirectional ? { bidirectional } : {}),
         });
       }
     }

@@ -22,7 +22,8 @@ import {
   parseRatePerSec,
   type Parsed,
 } from './units';
-import type { Distribution } from './types';
+import { DEFAULT_PEER_LAG } from './peers';
+import { CONFLICT_POLICIES, type Distribution } from './types';
 
 /**
  * One editable parameter: how it is named in the interface and in `%% @…` annotations, how it is shown
@@ -301,6 +302,17 @@ export const CLIENT_FIELDS: readonly ParamField<ClientParams>[] = [
     String,
     parseProbability,
   ),
+  optionalField<ClientParams, boolean>(
+    'read_your_writes',
+    'Read your writes',
+    'count stale reads at peers',
+    'readYourWrites',
+    false,
+    String,
+    flag,
+    String,
+    ['false', 'true'],
+  ),
   optionalField<ClientParams, number>(
     'breaker_errors',
     'Breaker opens after',
@@ -559,6 +571,39 @@ export const EDGE_FIELDS: readonly ParamField<EdgeParams>[] = [
     parseProbability,
   ),
 ];
+
+/**
+ * Keys of a replication link between multi-primary peers (`DBE <--> DBW`, README "Active-active data");
+ * validation refuses them on any other edge.
+ */
+export const PEER_LINK_FIELDS: readonly ParamField<EdgeParams>[] = [
+  optionalField<EdgeParams, string>(
+    'replication',
+    'Replication',
+    '',
+    'replication',
+    'async',
+    String,
+    choice(['async', 'sync'] as const),
+    String,
+    ['async', 'sync'],
+  ),
+  optionalDistribution<EdgeParams>('lag', 'Replication lag (one way)', 'lag', DEFAULT_PEER_LAG),
+  optionalField<EdgeParams, string>(
+    'conflict',
+    'Conflicts',
+    'which concurrent write survives',
+    'conflict',
+    'lww',
+    String,
+    choice(CONFLICT_POLICIES),
+    String,
+    CONFLICT_POLICIES,
+  ),
+];
+
+/** Every key an edge annotation may carry: a call's, and a replication link's. */
+export const ALL_EDGE_FIELDS: readonly ParamField<EdgeParams>[] = [...EDGE_FIELDS, ...PEER_LINK_FIELDS];
 
 type FieldsByKind = { readonly [K in NodeKind]: readonly ParamField<NodeParamsByKind[K]>[] };
 

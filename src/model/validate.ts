@@ -1,5 +1,6 @@
 import { meanOf } from './units';
 import { validateCaptions, validateLesson } from './validate-lesson';
+import { validatePeers } from './validate-peers';
 import type {
   ArchDocument,
   ClientParams,
@@ -59,6 +60,7 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
       at('params.weight', 'weight must be a finite number ≥ 0');
     checkProbability(edge.params.loss, (m) => at('params.loss', m));
   }
+  validatePeers(doc, report);
   for (const group of doc.groups) {
     if (group.parent !== undefined && !groupIds.has(group.parent)) {
       report(`groups.${group.id}.parent`, `group "${group.parent}" does not exist`);
@@ -206,6 +208,8 @@ function validateClient(p: ClientParams, report: Report): void {
   if (p.users !== undefined && !(Number.isInteger(p.users) && p.users >= 1 && p.users <= LIMITS.users))
     report('users', `users must be a whole number from 1 to ${LIMITS.users}`);
   checkProbability(p.writes, (m) => report('writes', m));
+  if (p.readYourWrites !== undefined && typeof p.readYourWrites !== 'boolean')
+    report('read_your_writes', 'read_your_writes is true or false');
 }
 
 function validateLb(p: LbParams, report: Report): void {
@@ -245,7 +249,7 @@ function checkProbability(value: number | undefined, report: (message: string) =
     report('must be a probability between 0 and 1 (0% to 100%)');
 }
 
-function checkDistribution(d: Distribution, report: (message: string) => void): void {
+export function checkDistribution(d: Distribution, report: (message: string) => void): void {
   const values = Object.values(d).filter((v): v is number => typeof v === 'number');
   if (values.some((v) => !Number.isFinite(v) || v < 0)) {
     report('distribution parameters must be finite numbers ≥ 0');

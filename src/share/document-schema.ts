@@ -10,7 +10,7 @@ import {
   LESSON_PANELS,
   LESSON_TOPICS,
 } from '../model/lesson-types';
-import { NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
+import { CONFLICT_POLICIES, NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
 
 type Shape =
   | 'string'
@@ -131,6 +131,7 @@ const CLIENT: ObjectSpec = {
     rampMs: 'number',
     users: 'number',
     writes: 'number',
+    readYourWrites: 'boolean',
   },
 };
 const LB: ObjectSpec = {
@@ -213,10 +214,19 @@ const EDGE: ObjectSpec = {
     target: 'string',
     params: object({
       required: { latency: distribution, weight: 'number', backup: 'boolean' },
-      optional: { loss: 'number' },
+      optional: {
+        loss: 'number',
+        replication: ['sync', 'async'],
+        lag: distribution,
+        conflict: CONFLICT_POLICIES,
+      },
     }),
   },
-  optional: { label: 'string', stroke: ['normal', 'dotted', 'thick', 'invisible'] },
+  optional: {
+    label: 'string',
+    stroke: ['normal', 'dotted', 'thick', 'invisible'],
+    bidirectional: 'boolean',
+  },
 };
 
 const STEP: ObjectSpec = {
