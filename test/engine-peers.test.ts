@@ -257,6 +257,24 @@ describe('multi-primary peers: split-brain and reconciliation', () => {
     expect(rows.find((row) => row.t === 39)?.total.divergentKeys ?? 0).toBeGreaterThan(500);
     expect(rows.find((row) => row.t === 45)?.total.divergentKeys ?? NaN).toBeLessThan(40);
   });
+
+  it('a crashed peer is no single point of failure: its calls go to the other peer, a round trip away', () => {
+    const { rows, totals, nodes } = runAll(
+      peerDocument({
+        writesPerPeer: W,
+        keys: K,
+        lag: { type: 'const', valueMs: 50 },
+        scenario: [{ atSec: 20, action: 'fail', target: 'DB1' }],
+        durationSec: 40,
+      }),
+    );
+    expect(totals.failed).toBe(0);
+    // Until the load balancer's health checks mark DB1 down (3 probes 2 s apart), half the requests still go
+    // there and pay 2 × 50 ms to DB0; afterwards the load balancer sends everything to DB0 directly.
+    within(sumOver(rows, 20, 23, (row) => row.total.mean) / 3, 0.1 + 0.5 * 100, 0.15);
+    expect(sumOver(rows, 30, 40, (row) => row.total.mean) / 10).toBeLessThan(1);
+    within((nodes.DB0?.completed ?? 0) / totals.ok, 0.75, 0.05);
+  });
 });
 
 describe('multi-primary peers: synchronous replication', () => {

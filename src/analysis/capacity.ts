@@ -1,4 +1,5 @@
 import type { ArchDocument, DatabaseParams, EdgeSpec, NodeSpec, WorkerParams } from '../model/types';
+import { isPeerLink, peerGroupsOf } from '../model/peers';
 import { meanOf } from '../model/units';
 
 /** One node's load in one situation: offered rate against what its workers can do. */
@@ -74,14 +75,21 @@ function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<s
 /** Requests per second offered to each node, following the traffic from the clients. */
 export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
-  for (const edge of doc.edges) out.get(edge.source)?.push(edge);
+  // A replication link between peers carries no calls (README "Active-active data").
+  for (const edge of doc.edges) if (!isPeerLink(doc, edge)) out.get(edge.source)?.push(edge);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const offered = new Map<string, number>();
+  const peersOf = new Map(
+    peerGroupsOf(doc).flatMap((group) => group.members.map((id) => [id, group.members])),
+  );
   // Push each client's traffic down the graph; a path longer than the engine's call depth is cut, as there.
   const push = (id: string, rate: number, depth: number): void => {
     if (rate <= 0 || depth > 32) return;
     const node = byId.get(id);
     if (!node) return;
+    // A failed peer's calls are served by a peer that is up, as in the engine.
+    const otherPeer = down.has(id) ? peersOf.get(id)?.find((peer) => !down.has(peer)) : undefined;
+    if (otherPeer !== undefined) return push(otherPeer, rate, depth + 1);
     offered.set(id, (offered.get(id) ?? 0) + rate);
     if (down.has(id)) return;
     for (const [target, share] of splitOf(node, out.get(id) ?? [], down))
@@ -130,7 +138,8 @@ function splitOf(node: NodeSpec, edges: readonly EdgeSpec[], down: ReadonlySet<s
 function holdingTimes(doc: ArchDocument): Map<string, number> {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
-  for (const edge of doc.edges) out.get(edge.source)?.push(edge);
+  // A replication link between peers carries no calls (README "Active-active data").
+  for (const edge of doc.edges) if (!isPeerLink(doc, edge)) out.get(edge.source)?.push(edge);
   const memo = new Map<string, number>();
   const responseMs = (id: string, depth: number): number => {
     const node = byId.get(id);

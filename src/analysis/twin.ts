@@ -7,6 +7,8 @@ import type {
   ScenarioStep,
   ServiceParams,
 } from '../model/types';
+import { peerGroupsOf } from '../model/peers';
+import type { EdgeParams } from '../model/types';
 import type { CompareTotals } from './analysis';
 
 /**
@@ -90,6 +92,7 @@ export function variantsOf(doc: ArchDocument): Variant[] {
       nodeIds: storeReady,
       apply: (d) => withParams<ServiceParams>(d, storeReady, (p) => ({ ...p, sessions: 'store' })),
     });
+  variants.push(...peerVariantsOf(doc));
   if (sticky.length > 0) {
     const ids = sticky.map((n) => n.id);
     variants.push({
@@ -100,6 +103,38 @@ export function variantsOf(doc: ArchDocument): Variant[] {
     });
   }
   return variants;
+}
+
+/**
+ * Multi-primary peers (README "Active-active data"): replication sync ↔ async (lost updates against failed
+ * writes in a partition) and conflict lww ↔ first-wins, each applied to every link of the group.
+ */
+function peerVariantsOf(doc: ArchDocument): Variant[] {
+  return peerGroupsOf(doc).flatMap((group) => {
+    const linkIds = new Set(group.links.map((link) => link.id));
+    const names = group.members.map((id) => doc.nodes.find((n) => n.id === id)?.label ?? id).join(' ↔ ');
+    const withLinks = (d: ArchDocument, change: (params: EdgeParams) => EdgeParams): ArchDocument => ({
+      ...d,
+      edges: d.edges.map((edge) => (linkIds.has(edge.id) ? { ...edge, params: change(edge.params) } : edge)),
+    });
+    const replication = group.replication === 'async' ? 'sync' : 'async';
+    const conflict = group.conflict === 'lww' ? 'first-wins' : 'lww';
+    const key = group.members.join('+');
+    return [
+      {
+        id: `${key}:replication`,
+        label: `${names}: ${group.replication} → ${replication} replication`,
+        nodeIds: group.members,
+        apply: (d: ArchDocument) => withLinks(d, (p) => ({ ...p, replication })),
+      },
+      {
+        id: `${key}:conflict`,
+        label: `${names}: conflicts ${group.conflict} → ${conflict}`,
+        nodeIds: group.members,
+        apply: (d: ArchDocument) => withLinks(d, (p) => ({ ...p, conflict })),
+      },
+    ];
+  });
 }
 
 /** Whether the scenario breaks something (a twin run without a failure compares two quiet days). */

@@ -436,7 +436,10 @@ class Engine implements Simulation, EngineContext {
       return this.respond(call, Cause.rejected);
     }
     if (topology.behaviour[node] === KindCode.dns) return this.resolveName(node, call);
-    if (this.faults.crashed[node]) return this.respond(call, Cause.refused);
+    if (this.faults.crashed[node]) {
+      if (this.peers?.isPeer(node) && this.toOtherPeer(call, node)) return;
+      return this.respond(call, Cause.refused);
+    }
     if (this.faults.hung[node]) return calls.move(call, CallState.held);
     const behaviour = topology.behaviour[node];
     if (behaviour === KindCode.lb) {
@@ -534,6 +537,23 @@ class Engine implements Simulation, EngineContext {
     if (this.topology.edgeLatencyIsZero[edge] && this.faults.edgeAddedMs[edge] === 0)
       return this.deliverResponse(call);
     this.queue.push(this.nowMs + this.latencyMs(edge), Ev.response, call, calls.gen[call] as number);
+  }
+
+  /**
+   * A call to a crashed multi-primary peer is served by another peer reachable over a link that is up
+   * (the connection fails over), after the round trip between them. False when there is none.
+   */
+  private toOtherPeer(call: CallIx, node: NodeIx): boolean {
+    const peers = this.peers as MultiPrimary;
+    const other = peers.failoverPeer(node);
+    if (other < 0) return false;
+    const calls = this.calls;
+    // Still on its way (wireIn), now to the other peer.
+    calls.node[call] = other;
+    calls.depth[call] = (calls.depth[call] as number) + 1;
+    const delay = peers.roundTripMs(node, other, this.topology.serviceRng[node] as RandomStream);
+    this.queue.push(this.nowMs + delay, Ev.callArrive, call, calls.gen[call] as number);
+    return true;
   }
 
   /** A request answered successfully reads and writes the state the node keeps. */

@@ -1,6 +1,7 @@
 import type { Distribution } from '../model/types';
 import { sampleMs } from './distributions';
 import type { FaultState } from './faults';
+import { NO_NODE, type NodeIx } from './indices';
 import type { RandomStream } from './random';
 import type { PeerGroupPlan, Topology } from './topology';
 
@@ -105,6 +106,28 @@ export class MultiPrimary {
     const p = this.peerOf[node] as number;
     for (let q = 0; q < group.n; q++) if (q !== p && !this.linkUp(group, p, q)) return true;
     return false;
+  }
+
+  /** A peer of `node` that is up and reachable over a link that is up, to serve its calls; -1 if none. */
+  failoverPeer(node: number): NodeIx {
+    const group = this.groups[this.groupOf[node] as number] as PeerKeys;
+    const p = this.peerOf[node] as number;
+    const nodes = group.plan.nodes;
+    for (let q = 0; q < group.n; q++) {
+      if (q === p) continue;
+      const link = group.plan.linkEdge[p * group.n + q] as number;
+      const other = nodes[q] as NodeIx;
+      if (this.faults.edgeCut[link] === 0 && !this.faults.isDown(other)) return other;
+    }
+    return NO_NODE;
+  }
+
+  /** There and back between two peers of a group: two draws of their link's one-way lag. */
+  roundTripMs(node: number, other: number, rng: RandomStream): number {
+    const group = this.groups[this.groupOf[node] as number] as PeerKeys;
+    const channel = (this.peerOf[node] as number) * group.n + (this.peerOf[other] as number);
+    const lag = group.plan.lag[channel] as Distribution;
+    return sampleMs(lag, rng) + sampleMs(lag, rng);
   }
 
   /** A write of `key` by `user` was acknowledged by peer `node` at `nowMs`. */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isPeerLink } from '../model/peers';
 import {
   selectDoc,
   selectEvents,
@@ -28,6 +29,11 @@ const LATENCY: readonly Series[] = [
 ];
 const ERRORS: readonly Series[] = [{ key: 'errorPct', name: 'errors', colour: '#d62f4b' }];
 const BACKLOG: readonly Series[] = [{ key: 'backlog', name: 'backlog', colour: '#7b5ea7' }];
+const REPLICATION: readonly Series[] = [
+  { key: 'divergentKeys', name: 'divergent keys', colour: '#7b5ea7' },
+  { key: 'conflicts', name: 'conflicts/s', colour: '#e09f3e' },
+  { key: 'lostUpdates', name: 'lost updates/s', colour: '#d62f4b' },
+];
 
 /** Wall time between chart redraws: drawing is costly and a chart read twice a second looks live. */
 const CHART_REFRESH_MS = 500;
@@ -57,6 +63,8 @@ export function ChartsPanel() {
   const scope = nodeId && selected ? selected.label : 'all clients';
   // A message queue's own series adds its backlog, the figure a queue is watched by.
   const showBacklog = nodeId !== null && selected?.kind === 'queue';
+  // Multi-primary peers: how far the copies have drifted apart, and what settling them costs.
+  const showReplication = nodeId === null && doc.edges.some((edge) => isPeerLink(doc, edge));
   const last = data[data.length - 1];
   const latest = {
     throughput: `now ${Math.round(last?.ok ?? 0)} /s · ${Math.round(last?.attempts ?? 0)} attempts/s`,
@@ -78,7 +86,7 @@ export function ChartsPanel() {
           {selected ? `Show ${selected.label}'s own series` : 'Select a node to chart its own series'}
         </label>
       </div>
-      <div className={`charts__grid ${showBacklog ? 'charts__grid--four' : ''}`}>
+      <div className={`charts__grid ${showBacklog || showReplication ? 'charts__grid--four' : ''}`}>
         <TimeChart
           title="Throughput"
           subtitle={`ok and attempts/s · ${scope}`}
@@ -112,6 +120,19 @@ export function ChartsPanel() {
           domainEnd={windowStart + WINDOW_SEC}
           markers={markers}
         />
+        {showReplication && (
+          <TimeChart
+            title="Replication"
+            subtitle="divergent keys · conflicts and lost updates per second"
+            latest={`now ${Math.round(last?.divergentKeys ?? 0)} divergent`}
+            unit=""
+            data={data}
+            series={REPLICATION}
+            domainStart={windowStart}
+            domainEnd={windowStart + WINDOW_SEC}
+            markers={markers}
+          />
+        )}
         {showBacklog && (
           <TimeChart
             title="Backlog"

@@ -27,6 +27,7 @@ function TrafficEdgeView({
   sourcePosition,
   targetPosition,
   markerEnd,
+  markerStart,
 }: EdgeProps<TrafficFlowEdge>) {
   const traffic = useArchStore((s) => selectEdgeRate(s, id));
   const playing = useArchStore(selectPlaying);
@@ -58,6 +59,7 @@ function TrafficEdgeView({
           ...(spec?.stroke === 'invisible' ? { opacity: 0.3 } : {}),
         }}
         {...(markerEnd ? { markerEnd } : {})}
+        {...(markerStart ? { markerStart } : {})}
       />
       {Array.from({ length: dots }, (_, i) => (
         <circle key={i} r={3.2} className={`traffic-dot ${erroring ? 'traffic-dot--errors' : ''}`}>

@@ -14,6 +14,11 @@ export interface ChartPoint {
   readonly errorPct: number;
   /** A message queue's own series: messages not yet acknowledged at the end of the second. */
   readonly backlog?: number;
+  /** Multi-primary peers (whole system only): keys divergent at the end of the second. */
+  readonly divergentKeys?: number;
+  /** Multi-primary peers: conflicts settled and updates lost during the second. */
+  readonly conflicts?: number;
+  readonly lostUpdates?: number;
   /** Attempts sent (requests plus retries) by the clients, or requests reaching a node: the offered load. */
   readonly attempts?: number;
 }
@@ -41,6 +46,13 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
         p99: finite(total.p99),
         errorPct: percentOf(total.failed, total.ok + total.failed),
         attempts: finite(total.attempts),
+        ...(total.divergentKeys !== undefined
+          ? {
+              divergentKeys: finite(total.divergentKeys),
+              conflicts: finite(total.conflicts),
+              lostUpdates: finite(total.lostUpdates),
+            }
+          : {}),
       });
     } else {
       const node = row.nodes[nodeId];

@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import { Position, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { ArchDocument, NodeKind } from '../model/types';
 
 /** Data of a canvas node: identity only. Live figures are read from the store by id, not kept here. */
@@ -42,6 +42,15 @@ export const kindName = (kind: NodeKind): string => KIND_NAMES[kind];
  * parent nodes whose box is computed from their children; children are positioned relative to it, as
  * React Flow expects, and listed after it.
  */
+/** The arrowhead at the source end of a two-headed link, like the canvas's default one at the target. */
+const START_MARKER = {
+  type: MarkerType.ArrowClosed,
+  width: 16,
+  height: 16,
+  markerUnits: 'userSpaceOnUse',
+  color: '#8a94a6',
+} as const;
+
 export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: TrafficFlowEdge[] } {
   const g = new dagre.graphlib.Graph({ compound: true });
   g.setGraph({ rankdir: doc.direction, nodesep: 32, ranksep: 76, marginx: 10, marginy: 10 });
@@ -141,6 +150,8 @@ export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: T
     type: 'traffic',
     data: {},
     focusable: false,
+    // `A <--> B` keeps its second arrowhead (between databases: a replication link).
+    ...(edge.bidirectional ? { markerStart: START_MARKER } : {}),
   }));
   return { nodes, edges };
 }

@@ -20,6 +20,12 @@ const ROWS: readonly Row[] = [
   ['Cost per hour', (t) => formatMoney(t.cost_per_hour)],
 ];
 
+/** Multi-primary peers' figures, shown when the design has replication links. */
+const PEER_ROWS: readonly Row[] = [
+  ['Conflicts', (t) => formatCount(t.conflicts ?? 0)],
+  ['Lost updates', (t) => formatCount(t.lost_updates ?? 0)],
+];
+
 /** The three charts, each named apart from the run's own "Throughput", "Latency" and "Error rate". */
 const CHARTS = [
   { title: 'Twin throughput', heading: 'Throughput', unit: 'ok/s', keys: ['okA', 'okB'] },
@@ -33,6 +39,8 @@ export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome;
   const totalsA: CompareTotals = { ...reportA.totals, cost_per_hour: costPerHour(a) };
   const totalsB: CompareTotals = { ...reportB.totals, cost_per_hour: costPerHour(b) };
   const benefit = costBenefit(totalsA, totalsB, reportA.duration_s);
+  const rows =
+    totalsA.conflicts !== undefined ? [...ROWS.slice(0, -1), ...PEER_ROWS, ...ROWS.slice(-1)] : ROWS;
   const points = useMemo<TwinPoint[]>(
     () =>
       reportA.series.map((rowA, i) => {
@@ -63,7 +71,7 @@ export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome;
           </tr>
         </thead>
         <tbody>
-          {ROWS.map(([name, pick]) => (
+          {rows.map(([name, pick]) => (
             <tr key={name}>
               <th scope="row">{name}</th>
               <td>{pick(totalsA)}</td>

@@ -1,4 +1,5 @@
-import { EDGE_FIELDS } from '../../model/param-fields';
+import { EDGE_FIELDS, PEER_LINK_FIELDS } from '../../model/param-fields';
+import { isPeerLink } from '../../model/peers';
 import type { EdgeSpec } from '../../model/types';
 import { selectDoc, selectEdgeRate, selectTotals } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
@@ -17,20 +18,32 @@ export function EdgeInspector({ edge }: { readonly edge: EdgeSpec }) {
   const totals = useArchStore(selectTotals);
   const setEdgeParams = useEdgeParams(edge.id);
   const name = edgeNameOf(doc, edge.id);
-  const readouts: [string, string][] = [
-    ['Requests/s', formatRate(traffic?.requests ?? 0)],
-    ['Errors/s', formatRate(traffic?.errors ?? 0)],
-    ['Errors', `${percentOf(traffic?.errors ?? 0, traffic?.requests ?? 0).toFixed(1)} %`],
-  ];
+  // A replication link between peers carries writes being copied, not calls (README "Active-active data").
+  const peer = isPeerLink(doc, edge);
+  const readouts: [string, string][] = peer
+    ? [
+        ['Writes replicated/s', formatRate(traffic?.requests ?? 0)],
+        ['Divergent keys', formatCount(totals?.divergentKeys ?? 0)],
+        ['Conflicts', formatCount(totals?.conflicts ?? 0)],
+        ['Lost updates', formatCount(totals?.lostUpdates ?? 0)],
+      ]
+    : [
+        ['Requests/s', formatRate(traffic?.requests ?? 0)],
+        ['Errors/s', formatRate(traffic?.errors ?? 0)],
+        ['Errors', `${percentOf(traffic?.errors ?? 0, traffic?.requests ?? 0).toFixed(1)} %`],
+      ];
+  const fields = peer ? PEER_LINK_FIELDS : EDGE_FIELDS;
   return (
     <>
       <header className="inspector__head">
         <span className="inspector__edge-icon" aria-hidden="true">
-          ⟶
+          {peer ? '⟷' : '⟶'}
         </span>
         <div>
           <h2 className="inspector__title">{name}</h2>
-          <p className="inspector__kind">call ({edge.id})</p>
+          <p className="inspector__kind">
+            {peer ? `replication link (${edge.source} <--> ${edge.target})` : `call (${edge.id})`}
+          </p>
         </div>
       </header>
       <h3 className="inspector__section">Live (last second)</h3>
@@ -42,17 +55,21 @@ export function EdgeInspector({ edge }: { readonly edge: EdgeSpec }) {
         ))}
       </dl>
       <EdgeFaultControls id={edge.id} />
-      <h3 className="inspector__section">Failed requests so far, by cause</h3>
-      <dl className="readouts readouts--causes" aria-label="Errors by cause" data-testid="errors-by-cause">
-        {CAUSES.map((cause) => (
-          <div key={cause} className="readouts__item">
-            <dt>{cause}</dt> <dd>{formatCount(totals?.errorsByCause[cause] ?? 0)}</dd>
-          </div>
-        ))}
-      </dl>
+      {!peer && (
+        <>
+          <h3 className="inspector__section">Failed requests so far, by cause</h3>
+          <dl className="readouts readouts--causes" aria-label="Errors by cause" data-testid="errors-by-cause">
+            {CAUSES.map((cause) => (
+              <div key={cause} className="readouts__item">
+                <dt>{cause}</dt> <dd>{formatCount(totals?.errorsByCause[cause] ?? 0)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       <h3 className="inspector__section">Parameters</h3>
       <form className="params" onSubmit={(e) => e.preventDefault()} aria-label={`Parameters of ${name}`}>
-        {EDGE_FIELDS.map((field) => (
+        {fields.map((field) => (
           <ParamInput key={field.key} field={field} params={edge.params} onCommit={setEdgeParams} />
         ))}
       </form>
