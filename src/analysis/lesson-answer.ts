@@ -20,6 +20,8 @@ export interface RunNumbers {
     readonly sessionsLost: number;
     readonly redeliveries: number;
     readonly duplicates: number;
+    readonly conflicts: number;
+    readonly lostUpdates: number;
   };
   readonly events: readonly Pick<SimEvent, 't' | 'type' | 'target'>[];
   /** Failed requests per simulated second. */
@@ -41,6 +43,8 @@ export function numbersOfReport(report: RunReport): RunNumbers {
       sessionsLost: t.sessions_lost,
       redeliveries: t.redeliveries,
       duplicates: t.duplicates,
+      conflicts: t.conflicts ?? 0,
+      lostUpdates: t.lost_updates ?? 0,
     },
     events: report.events.map((e) => ({ t: e.t, type: e.type as SimEvent['type'], target: e.target })),
     series: report.series.map((row) => ({ t: row.t, failed: row.failed })),
@@ -65,6 +69,8 @@ export function numbersOfRun(
       sessionsLost: totals.sessionsLost,
       redeliveries: totals.redeliveries,
       duplicates: totals.duplicates,
+      conflicts: totals.conflicts,
+      lostUpdates: totals.lostUpdates,
     },
     events,
     series: rows.map((row) => ({ t: row.t, failed: row.total.failed })),
@@ -107,6 +113,10 @@ export function answerOf(metric: AnswerMetric, numbers: RunNumbers, doc: ArchDoc
       return t.redeliveries;
     case 'duplicates':
       return t.duplicates;
+    case 'conflicts':
+      return t.conflicts;
+    case 'lost_updates':
+      return t.lostUpdates;
     case 'detection_s': {
       const window = detectionWindow(numbers);
       return window ? round(window.to - window.from, 1) : undefined;
@@ -157,4 +167,6 @@ export const ANSWER_UNITS: Readonly<Record<AnswerMetric, string>> = {
   window_failed: 'requests',
   alert_after_s: 's',
   cost_per_million: 'per million requests',
+  conflicts: 'conflicts',
+  lost_updates: 'updates',
 };

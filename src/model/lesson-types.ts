@@ -107,6 +107,8 @@ export const ANSWER_METRICS = [
   'window_failed',
   'alert_after_s',
   'cost_per_million',
+  'conflicts',
+  'lost_updates',
 ] as const;
 export type AnswerMetric = (typeof ANSWER_METRICS)[number];
 

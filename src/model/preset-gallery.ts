@@ -6,7 +6,13 @@
  */
 
 /** A run total a preset is about, shown prominently when the preset is open. */
-export type HeadlineMetric = 'failed' | 'writesLost' | 'sessionsLost' | 'redeliveries' | 'staleReads';
+export type HeadlineMetric =
+  | 'failed'
+  | 'writesLost'
+  | 'sessionsLost'
+  | 'redeliveries'
+  | 'staleReads'
+  | 'lostUpdates';
 
 export interface GalleryPreset {
   readonly id: string;
