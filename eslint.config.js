@@ -13,13 +13,31 @@ const uiImports = {
     { name: '@xyflow/react', message: 'The core has no UI imports (DESIGN.md §9).' },
   ],
   patterns: [
-    { group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*', '@xyflow/*'], message: 'The core has no UI imports.' },
-    { group: ['**/ui/**', '**/store/**', '**/worker/**'], message: 'The core must not import UI, store or worker code.' },
+    {
+      group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*', '@xyflow/*'],
+      message: 'The core has no UI imports.',
+    },
+    {
+      group: ['**/ui/**', '**/store/**', '**/worker/**'],
+      message: 'The core must not import UI, store or worker code.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'playwright-report-*', 'test-results', 'test-results-*', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'build',
+      'node_modules',
+      'playwright-report',
+      'playwright-report-*',
+      'test-results',
+      'test-results-*',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,7 +56,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/analysis/**/*.ts', 'src/share/**/*.ts', 'src/mermaid/**/*.ts', 'src/cli/**/*.ts'],
+    files: [
+      'src/model/**/*.ts',
+      'src/sim/**/*.ts',
+      'src/analysis/**/*.ts',
+      'src/share/**/*.ts',
+      'src/mermaid/**/*.ts',
+      'src/cli/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', uiImports] },
   },
   {
@@ -52,7 +77,10 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'The engine has no wall clock.' },
         { object: 'performance', property: 'now', message: 'The engine has no wall clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine has no wall clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine has no wall clock.' },
+      ],
     },
   },
 );

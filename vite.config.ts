@@ -17,6 +17,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The spawned CLI tests run the compiled CLI: build it from the current source first.
+    globalSetup: ['test/setup/build-cli.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

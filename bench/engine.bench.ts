@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: how fast the engine simulates, and whether its memory stays flat over simulated time.
- * Timings on shared machines move by ±30% between sessions, so the simjs comparison runs in the same
- * process and is reported as a ratio.
+ * Timings on shared machines move by ±30% between sessions, so the comparisons (simjs, and a tight
+ * single-purpose loop of each model) run in the same process and are reported as ratios. Speeds are
+ * per second of this process's CPU time, not wall time: on a machine shared with other work, waiting for
+ * a core would otherwise count as slowness.
  */
 import { DEFAULT_EDGE } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
@@ -10,6 +12,7 @@ import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
 import { runSimjsMm1 } from './simjs-mm1';
 import { runTightMm1 } from './tight-mm1';
+import { runTightSeed, type SeedModel } from './tight-seed';
 
 const SLICE_EVENTS = 20_000;
 
@@ -65,21 +68,70 @@ function seedTopology(durationSec: number, ratePerSec = 400): ArchDocument {
   };
 }
 
-/** Runs a document to the end in worker-sized slices; returns requests per wall-second. */
+/** CPU seconds this process has used (user and system, every thread). */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+/** Runs a document to the end in worker-sized slices; returns requests per CPU second. */
 function measure(
   doc: ArchDocument,
   keepRows?: SecondRow[],
-): { requests: number; seconds: number; rate: number } {
-  const started = performance.now();
+): { requests: number; seconds: number; rate: number; meanMs: number } {
+  const started = cpuSeconds();
   const sim = createSimulation(doc);
   while (!sim.done) {
     sim.advance(sim.durationSec, SLICE_EVENTS);
     const rows = sim.takeRows();
     if (keepRows) for (const row of rows) keepRows.push(row);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const requests = sim.totals().requests;
-  return { requests, seconds, rate: requests / seconds };
+  const seconds = cpuSeconds() - started;
+  const totals = sim.totals();
+  return {
+    requests: totals.requests,
+    seconds,
+    rate: totals.requests / seconds,
+    meanMs: totals.latencyMs.mean,
+  };
+}
+
+/** The seed topology of {@link seedTopology} as the tight loop's parameters. */
+function seedModel(durationSec: number): SeedModel {
+  const doc = seedTopology(durationSec);
+  const server = doc.nodes.find((node) => node.id === 'Server1');
+  const db = doc.nodes.find((node) => node.id === 'DB');
+  const client = doc.nodes.find((node) => node.kind === 'client');
+  const lb = doc.nodes.find((node) => node.kind === 'lb');
+  if (server?.kind !== 'service' || db?.kind !== 'database' || client?.kind !== 'client' || lb?.kind !== 'lb')
+    throw new Error('the seed topology changed: update seedModel');
+  const meanOf = (d: { type: string; meanMs?: number }) => {
+    if (d.type !== 'exp' || d.meanMs === undefined) throw new Error('seedModel expects exponential service');
+    return d.meanMs;
+  };
+  return {
+    ratePerSec: client.params.ratePerSec,
+    durationSec,
+    serverWorkers: server.params.workers,
+    serverMeanMs: meanOf(server.params.service),
+    serverQueue: server.params.queueCapacity,
+    dbWorkers: db.params.workers,
+    dbMeanMs: meanOf(db.params.service),
+    dbQueue: db.params.queueCapacity,
+    timeoutMs: client.params.timeoutMs,
+    hcIntervalMs: lb.params.hcIntervalMs,
+    hcUnhealthy: lb.params.hcUnhealthy,
+    hcHealthy: lb.params.hcHealthy,
+    failAtMs: 60_000,
+    recoverAtMs: 120_000,
+  };
+}
+
+/** Requests per CPU second of `run`, which returns how many requests it simulated. */
+function rateOf(run: () => number): number {
+  const started = cpuSeconds();
+  const requests = run();
+  return requests / (cpuSeconds() - started);
 }
 
 function median(values: number[]): number {
@@ -97,38 +149,59 @@ function gcHeapUsed(): number {
 }
 
 const REPEATS = 3;
-console.log('archplay engine benchmark (Node', process.version + ')\n');
+const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
+console.log(
+  'archplay engine benchmark (Node',
+  process.version + '; speeds per CPU second of this process)\n',
+);
 
 // Warm up the JIT on a short run of each shape first, as a worker in a long session would be.
 measure(mm1(0.8, 200_000));
 measure(seedTopology(120));
+runTightMm1(0.8, 200_000, 1);
+runTightSeed(seedModel(120), 1);
 
-const mm1Runs = Array.from({ length: REPEATS }, () => measure(mm1(0.8, 2_000_000)).rate);
+// Each engine run is paired with a run of its tight loop, so both see the same machine.
+const mm1Runs: number[] = [];
+const tightRuns: number[] = [];
+for (let i = 0; i < REPEATS; i++) {
+  mm1Runs.push(measure(mm1(0.8, 2_000_000)).rate);
+  tightRuns.push(rateOf(() => runTightMm1(0.8, 2_000_000, 1).requests));
+}
 console.log(
   `M/M/1, ρ = 0.8, 2 M requests:        ${millions(median(mm1Runs))} simulated requests/s (median of ${REPEATS}; runs ${mm1Runs.map(millions).join(', ')})`,
 );
-
-const seedRuns = Array.from({ length: REPEATS }, () => measure(seedTopology(3000)).rate);
 console.log(
-  `seed topology (LB, 2 servers, DB, health checks, timeouts, fail/recover), 1.2 M requests: ${millions(median(seedRuns))} requests/s`,
+  `tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${ratio(median(mm1Runs), median(tightRuns))} of it`,
 );
 
-const simjsStart = performance.now();
+const seedRuns: ReturnType<typeof measure>[] = [];
+const tightSeedRuns: number[] = [];
+let tightSeed: ReturnType<typeof runTightSeed> | undefined;
+for (let i = 0; i < REPEATS; i++) {
+  seedRuns.push(measure(seedTopology(3000)));
+  tightSeedRuns.push(
+    rateOf(() => {
+      tightSeed = runTightSeed(seedModel(3000), 1);
+      return tightSeed.requests;
+    }),
+  );
+}
+const seedRates = seedRuns.map((run) => run.rate);
+console.log(
+  `seed topology (LB, 2 servers, DB, health checks, timeouts, fail/recover), 1.2 M requests: ${millions(median(seedRates))} requests/s (runs ${seedRates.map(millions).join(', ')})`,
+);
+console.log(
+  `tight single-purpose loop of the seed topology: ${millions(median(tightSeedRuns))} requests/s; archplay runs at ${ratio(median(seedRates), median(tightSeedRuns))} of it (mean response ${seedRuns[0]?.meanMs.toFixed(2)} ms, tight loop ${tightSeed?.meanResponse.toFixed(2)} ms)`,
+);
+
+const simjsStart = cpuSeconds();
 const simjs = runSimjsMm1(0.8, 1_000_000, 1);
-const simjsRate = simjs.requests / ((performance.now() - simjsStart) / 1000);
+const simjsRate = simjs.requests / (cpuSeconds() - simjsStart);
 console.log(
   `simjs 2.0.3, same M/M/1, 1 M requests: ${millions(simjsRate)} requests/s (mean response ${simjs.meanResponse.toFixed(3)}, theory 5.000)`,
 );
-console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×`);
-runTightMm1(0.8, 200_000, 1);
-const tightRuns = Array.from({ length: REPEATS }, () => {
-  const started = performance.now();
-  const result = runTightMm1(0.8, 2_000_000, 1);
-  return result.requests / ((performance.now() - started) / 1000);
-});
-console.log(
-  `tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${((median(mm1Runs) / median(tightRuns)) * 100).toFixed(0)}% of it\n`,
-);
+console.log(`archplay / simjs:                      ${(median(mm1Runs) / simjsRate).toFixed(1)}×\n`);
 
 // Memory: a 1-hour run at 1,000 req/s. Without the per-second rows the heap must stay flat over
 // simulated time (the engine recycles its request records); with them it grows by the rows alone.

@@ -1,12 +1,7 @@
-import { CallState as CALL_STATES } from './call-pool';
-import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
+import { CallState } from './call-pool';
+import { Ev, type EngineContext } from './engine-context';
 import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
-import { Cause as CAUSES } from './metrics';
-
-// Module-local copies of imported constant tables: see engine.ts.
-const CallState = { ...CALL_STATES };
-const Cause = { ...CAUSES };
-const Ev = { ...EVENT_TYPES };
+import { Cause } from './metrics';
 
 /**
  * The client side of every request (DESIGN.md §3): a root record per request, one attempt at a time,

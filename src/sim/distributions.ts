@@ -6,6 +6,14 @@ import type { RandomStream } from './random';
  * distribution is clamped at 0, which is what a latency can be at least.
  */
 export function sampleMs(d: Distribution, rng: RandomStream): number {
+  // The common cases first, in a function small enough to be inlined into its callers: a double
+  // returned from a call that is not inlined is boxed, once per event (docs/ENGINE-NOTES.md).
+  if (d.type === 'exp') return -d.meanMs * Math.log(rng.nextOpenZero());
+  if (d.type === 'const') return d.valueMs;
+  return sampleOther(d, rng);
+}
+
+function sampleOther(d: Distribution, rng: RandomStream): number {
   switch (d.type) {
     case 'const':
       return d.valueMs;

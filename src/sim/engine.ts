@@ -1,16 +1,16 @@
 import type { ArchDocument, Distribution, ScenarioStep } from '../model/types';
 import { Alerts, describeRule } from './alerts';
-import { CallPool, CallState as CALL_STATES, CheckedCallPool } from './call-pool';
+import { CallPool, CallState, CheckedCallPool } from './call-pool';
 import { ClientRequests } from './client-requests';
 import { Clients } from './clients';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import { FaultState, resolveTarget } from './faults';
 import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
-import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
+import { Ev, type EngineContext } from './engine-context';
 import { LoadBalancers } from './load-balancers';
 import { Dns } from './dns';
-import { Cause as CAUSES, Metrics } from './metrics';
+import { Cause, Metrics } from './metrics';
 import type { RandomStream } from './random';
 import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
 import type { Simulation } from './simulation';
@@ -21,15 +21,8 @@ import { Replication } from './replication';
 import { ScenarioSteps } from './scenario-steps';
 import { Sessions } from './sessions';
 import { TimeoutQueue } from './timeout-queue';
-import { compileTopology, KindCode as KIND_CODES, type Topology } from './topology';
+import { compileTopology, KindCode, type Topology } from './topology';
 import { WorkerPools } from './worker-pools';
-
-// Module-local copies of imported constant tables: loaders that compile modules to CommonJS (tsx, used by
-// the CLI and the benchmark) turn each access to an imported binding into a getter call on the hot path.
-const CallState = { ...CALL_STATES };
-const Cause = { ...CAUSES };
-const KindCode = { ...KIND_CODES };
-const Ev = { ...EVENT_TYPES };
 
 /** Beyond this many hops a request is failed: a cycle in the topology (A calls B calls A) must end. */
 export const MAX_CALL_DEPTH = 32;
@@ -378,20 +371,23 @@ class Engine implements Simulation, EngineContext {
    * instead of as a recursion as deep as the chain, which a long chain or a cycle would overflow.
    */
   private arriveNow(call: CallIx): void {
-    const pending = this.pendingArrivals;
     if (this.arriving) {
-      pending.push(call, this.calls.gen[call] as number);
+      this.pendingArrivals.push(call, this.calls.gen[call] as number);
       return;
     }
     this.arriving = true;
     try {
       this.arrive(call);
-      for (let i = 0; i < pending.length; i += 2) {
-        const next = pending[i] as CallIx;
-        if (this.calls.gen[next] === pending[i + 1]) this.arrive(next);
+      const pending = this.pendingArrivals;
+      // Most arrivals queue nothing: the list is only touched when a chain of hops did.
+      if (pending.length > 0) {
+        for (let i = 0; i < pending.length; i += 2) {
+          const next = pending[i] as CallIx;
+          if (this.calls.gen[next] === pending[i + 1]) this.arrive(next);
+        }
       }
     } finally {
-      pending.length = 0;
+      if (this.pendingArrivals.length > 0) this.pendingArrivals.length = 0;
       this.arriving = false;
     }
   }

@@ -24,7 +24,7 @@ export class EventQueue {
 
   /** Adds an event after every event already queued for the same time. */
   push(time: number, type: number, arg: number, arg2: number): void {
-    this.insert(time, this.nextSeq++, type, arg, arg2);
+    this.append(time, this.nextSeq++, type, arg, arg2);
   }
 
   /**
@@ -32,7 +32,24 @@ export class EventQueue {
    * whatever else was due then, whether they were scheduled up front or during the run.
    */
   pushFirst(time: number, order: number, type: number, arg: number, arg2: number): void {
-    this.insert(time, order - 1e15, type, arg, arg2);
+    this.append(time, order - 1e15, type, arg, arg2);
+  }
+
+  /**
+   * Writes the event in the first free slot and sifts it up. Kept small so that it is inlined where
+   * events are scheduled: the time never crosses a call as an argument, which would box the double on
+   * every event (docs/ENGINE-NOTES.md); {@link siftUp} reads it back from the array.
+   */
+  private append(time: number, seq: number, type: number, arg: number, arg2: number): void {
+    const i = this.count;
+    if (i === this.times.length) this.grow();
+    this.times[i] = time;
+    this.seqs[i] = seq;
+    this.types[i] = type;
+    this.args[i] = arg;
+    this.args2[i] = arg2;
+    this.count = i + 1;
+    if (i > 0) this.siftUp(i);
   }
 
   // The popped event's fields, read after pop(): no object is allocated per event.
@@ -89,14 +106,19 @@ export class EventQueue {
     args2[i] = a2;
   }
 
-  private insert(time: number, seq: number, type: number, arg: number, arg2: number): void {
-    if (this.count === this.times.length) this.grow();
+  /** Moves the event in slot `from` up to its place in the heap. */
+  private siftUp(from: number): void {
     const times = this.times;
     const seqs = this.seqs;
     const types = this.types;
     const args = this.args;
     const args2 = this.args2;
-    let i = this.count++;
+    const time = times[from] as number;
+    const seq = seqs[from] as number;
+    const type = types[from] as number;
+    const arg = args[from] as number;
+    const arg2 = args2[from] as number;
+    let i = from;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent] as number;
@@ -108,6 +130,7 @@ export class EventQueue {
       args2[i] = args2[parent] as number;
       i = parent;
     }
+    if (i === from) return;
     times[i] = time;
     seqs[i] = seq;
     types[i] = type;

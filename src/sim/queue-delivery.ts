@@ -1,11 +1,7 @@
-import { CallState as CALL_STATES } from './call-pool';
+import { CallState } from './call-pool';
 import type { EngineContext } from './engine-context';
 import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
-import { Cause as CAUSES } from './metrics';
-
-// Module-local copies of imported constant tables: see engine.ts.
-const CallState = { ...CALL_STATES };
-const Cause = { ...CAUSES };
+import { Cause } from './metrics';
 
 /**
  * Message queues' side of the engine (DESIGN.md §3): producers are answered once the broker has stored

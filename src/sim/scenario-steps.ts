@@ -1,16 +1,11 @@
 import type { ScenarioStep } from '../model/types';
-import { CallState as CALL_STATES } from './call-pool';
+import { CallState } from './call-pool';
 import type { ClientRequests } from './client-requests';
-import { Ev as EVENT_TYPES, type EngineContext } from './engine-context';
+import { Ev, type EngineContext } from './engine-context';
 import { resolveTarget, type ResolvedTarget } from './faults';
 import type { CallIx, IxArray, NodeIx } from './indices';
-import { Cause as CAUSES } from './metrics';
+import { Cause } from './metrics';
 import type { QueueDelivery } from './queue-delivery';
-
-// Module-local copies of imported constant tables: see engine.ts.
-const CallState = { ...CALL_STATES };
-const Cause = { ...CAUSES };
-const Ev = { ...EVENT_TYPES };
 
 /**
  * Scenario steps and their consequences (DESIGN.md §2): crashes reset what a node held, a hang holds what
