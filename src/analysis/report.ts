@@ -1,7 +1,15 @@
 import type { ArchDocument } from '../model/types';
 import { detectionsOf } from '../sim/detection';
 import { createSimulation } from '../sim/engine';
-import type { LatencySummary, NodeTotals, RunTotals, SecondRow, SimEvent } from '../sim/results';
+import type {
+  LatencySummary,
+  LatencyWindow,
+  NodeTotals,
+  RunTotals,
+  SecondRow,
+  SimEvent,
+  WindowLatency,
+} from '../sim/results';
 
 /** The run report of `archplay simulate --json` (DESIGN.md §6): snake_case keys, ms and seconds. */
 export interface RunReport {
@@ -56,6 +64,16 @@ export interface RunReport {
     readonly by?: string;
     readonly detail?: string;
   }[];
+  /** Latency over the windows the run was asked to keep (expectations `during A..B`); absent: none. */
+  readonly windows?: readonly ReportWindow[];
+}
+
+/** Latency over a window of the run: the seconds starting in [from_s, to_s). */
+export interface ReportWindow {
+  readonly from_s: number;
+  readonly to_s: number;
+  readonly latency_ms: LatencySummary;
+  readonly nodes: Readonly<Record<string, { readonly latency_ms: LatencySummary }>>;
 }
 
 /**
@@ -95,6 +113,13 @@ interface ReportRowBase {
   readonly failed: number;
   readonly error_rate: number;
   readonly latency_ms: LatencySummary;
+  /** What the state models counted in this second (DESIGN.md §4): the totals' counts, per second. */
+  readonly sessions_lost: number;
+  readonly writes_lost: number;
+  readonly duplicates: number;
+  readonly stale_reads: number;
+  readonly redeliveries: number;
+  readonly dead_lettered: number;
   readonly nodes: Readonly<
     Record<
       string,
@@ -116,6 +141,8 @@ export interface RunOptions {
   readonly maxEvents?: number;
   /** Checked between slices of the run; returning a reason stops it there (the CLI's wall-time cap). */
   readonly shouldStop?: () => string | undefined;
+  /** Windows whose latency percentiles the report gives apart (`windows`); absent: none. */
+  readonly latencyWindows?: readonly LatencyWindow[];
 }
 
 /** Runs a document to its end (or its caps) and builds the report. */
@@ -127,6 +154,7 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
     {
       seed,
       ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}),
+      ...(options.latencyWindows ? { latencyWindows: options.latencyWindows } : {}),
     },
   );
   const rows: SecondRow[] = [];
@@ -150,6 +178,7 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
     events,
     totals: sim.totals(),
     nodes: sim.nodeTotals(),
+    windows: sim.windowLatencies(),
   });
 }
 
@@ -163,13 +192,24 @@ export interface ReportParts {
   readonly totals: RunTotals;
   /** Whole-run node totals; a live run in the page has none (its report leaves `nodes` empty). */
   readonly nodes: Readonly<Record<string, NodeTotals>>;
+  /** Latency over kept windows, if any were asked for. */
+  readonly windows?: readonly WindowLatency[];
 }
 
 /**
  * Builds the report from its parts: `runReport` at the end of a headless run, and the page from the rows,
  * events and totals its worker streamed (a report so far), so both quote the same numbers.
  */
-export function buildReport({ seed, nowSec, stopped, rows, events, totals, nodes }: ReportParts): RunReport {
+export function buildReport({
+  seed,
+  nowSec,
+  stopped,
+  rows,
+  events,
+  totals,
+  nodes,
+  windows,
+}: ReportParts): RunReport {
   return {
     version: 1,
     seed,
@@ -192,6 +232,16 @@ export function buildReport({ seed, nowSec, stopped, rows, events, totals, nodes
     series: rows.map(toReportRow),
     events: events.map((e) => ({ ...e })),
     detection: timesToDetect(events),
+    ...(windows && windows.length > 0
+      ? {
+          windows: windows.map((w) => ({
+            from_s: w.fromSec,
+            to_s: w.toSec,
+            latency_ms: w.total,
+            nodes: Object.fromEntries(Object.entries(w.nodes).map(([id, l]) => [id, { latency_ms: l }])),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -238,6 +288,12 @@ export function toReportRow(row: SecondRow): ReportRow {
     failed: total.failed,
     error_rate: total.errorRate,
     latency_ms: { mean: total.mean, p50: total.p50, p95: total.p95, p99: total.p99 },
+    sessions_lost: total.sessionsLost,
+    writes_lost: total.writesLost,
+    duplicates: total.duplicates,
+    stale_reads: total.staleReads,
+    redeliveries: total.redeliveries,
+    dead_lettered: total.deadLettered,
     ...peerReportOf(total),
     nodes: Object.fromEntries(
       Object.entries(row.nodes).map(([id, n]) => [

@@ -3,6 +3,7 @@
  * Pure data, JSON-serialisable, no behaviour. Times inside the model are in milliseconds unless a
  * name says otherwise (`atSec`, `durationSec`); rates are per second.
  */
+import type { Expectation } from './expectation-types';
 import type { Lesson } from './lesson-types';
 
 export type { Lesson } from './lesson-types';
@@ -321,6 +322,8 @@ export interface ArchDocument {
   readonly classDefs?: readonly ClassDef[];
   /** A lesson's script: steps, conditions and a question (absent: a plain document). */
   readonly lesson?: Lesson;
+  /** Promises the design must keep, checked live and by `archplay test` (absent: none). */
+  readonly expectations?: readonly Expectation[];
 }
 
 /** The canonical edge id for an ordered pair of nodes. */

@@ -12,7 +12,16 @@ import { LoadBalancers } from './load-balancers';
 import { Dns } from './dns';
 import { Cause, Metrics } from './metrics';
 import type { RandomStream } from './random';
-import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, SimEventType } from './results';
+import type {
+  LatencyWindow,
+  LiveSnapshot,
+  NodeTotals,
+  RunTotals,
+  SecondRow,
+  SimEvent,
+  SimEventType,
+  WindowLatency,
+} from './results';
 import type { Simulation } from './simulation';
 import { MessageStore } from './message-store';
 import { MultiPrimary } from './multi-primary';
@@ -37,6 +46,8 @@ export interface SimulationOptions {
   readonly maxEvents?: number;
   /** Fail on any call-state change missing from CALL_TRANSITIONS (call-pool.ts); for tests. */
   readonly checkTransitions?: boolean;
+  /** Windows whose latency percentiles are kept apart (expectations `during A..B`); absent: none. */
+  readonly latencyWindows?: readonly LatencyWindow[];
 }
 
 /**
@@ -44,12 +55,14 @@ export interface SimulationOptions {
  * requests are individual, each hop is a call record, and each node kind has its behaviour below.
  */
 export function createSimulation(doc: ArchDocument, options: SimulationOptions = {}): Simulation {
-  return new Engine(
+  const engine = new Engine(
     doc,
     options.seed ?? doc.sim.seed,
     options.maxEvents ?? DEFAULT_MAX_EVENTS,
     options.checkTransitions === true ? new CheckedCallPool() : new CallPool(),
   );
+  if (options.latencyWindows?.length) engine.metrics.keepWindows(options.latencyWindows);
+  return engine;
 }
 
 /**
@@ -247,6 +260,10 @@ class Engine implements Simulation, EngineContext {
 
   nodeTotals(): Readonly<Record<string, NodeTotals>> {
     return this.metrics.nodeTotals();
+  }
+
+  windowLatencies(): readonly WindowLatency[] {
+    return this.metrics.windowLatencies();
   }
 
   /** Counts the requests whose client record is still open: an independent check of conservation. */

@@ -9,6 +9,8 @@ import type {
   NodeTotals,
   RunTotals,
   SecondRow,
+  LatencyWindow,
+  WindowLatency,
 } from './results';
 import type { Topology } from './topology';
 import type { EdgeIx, NodeIx } from './indices';
@@ -59,6 +61,10 @@ export class Metrics {
   private stateAtLastSecond: StateCounts = NO_STATE;
   /** Multi-primary peers' divergence and lag, read when a second closes and at the end (absent: no peers). */
   peerGauges: (() => PeerGauges) | undefined = undefined;
+  /** Windows of the run whose latencies are kept apart (expectations over `during A..B`). */
+  private windows: readonly LatencyWindow[] = [];
+  /** One histogram set per window, indexed like `secondHist`. */
+  private windowHists: HistogramSet[] = [];
   /** Extra per-node figures for a second (message queues' backlog), read when the second closes. */
   nodeExtras: (node: NodeIx) => Partial<NodeSecond> | undefined = () => undefined;
 
@@ -81,6 +87,30 @@ export class Metrics {
     this.runBusyArea = new Float64Array(n);
     this.runQueueArea = new Float64Array(n);
     this.runHist = new HistogramSet(n + 1);
+  }
+
+  /** Keeps the latencies of the seconds starting in each window [fromSec, toSec) apart. */
+  keepWindows(windows: readonly LatencyWindow[]): void {
+    this.windows = windows;
+    this.windowHists = windows.map(() => new HistogramSet(this.nodeCount + 1));
+  }
+
+  /** Latency over each kept window: the clients' end to end, and each node's. */
+  windowLatencies(): WindowLatency[] {
+    return this.windowHists.map((hist, k) => {
+      const nodes: Record<string, LatencySummary> = Object.create(null) as Record<string, LatencySummary>;
+      for (let i = 0; i < this.nodeCount; i++) nodes[this.topology.nodeIds[i] as string] = summary(hist, i);
+      return { ...(this.windows[k] as LatencyWindow), total: summary(hist, this.nodeCount), nodes };
+    });
+  }
+
+  /** Adds slot `which` of the second that closes at `tSec` into every window that holds it. */
+  private keepInWindows(tSec: number, which: number): void {
+    for (let k = 0; k < this.windows.length; k++) {
+      const window = this.windows[k] as LatencyWindow;
+      if (tSec >= window.fromSec && tSec < window.toSec)
+        (this.windowHists[k] as HistogramSet).addFrom(this.secondHist, which);
+    }
   }
 
   recordRequest(): void {
@@ -156,6 +186,7 @@ export class Metrics {
       this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
       this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
       this.runHist.addFrom(this.secondHist, i);
+      this.keepInWindows(tSec, i);
       this.secondHist.clear(i);
     }
     const edges: Record<string, EdgeSecond> = Object.create(null) as Record<string, EdgeSecond>;
@@ -192,6 +223,7 @@ export class Metrics {
       edges,
     };
     this.runHist.addFrom(this.secondHist, this.nodeCount);
+    this.keepInWindows(tSec, this.nodeCount);
     this.secondHist.clear(this.nodeCount);
     this.arrivals.fill(0);
     this.completed.fill(0);

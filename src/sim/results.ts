@@ -167,3 +167,15 @@ export interface NodeTotals {
   readonly meanQueue: number;
   readonly latencyMs: LatencySummary;
 }
+
+/** A window of the run, in simulated seconds: the seconds starting in [fromSec, toSec). */
+export interface LatencyWindow {
+  readonly fromSec: number;
+  readonly toSec: number;
+}
+
+/** Latency percentiles over a window (kept only when asked for: {@link LatencyWindow}). */
+export interface WindowLatency extends LatencyWindow {
+  readonly total: LatencySummary;
+  readonly nodes: Readonly<Record<string, LatencySummary>>;
+}

@@ -1,5 +1,5 @@
 import type { ScenarioStep } from '../model/types';
-import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent } from './results';
+import type { LiveSnapshot, NodeTotals, RunTotals, SecondRow, SimEvent, WindowLatency } from './results';
 
 /**
  * A run of one document with one seed. Time only moves forward: {@link Simulation.advance} processes
@@ -31,4 +31,6 @@ export interface Simulation {
   live(): LiveSnapshot;
   totals(): RunTotals;
   nodeTotals(): Readonly<Record<string, NodeTotals>>;
+  /** Latency over each window asked for in the options (`latencyWindows`), in their order. */
+  windowLatencies(): readonly WindowLatency[];
 }
