@@ -104,6 +104,18 @@ export function costPerHour(doc: ArchDocument): number {
   return doc.nodes.reduce((sum, node) => sum + costPerHourOf(node), 0);
 }
 
+/** A and B as twin runs use them: A's seed and duration for both, and A's scenario unless B has its own. */
+export function twinPair(a: ArchDocument, b: ArchDocument): [ArchDocument, ArchDocument] {
+  return [
+    a,
+    {
+      ...b,
+      sim: { ...b.sim, seed: a.sim.seed, durationSec: a.sim.durationSec },
+      scenario: b.scenario.length > 0 ? b.scenario : a.scenario,
+    },
+  ];
+}
+
 /**
  * Twin runs (DESIGN.md §6 `compare`): A and B with the same seed and the same scenario (A's, unless B has
  * its own), totals side by side.

@@ -205,12 +205,13 @@ export function whereText(e: Expectation): string {
 }
 
 /** A measured value in the metric's unit, rounded for reading: `99.95%`, `212.4ms`, `3`. */
-export function formatMeasured(metric: string, value: number): string {
+export function formatMeasured(metric: string, value: number, digits?: number): string {
   const unit = expectMetricInfo(metric)?.unit ?? 'count';
-  if (unit === 'share') return `${Number((value * 100).toPrecision(6))}%`;
-  if (unit === 'ms') return `${Number(value.toPrecision(4))}ms`;
-  if (unit === 'rate') return `${Number(value.toPrecision(5))}/s`;
-  return String(Number(value.toPrecision(6)));
+  const round = (v: number, d: number) => String(Number(v.toPrecision(digits ?? d)));
+  if (unit === 'share') return `${round(value * 100, 6)}%`;
+  if (unit === 'ms') return `${round(value, 4)}ms`;
+  if (unit === 'rate') return `${round(value, 5)}/s`;
+  return round(value, 6);
 }
 
 /** The expectation as written, e.g. `p99 <= 250ms during 60s..120s`. */

@@ -7,7 +7,7 @@ import { EXPECT_METRICS, type Expectation } from '../model/expectation-types';
 import type { ArchDocument } from '../model/types';
 import { latencyWindowsOf, measure } from './expectations';
 import { runReport, type RunOptions, type RunReport } from './report';
-import { confidenceInterval, type Interval } from './statistics';
+import { confidenceInterval, pairedDifference, type Difference, type Interval } from './statistics';
 
 /** The totals every replication summary gives: each whole-run total an expectation can name. */
 export const SUMMARY_TOTALS: readonly string[] = EXPECT_METRICS.filter((m) => m.scopes.includes('total')).map(
@@ -133,4 +133,20 @@ export function runReplications(
     onProgress?.(i + 1, count);
     return sample;
   });
+}
+
+/** B against A over paired replications, for each total both have. */
+export function pairedTotals(
+  a: readonly RunSample[],
+  b: readonly RunSample[],
+  level = 0.95,
+): Readonly<Record<string, Difference>> {
+  const out: Record<string, Difference> = {};
+  for (const name of SUMMARY_TOTALS) {
+    const va = a.map((s) => s.totals[name]);
+    const vb = b.map((s) => s.totals[name]);
+    if (va.every((v) => v !== undefined) && vb.every((v) => v !== undefined))
+      out[name] = pairedDifference(va as number[], vb as number[], level);
+  }
+  return out;
 }

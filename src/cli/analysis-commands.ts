@@ -2,6 +2,8 @@ import { parseDurationMs } from '../model/units';
 import { compare, sweep } from '../analysis/analysis';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
+import { parseReplications } from './test-command';
+import { pairedCompare } from './compare-replications';
 
 const percent = (share: number) => `${(share * 100).toFixed(3)}%`;
 
@@ -43,15 +45,20 @@ export const sweepCommand: Command = {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'twin runs of two designs with the same seed and scenario; totals side by side',
-  usage: 'archplay compare <a> <b> [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: 'archplay compare <a> <b> [--replications N] [--json]',
+  options: { json: { type: 'boolean' }, replications: { type: 'string' } },
   async run(positionals, values, io) {
     const [fileA, fileB, ...extra] = positionals;
     if (fileA === undefined || fileB === undefined || extra.length > 0)
       throw new UsageError('compare takes exactly two files');
+    const replications = parseReplications(values['replications'] as string | undefined);
     const a = await loadRunnableDocument(fileA, io);
     const b = await loadRunnableDocument(fileB, io);
     if (!a || !b) return EXIT_INVALID;
+    if (replications !== undefined) {
+      io.stdout(pairedCompare(a, b, replications, values['json'] === true, io));
+      return EXIT_OK;
+    }
     const result = compare(a, b);
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify(result)}\n`);

@@ -4,6 +4,7 @@ import { convertCommand } from './convert';
 import type { Command } from './io';
 import { shareCommand } from './share';
 import { simulateCommand } from './simulate';
+import { testCommand } from './test-command';
 
 /**
  * Every `archplay` command. A new one (e.g. `simulate`) is a {@link Command} in its own file, added
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   sweepCommand,
   compareCommand,
+  testCommand,
 ];

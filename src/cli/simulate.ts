@@ -2,6 +2,9 @@ import { parseDurationMs } from '../model/units';
 import { runReport, seriesCsv, type RunReport } from '../analysis/report';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
+import { runReplications, summarize } from '../analysis/replications';
+import { summaryJson, summaryText } from './replication-output';
+import { parseReplications } from './test-command';
 
 /** A headless run stops after this much wall time and says so (the engine itself has no clock). */
 const WALL_TIME_LIMIT_MS = 10 * 60 * 1000;
@@ -13,8 +16,10 @@ const WALL_TIME_LIMIT_MS = 10 * 60 * 1000;
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run the simulation headless; --json prints the report, --csv writes the per-second series',
-  usage: 'archplay simulate <file.mmd|file.md|file.json> [--seed N] [--duration 300s] [--json] [--csv FILE]',
+  usage:
+    'archplay simulate <file.mmd|file.md|file.json> [--seed N] [--duration 300s] [--replications N] [--json] [--csv FILE]',
   options: {
+    replications: { type: 'string' },
     seed: { type: 'string' },
     duration: { type: 'string' },
     json: { type: 'boolean' },
@@ -26,8 +31,31 @@ export const simulateCommand: Command = {
     const seed = values['seed'] === undefined ? undefined : parseSeed(String(values['seed']));
     const durationSec =
       values['duration'] === undefined ? undefined : parseDuration(String(values['duration']));
-    const doc = await loadRunnableDocument(file, io);
-    if (!doc) return EXIT_INVALID;
+    const replications = parseReplications(values['replications'] as string | undefined);
+    if (replications !== undefined && typeof values['csv'] === 'string')
+      throw new UsageError('--csv writes one run’s series: leave out --replications');
+    const loaded = await loadRunnableDocument(file, io);
+    if (!loaded) return EXIT_INVALID;
+    const doc = {
+      ...loaded,
+      sim: {
+        ...loaded.sim,
+        ...(seed !== undefined ? { seed } : {}),
+        ...(durationSec !== undefined ? { durationSec } : {}),
+      },
+    };
+    if (replications !== undefined) {
+      const samples = runReplications(doc, replications, {
+        onProgress: (done, total) => io.stderr(`simulate: ${done}/${total} replications\n`),
+      });
+      const summary = summarize(samples);
+      io.stdout(
+        values['json'] === true
+          ? `${JSON.stringify(summaryJson(summary, doc.sim.durationSec), finiteNumbers)}\n`
+          : summaryText(file, summary),
+      );
+      return EXIT_OK;
+    }
     const started = Date.now();
     const report = runReport(doc, {
       ...(seed !== undefined ? { seed } : {}),

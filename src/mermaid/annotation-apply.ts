@@ -16,10 +16,12 @@ import {
   type ScenarioStep,
   type SimSettings,
 } from '../model/types';
-import type { Annotation, Pair } from './annotations';
+import { readAnnotations, type Annotation, type Pair } from './annotations';
 import type { DiagnosticReport as Report, MermaidDiagnostic } from './diagnostics';
 import { applySimPairs, readAlert, readStep, type StepTargets } from './annotation-scenario';
 import { isNodeLine, readLesson } from './annotation-lesson';
+import { isExpectNodeLine, readExpectation } from './annotation-expect';
+import type { Expectation } from '../model/expectation-types';
 import type { Lesson } from '../model/lesson-types';
 
 /** Keys of DESIGN.md §5 that the model does not hold yet: read, reported, ignored. */
@@ -44,6 +46,7 @@ export interface Applied {
   readonly scenario: ScenarioStep[];
   readonly sim: SimSettings;
   readonly alerts: AlertRule[];
+  readonly expectations: Expectation[];
   readonly lesson?: Lesson;
 }
 
@@ -60,11 +63,19 @@ export function applyAnnotations(
   };
   // A node or subgraph called lesson, step or question keeps its old `%% @step key=value` lines.
   const ids = new Set([...base.nodes.map((n) => n.id), ...base.groups.map((g) => g.id)]);
-  const annotations = read.map((a): Annotation =>
-    (a.type === 'lesson' || a.type === 'step' || a.type === 'question') && isNodeLine(a, ids)
-      ? { type: 'node', id: a.head, pairs: a.pairs }
-      : a,
-  );
+  const annotations = read.map((a): Annotation => {
+    if ((a.type === 'lesson' || a.type === 'step' || a.type === 'question') && isNodeLine(a, ids))
+      return { type: 'node', id: a.head, pairs: a.pairs };
+    // Likewise a node called expect keeps its `%% @expect key=value` lines.
+    if (a.type === 'expect' && isExpectNodeLine(a, ids)) {
+      // Read again as `@node expect …`, with every word at its own column.
+      const gap = ' '.repeat(a.body.column - a.head.column - 'expect'.length);
+      const text = `node expect${gap}${a.body.text}`;
+      const line = readAnnotations([{ line: a.head.line, column: a.head.column - 6, text }]).annotations[0];
+      if (line?.type === 'node') return line;
+    }
+    return a;
+  });
   const nodeIndex = new Map(base.nodes.map((node, index) => [node.id, index]));
   const edgeIndex = new Map(base.edges.map((edge, index) => [edge.id, index]));
   const groupIndex = new Map(base.groups.map((group, index) => [group.id, index]));
@@ -73,6 +84,7 @@ export function applyAnnotations(
   const groups = [...base.groups];
   const scenario: ScenarioStep[] = [];
   const alerts: AlertRule[] = [];
+  const expectations: Expectation[] = [];
   let sim: SimSettings = DEFAULT_SIM;
   const targets: StepTargets = {
     nodes: new Set(nodeIndex.keys()),
@@ -124,6 +136,9 @@ export function applyAnnotations(
     } else if (annotation.type === 'alert') {
       const rule = readAlert(annotation, targets.nodes, alerts, report);
       if (rule) alerts.push(rule);
+    } else if (annotation.type === 'expect') {
+      const expectation = readExpectation(annotation, report);
+      if (expectation) expectations.push(expectation);
     }
   }
   const lesson = readLesson(
@@ -133,7 +148,7 @@ export function applyAnnotations(
     ),
     report,
   );
-  return { nodes, edges, groups, scenario, sim, alerts, ...(lesson ? { lesson } : {}) };
+  return { nodes, edges, groups, scenario, sim, alerts, expectations, ...(lesson ? { lesson } : {}) };
 }
 
 function applyFields<P>(

@@ -7,6 +7,7 @@
  *   %% @sim key=value ...           run settings
  *   %% @at TIME ACTION TARGET ...   a scenario step
  *   %% @alert ID key=value ...      an alert rule
+ *   %% @expect METRIC OP VALUE ...  an expectation (annotation-expect.ts reads its text)
  *   %% @lesson / @step / @question key=value ...   a lesson's script (annotation-lesson.ts)
  */
 import type { AnnotationLine } from './preprocess';
@@ -31,6 +32,8 @@ export type Annotation =
   | { readonly type: 'sim'; readonly head: Token; readonly pairs: readonly Pair[] }
   | { readonly type: 'alert'; readonly head: Token; readonly id: Token; readonly pairs: readonly Pair[] }
   | { readonly type: LessonPart; readonly head: Token; readonly pairs: readonly Pair[] }
+  /** `body` is the text after `@expect`, as written; `pairs` stays empty (it is not key=value). */
+  | { readonly type: 'expect'; readonly head: Token; readonly body: Token; readonly pairs: readonly Pair[] }
   | {
       readonly type: 'at';
       readonly head: Token;
@@ -52,6 +55,7 @@ export const RESERVED_HEADS: ReadonlySet<string> = new Set([
   'edge',
   'group',
   'alert',
+  'expect',
   ...LESSON_PARTS,
 ]);
 
@@ -87,6 +91,14 @@ function readAnnotation(line: AnnotationLine): { annotation: Annotation } | { er
   }
   const rest = (from: readonly Token[]) => readPairs(from);
 
+  if (head.text === 'expect') {
+    // Not key=value: `availability >= 99.9% during 60s..120s`, read by annotation-expect.ts.
+    const start = head.column - line.column - 1 + head.text.length;
+    const rest = line.text.slice(start);
+    const lead = rest.length - rest.trimStart().length;
+    const body = { text: rest.trim(), line: line.line, column: head.column + head.text.length + lead };
+    return { annotation: { type: 'expect', head, body, pairs: [] } };
+  }
   if (head.text === 'sim') {
     const pairs = rest(tokens);
     return 'error' in pairs ? pairs : { annotation: { type: 'sim', head, pairs: pairs.pairs } };

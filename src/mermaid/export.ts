@@ -19,6 +19,7 @@ import { RESERVED_HEADS } from './annotations';
 import { encodeLabel } from './labels';
 import { filterStyles } from './styles';
 import { lessonLines } from './export-lesson';
+import { expectationLines } from './annotation-expect';
 
 const OPEN_CLOSE: { readonly [S in NodeShape]: readonly [string, string] } = {
   rect: ['[', ']'],
@@ -88,6 +89,7 @@ export function toMermaid(doc: ArchDocument): string {
   );
   for (const step of doc.scenario) out.push(stepLine(step));
   for (const rule of doc.alerts ?? []) out.push(alertLine(rule));
+  out.push(...expectationLines(doc.expectations ?? []));
   if (doc.lesson) out.push(...lessonLines(doc.lesson));
   return `${out.join('\n')}\n`;
 }

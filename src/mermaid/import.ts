@@ -189,6 +189,7 @@ function buildDocument(
     scenario: applied.scenario,
     sim: applied.sim,
     ...(applied.alerts.length > 0 ? { alerts: applied.alerts } : {}),
+    ...(applied.expectations.length > 0 ? { expectations: applied.expectations } : {}),
     ...(classDefs.length > 0 ? { classDefs } : {}),
     ...(applied.lesson ? { lesson: applied.lesson } : {}),
   };

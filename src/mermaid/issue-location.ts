@@ -46,6 +46,10 @@ function tokenOf(path: string, annotations: readonly Annotation[]): Token | unde
       if (line.type === 'at' && field === 'atSec') return line.time;
       return pairFor([line], field) ?? headOf(line);
     }
+    case 'expectations': {
+      const line = annotations.filter((a) => a.type === 'expect')[Number(name)];
+      return line?.type === 'expect' ? line.body : undefined;
+    }
     default:
       return undefined;
   }

@@ -126,13 +126,24 @@ export function parseExpectation(text: string): ParsedExpectation {
 function parseWindow(text: string): { fromSec: number; toSec: number } | string | undefined {
   const parts = text.split('..');
   if (parts.length !== 2) return undefined;
-  const from = parseDurationMs(parts[0] as string, 's');
-  const to = parseDurationMs(parts[1] as string, 's');
+  const from = secondsOf(parts[0] as string);
+  const to = secondsOf(parts[1] as string);
   if (!from.ok) return from.error;
   if (!to.ok) return to.error;
   if (!Number.isFinite(to.value)) return 'the window must end at a finite time';
   if (!(to.value > from.value)) return 'the window must end after it starts';
-  return { fromSec: from.value / 1000, toSec: to.value / 1000 };
+  return { fromSec: from.value, toSec: to.value };
+}
+
+/** A time in seconds; `90s` and `90` are read as written, so the text form gives back the same number. */
+function secondsOf(text: string): Parsed<number> {
+  const plain = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)s?$/i.exec(text.trim());
+  if (plain) {
+    const value = Number(plain[1]);
+    return value >= 0 ? { ok: true, value } : { ok: false, error: 'a time cannot be negative' };
+  }
+  const parsed = parseDurationMs(text, 's');
+  return parsed.ok ? { ok: true, value: parsed.value / 1000 } : parsed;
 }
 
 /** A share as a percentage when that reads back exactly (`99.9%`), else as the plain number. */

@@ -1,3 +1,4 @@
+import { validateExpectations } from './validate-expectations';
 import { meanOf } from './units';
 import { validateCaptions, validateLesson } from './validate-lesson';
 import { validatePeers } from './validate-peers';
@@ -88,6 +89,7 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     if (!(Number.isInteger(rule.forSec) && rule.forSec >= 1 && rule.forSec <= 3600))
       at('forSec', 'the window is a whole number of seconds from 1 to 3600');
   });
+  validateExpectations(doc, report);
   validateCaptions(doc, report);
   if (doc.lesson) validateLesson(doc, doc.lesson, report);
   const { seed, durationSec, warmupSec } = doc.sim;

@@ -11,6 +11,7 @@ import {
   LESSON_TOPICS,
 } from '../model/lesson-types';
 import { CONFLICT_POLICIES, NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
+import { EXPECT_METRICS, EXPECT_OPS } from '../model/expectation-types';
 
 type Shape =
   | 'string'
@@ -322,6 +323,17 @@ const DOCUMENT: ObjectSpec = {
     ),
     classDefs: arrayOf(object({ required: { name: 'string', style: 'string' } })),
     lesson: object(LESSON),
+    expectations: arrayOf(
+      object({
+        required: { metric: EXPECT_METRICS.map((m) => m.name), op: [...EXPECT_OPS], value: 'number' },
+        optional: {
+          target: 'string',
+          window: object({ required: { fromSec: 'number', toSec: 'number' } }),
+          confidence: 'number',
+          sweep: 'boolean',
+        },
+      }),
+    ),
   },
 };
 

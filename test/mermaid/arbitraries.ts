@@ -11,6 +11,8 @@ import {
   type Lesson,
   type LessonCondition,
 } from '../../src/model/lesson-types';
+import { EXPECT_METRICS, EXPECT_OPS, type Expectation } from '../../src/model/expectation-types';
+import { parseExpectation } from '../../src/model/expectation-text';
 import {
   NODE_KINDS,
   type AlertRule,
@@ -229,6 +231,56 @@ function alertsArbitrary(nodeIds: readonly string[]): fc.Arbitrary<AlertRule[]> 
   return fc.uniqueArray(rule, { maxLength: 2, selector: (r) => r.id });
 }
 
+/**
+ * Expectations as a person writes them, read through the same parser as `%% @expect` lines (so values
+ * carry its float noise): totals or a node's metric, an optional window inside the run, `at 95%`, sweep.
+ */
+function expectationsArbitrary(nodeIds: readonly string[], durationSec: number): fc.Arbitrary<Expectation[]> {
+  const valueText = (unit: string) =>
+    unit === 'share'
+      ? fc.oneof(
+          fc.constantFrom('99.9%', '0.5%', '100%', '0', '0.999', '33.3%'),
+          fc.double({ min: 0, max: 1, noNaN: true }).map(String),
+        )
+      : unit === 'ms'
+        ? fc.oneof(duration, fc.constantFrom('250ms', '1.1s', '0.3ms'))
+        : unit === 'rate'
+          ? fc.oneof(
+              number.map((n) => `${n}/s`),
+              fc.constantFrom('400/s', '1.5/s'),
+            )
+          : fc.oneof(fc.integer({ min: 0, max: 1000 }).map(String), fc.constantFrom('0', '2.5'));
+  const one = fc
+    .record({
+      metric: fc.constantFrom(...EXPECT_METRICS),
+      node: fc.constantFrom(...nodeIds),
+      op: fc.constantFrom(...EXPECT_OPS),
+      sweep: fc.boolean(),
+      onNode: fc.boolean(),
+      from: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+      length: fc.constantFrom('1', '0.5', '60', '12.25'),
+      windowed: fc.boolean(),
+      level: optional(fc.constantFrom('95%', '90%', '99.5%', '0.8')),
+    })
+    .chain((r) =>
+      valueText(r.metric.unit).map((value) => {
+        const total = r.metric.scopes.includes('total') && (!r.onNode || !r.metric.scopes.includes('node'));
+        const subject = total ? r.metric.name : `${r.node}.${r.metric.name}`;
+        const fromSec = Math.floor(r.from * durationSec);
+        const window =
+          r.windowed && r.metric.windowed ? ` during ${fromSec}s..${fromSec + Number(r.length)}s` : '';
+        const level = r.level !== undefined ? ` at ${r.level}` : '';
+        return `${r.sweep ? 'sweep ' : ''}${subject} ${r.op} ${value}${window}${level}`;
+      }),
+    )
+    .map((text) => {
+      const parsed = parseExpectation(text);
+      if (!parsed.ok) throw new Error(`arbitrary expectation "${text}" does not parse: ${parsed.error}`);
+      return parsed.expectation;
+    });
+  return fc.array(one, { maxLength: 3 });
+}
+
 function stepArbitrary(targets: readonly string[], nodeIds: readonly string[]): fc.Arbitrary<ScenarioStep> {
   const atSec = fc.oneof(
     fc.integer({ min: 0, max: 3600 }),
@@ -426,15 +478,16 @@ export const documentArbitrary: fc.Arbitrary<ArchDocument> = fc
               { maxLength: 4 },
             ),
             alertsArbitrary(nodeIds),
+            expectationsArbitrary(nodeIds, d.sim.durationSec),
           )
-          .chain(([scenario, alerts]) =>
+          .chain(([scenario, alerts, expectations]) =>
             lessonArbitrary(
               nodeIds,
               targets,
               alerts.map((a) => a.id),
-            ).map((lesson) => [scenario, alerts, lesson] as const),
+            ).map((lesson) => [scenario, alerts, expectations, lesson] as const),
           )
-          .map(([scenario, alerts, lesson]): ArchDocument => {
+          .map(([scenario, alerts, expectations, lesson]): ArchDocument => {
             const doc: ArchDocument = {
               name: d.name,
               direction: d.direction,
@@ -448,6 +501,7 @@ export const documentArbitrary: fc.Arbitrary<ArchDocument> = fc
                 ? { classDefs: d.classDefs.map((c) => ({ name: c.name, style: c.style })) }
                 : {}),
               ...(lesson !== undefined ? { lesson } : {}),
+              ...(expectations.length > 0 ? { expectations } : {}),
             };
             // Steps that do not fit their target (load on a server, partition of a node) are dropped
             // here rather than discarding the whole document.
