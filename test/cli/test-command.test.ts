@@ -68,7 +68,7 @@ describe('archplay test', () => {
       ),
     );
     expect(lines[3]).toMatch(
-      /PASS .*:9:12  S2\.utilization < 80% during 0s\.\.20s  measured \d+\.?\d*%  \[S2, 0 s\.\.20 s\]/,
+      /PASS .*:9:12 {2}S2\.utilization < 80% during 0s\.\.20s {2}measured \d+\.?\d*% {2}\[S2, 0 s\.\.20 s\]/,
     );
     expect(lines.at(-1)).toBe('3 expectations passed');
     const xml = readFileSync(junit, 'utf8');
@@ -83,8 +83,8 @@ describe('archplay test', () => {
     const junit = join(scratch, 'failing.xml');
     const result = await inProcess('test', failing, passing, '--junit', junit);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL  .*failing\.mmd:7:12  availability >= 99\.99%  measured 9\d\.\d+%/);
-    expect(result.stdout).toMatch(/PASS  .*failing\.mmd:8:12  p99 <= 250ms/);
+    expect(result.stdout).toMatch(/FAIL {2}.*failing\.mmd:7:12 {2}availability >= 99\.99% {2}measured 9\d\.\d+%/);
+    expect(result.stdout).toMatch(/PASS {2}.*failing\.mmd:8:12 {2}p99 <= 250ms/);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('1 of 5 expectations failed');
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/<testsuites name="archplay test" tests="5" failures="1" errors="0"/);
