@@ -19,6 +19,8 @@ const CAUSE_METRICS: Readonly<Record<string, string>> = {
   server_errors: 'error',
 };
 
+const PEER_METRICS: ReadonlySet<string> = new Set(['conflicts', 'lost_updates', 'divergent_keys']);
+
 const share = (part: number, whole: number, empty: number) => (whole > 0 ? part / whole : empty);
 
 /** The windows whose latency a report must keep to measure these expectations. */
@@ -51,7 +53,10 @@ function measureWholeRun(report: RunReport, e: Expectation): Measure {
     if (e.metric === 'error_rate') return { value: 1 - t.availability };
     if (e.metric === 'throughput') return { value: t.throughput_rps };
     const value = (t as unknown as Record<string, unknown>)[e.metric];
-    return typeof value === 'number' ? { value } : { missing: `the report has no total "${e.metric}"` };
+    if (typeof value === 'number') return { value };
+    // Peer figures are reported only when the design has peer links; without them there are none.
+    if (PEER_METRICS.has(e.metric)) return { value: 0 };
+    return { missing: `the report has no total "${e.metric}"` };
   }
   const node = report.nodes[e.target];
   // A report built from a live run has no whole-run node figures: add up its seconds instead.
@@ -113,6 +118,8 @@ function measureWindow(report: RunReport, e: Expectation): Measure {
       case 'stale_reads':
       case 'redeliveries':
       case 'dead_lettered':
+      case 'conflicts':
+      case 'lost_updates':
         return { value: sum((row) => row[e.metric as 'requests'] ?? 0) };
       default:
         return { missing: `${e.metric} is not counted per second` };
