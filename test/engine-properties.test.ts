@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LB } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
-import type { ArchDocument, Distribution, EdgeSpec, NodeSpec, ScenarioStep } from '../src/model/types';
+import type {
+  ArchDocument,
+  Distribution,
+  EdgeSpec,
+  EvictionPolicy,
+  KeySpace,
+  LimitSpec,
+  LoadLatency,
+  NodeSpec,
+  QueueOrder,
+  ScenarioStep,
+} from '../src/model/types';
 import { parseMermaid } from '../src/mermaid';
 import { GALLERY } from '../src/model/preset-gallery';
 import { CallState, CheckedCallPool, isAllowedTransition } from '../src/sim/call-pool';
@@ -17,9 +28,51 @@ const latency: fc.Arbitrary<Distribution> = fc.oneof(
   fc.double({ min: 0.1, max: 20, noNaN: true }).map((meanMs): Distribution => ({ type: 'exp', meanMs })),
 );
 
+/** The metastable-failure models (README "Keyed caches" … "Goodput and wasted work"), each optional. */
+const overloadModels = fc.record({
+  keys: fc.oneof(
+    fc.constant<KeySpace | undefined>(undefined),
+    fc.integer({ min: 1, max: 60 }).map((n): KeySpace => ({ type: 'uniform', n })),
+    fc
+      .record({ n: fc.integer({ min: 1, max: 5000 }), s: fc.double({ min: 0.2, max: 2, noNaN: true }) })
+      .map(({ n, s }): KeySpace => ({ type: 'zipf', n, s })),
+  ),
+  closed: fc.option(
+    fc.record({ users: fc.integer({ min: 1, max: 80 }), thinkMs: fc.integer({ min: 1, max: 500 }) }),
+  ),
+  cache: fc.option(
+    fc.record({
+      ttlMs: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: undefined }),
+      size: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+      evict: fc.constantFrom<EvictionPolicy>('lru', 'fifo'),
+      hitRatio: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    }),
+  ),
+  limiter: fc.option(
+    fc.oneof(
+      fc.integer({ min: 1, max: 300 }).map((perSec): LimitSpec => ({ type: 'rate', perSec })),
+      fc.integer({ min: 1, max: 10 }).map((max): LimitSpec => ({ type: 'concurrency', max })),
+    ),
+  ),
+  loadLatency: fc.option(
+    fc.oneof(
+      fc.double({ min: 0, max: 3, noNaN: true }).map((k): LoadLatency => ({ type: 'linear', k })),
+      fc.double({ min: 0, max: 2, noNaN: true }).map((k): LoadLatency => ({ type: 'exp', k })),
+      fc
+        .record({ k: fc.double({ min: 0, max: 4, noNaN: true }), n: fc.integer({ min: 1, max: 4 }) })
+        .map(({ k, n }): LoadLatency => ({ type: 'poly', k, n })),
+    ),
+    { nil: undefined },
+  ),
+  shed: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+  maxWaitMs: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+  queueOrder: fc.option(fc.constantFrom<QueueOrder>('fifo', 'lifo'), { nil: undefined }),
+});
+
 /**
- * Random small topologies: a client, optionally a load balancer, one to three services and optionally
- * a database, with random latencies, capacities, timeouts, retries, and fail/recover steps.
+ * Random small topologies: a client, optionally a limiter and a load balancer, one to three services and
+ * optionally a database (behind a cache), with random latencies, capacities, timeouts, retries, the
+ * overload models, and fail/recover/flush/capacity steps.
  */
 const topology: fc.Arbitrary<ArchDocument> = fc
   .record({
@@ -40,30 +93,54 @@ const topology: fc.Arbitrary<ArchDocument> = fc
     faults: fc.array(
       fc.record({
         atSec: fc.double({ min: 0, max: 20, noNaN: true }),
-        action: fc.constantFrom('fail', 'recover'),
+        action: fc.constantFrom('fail', 'recover', 'flush', 'workers'),
         pick: fc.nat(),
       }),
       { maxLength: 5 },
     ),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
+    models: overloadModels,
   })
   .map((r): ArchDocument => {
+    const m = r.models;
     const services = Array.from({ length: r.services }, (_, i) => `S${i}`);
     const nodes: NodeSpec[] = [
       {
         id: 'C',
         label: 'Client',
         kind: 'client',
-        params: { ratePerSec: r.rate, arrival: 'poisson', timeoutMs: r.timeoutMs, retries: r.retries },
+        params: {
+          ratePerSec: r.rate,
+          arrival: m.closed ? 'closed' : 'poisson',
+          timeoutMs: r.timeoutMs,
+          retries: r.retries,
+          ...(m.keys ? { keys: m.keys } : {}),
+          ...(m.closed ? { users: m.closed.users, think: { type: 'exp', meanMs: m.closed.thinkMs } } : {}),
+        },
       },
       ...services.map((id): NodeSpec => ({
         id,
         label: id,
         kind: 'service',
-        params: { workers: r.workers, queueCapacity: r.queue, service: { type: 'exp', meanMs: r.serviceMs } },
+        params: {
+          workers: r.workers,
+          queueCapacity: r.queue,
+          service: { type: 'exp', meanMs: r.serviceMs },
+          ...(m.loadLatency ? { loadLatency: m.loadLatency } : {}),
+          ...(m.shed !== undefined ? { shed: m.shed } : {}),
+          ...(m.maxWaitMs !== undefined ? { maxWaitMs: m.maxWaitMs } : {}),
+          ...(m.queueOrder ? { queueOrder: m.queueOrder } : {}),
+        },
       })),
     ];
     const pairs: [string, string][] = [];
+    // The first hop: the client, or the limiter in front of everything.
+    let entry = 'C';
+    if (m.limiter) {
+      nodes.push({ id: 'L', label: 'Limiter', kind: 'limiter', params: { limit: m.limiter } });
+      pairs.push(['C', 'L']);
+      entry = 'L';
+    }
     if (r.withLb) {
       nodes.push({
         id: 'LB',
@@ -71,9 +148,27 @@ const topology: fc.Arbitrary<ArchDocument> = fc
         kind: 'lb',
         params: { ...DEFAULT_LB, hcIntervalMs: r.hcIntervalMs },
       });
-      pairs.push(['C', 'LB'], ...services.map((s): [string, string] => ['LB', s]));
+      pairs.push([entry, 'LB'], ...services.map((s): [string, string] => ['LB', s]));
     } else {
-      pairs.push(...services.map((s): [string, string] => ['C', s]));
+      pairs.push(...services.map((s): [string, string] => [entry, s]));
+    }
+    if (r.withDb && m.cache) {
+      const { ttlMs, size, evict, hitRatio } = m.cache;
+      nodes.push({
+        id: 'K',
+        label: 'Cache',
+        kind: 'cache',
+        params: {
+          workers: 4,
+          queueCapacity: 50,
+          service: { type: 'exp', meanMs: 0.2 },
+          evict,
+          ...(ttlMs !== undefined ? { ttlMs } : {}),
+          ...(size !== undefined ? { size } : {}),
+          ...(hitRatio !== undefined ? { hitRatio } : {}),
+        },
+      });
+      pairs.push(...services.map((s): [string, string] => [s, 'K']));
     }
     if (r.withDb) {
       nodes.push({
@@ -90,7 +185,8 @@ const topology: fc.Arbitrary<ArchDocument> = fc
           kind: 'database',
           params: { workers: 2, queueCapacity: 50, service: { type: 'exp', meanMs: 1 } },
         });
-      pairs.push(...services.map((s, i): [string, string] => [s, peered && i % 2 === 1 ? 'DB2' : 'DB']));
+      if (m.cache) pairs.push(['K', 'DB'], ...(peered ? [['K', 'DB2'] as [string, string]] : []));
+      else pairs.push(...services.map((s, i): [string, string] => [s, peered && i % 2 === 1 ? 'DB2' : 'DB']));
     }
     const edges = pairs.map(([source, target], i): EdgeSpec => ({
       id: `${source}-->${target}`,
@@ -118,11 +214,12 @@ const topology: fc.Arbitrary<ArchDocument> = fc
       ...nodes.map((node) => node.id),
       ...edges.filter((e) => e.bidirectional).map((e) => e.id),
     ];
-    const scenario = r.faults.map((f): ScenarioStep => ({
-      atSec: f.atSec,
-      action: f.action,
-      target: targets[f.pick % targets.length]!,
-    }));
+    const scenario = r.faults.map((f): ScenarioStep => {
+      const target = targets[f.pick % targets.length]!;
+      if (f.action === 'workers')
+        return { atSec: f.atSec, action: 'degrade', target, workersShare: ((f.pick % 4) + 1) / 4 };
+      return { atSec: f.atSec, action: f.action, target };
+    });
     return {
       name: 'random',
       direction: 'LR',
@@ -169,6 +266,12 @@ describe('conservation of requests', () => {
               row.total.errorRate,
             ]) {
               expect(Number.isFinite(value)).toBe(true);
+            }
+            // Every per-node figure too (hit ratio, wasted…): never NaN in a chart.
+            for (const node of Object.values(row.nodes)) {
+              for (const value of Object.values(node)) {
+                if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+              }
             }
           }
         },

@@ -34,6 +34,8 @@ export interface RunReport {
     readonly stale_reads: number;
     readonly redeliveries: number;
     readonly dead_lettered: number;
+    /** Work completed for callers that had already given up, summed over nodes (README "Goodput and wasted work"). */
+    readonly wasted: number;
   } & Partial<PeerReport>;
   readonly nodes: Readonly<
     Record<
@@ -45,6 +47,9 @@ export interface RunReport {
         readonly utilization: number;
         readonly mean_queue: number;
         readonly latency_ms: LatencySummary;
+        readonly wasted: number;
+        /** Caches answering from cache only. */
+        readonly hit_ratio?: number;
       }
     >
   >;
@@ -120,6 +125,7 @@ interface ReportRowBase {
   readonly stale_reads: number;
   readonly redeliveries: number;
   readonly dead_lettered: number;
+  readonly wasted: number;
   readonly nodes: Readonly<
     Record<
       string,
@@ -130,6 +136,8 @@ interface ReportRowBase {
         readonly utilization: number;
         readonly queue: number;
         readonly p99_ms: number;
+        readonly wasted: number;
+        readonly hit_ratio?: number;
       }
     >
   >;
@@ -226,6 +234,8 @@ export function buildReport({
           utilization: n.utilization,
           mean_queue: n.meanQueue,
           latency_ms: n.latencyMs,
+          wasted: n.wasted,
+          ...(n.hitRatio !== undefined ? { hit_ratio: n.hitRatio } : {}),
         },
       ]),
     ),
@@ -263,6 +273,7 @@ export function reportTotalsOf(totals: RunTotals): RunReport['totals'] {
     stale_reads: totals.staleReads,
     redeliveries: totals.redeliveries,
     dead_lettered: totals.deadLettered,
+    wasted: totals.wasted,
     ...peerReportOf(totals),
   };
 }
@@ -294,6 +305,7 @@ export function toReportRow(row: SecondRow): ReportRow {
     stale_reads: total.staleReads,
     redeliveries: total.redeliveries,
     dead_lettered: total.deadLettered,
+    wasted: total.wasted,
     ...peerReportOf(total),
     nodes: Object.fromEntries(
       Object.entries(row.nodes).map(([id, n]) => [
@@ -305,6 +317,8 @@ export function toReportRow(row: SecondRow): ReportRow {
           utilization: n.utilization,
           queue: n.queueLength,
           p99_ms: n.p99,
+          wasted: n.wasted,
+          ...(n.hitRatio !== undefined ? { hit_ratio: n.hitRatio } : {}),
         },
       ]),
     ),

@@ -33,6 +33,7 @@ const FUTURE_KEYS: { readonly [K in NodeKind]: readonly string[] } = {
   queue: [],
   cache: [],
   dns: [],
+  limiter: [],
 };
 const FUTURE_ANY_NODE: readonly string[] = [];
 const FUTURE_EDGE: readonly string[] = [];
@@ -205,6 +206,12 @@ function applyNodePairs(start: NodeSpec, pairs: readonly Pair[], report: Report)
       node = applyNodeParam(node, pair, report);
     }
   }
+  const think = pairs.find((pair) => pair.key.text === 'think');
+  if (think && node.kind === 'client' && node.params.arrival !== 'closed')
+    report.notice(
+      think.key,
+      `${node.id}: think= applies to closed-loop clients only (arrival=closed users=N); this client sends at its rate`,
+    );
   return node;
 }
 

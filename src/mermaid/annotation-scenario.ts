@@ -1,6 +1,7 @@
 /**
  * The run settings (`%% @sim …`) and scenario steps (`%% @at TIME ACTION TARGET …`) of the annotations.
  */
+import { parseWorkersShare } from '../model/overload-params';
 import { parseCount, parseDurationMs, parseProbability, parseRatePerSec, type Parsed } from '../model/units';
 import {
   SCENARIO_ACTIONS,
@@ -67,6 +68,7 @@ const STEP_KEYS: {
     Record<string, (step: MutableStep, text: string) => string | undefined>
   >;
 } = {
+  flush: {},
   fail: {
     mode: (step, text) => {
       if (text !== 'crash' && text !== 'hang') return 'write mode=crash or mode=hang';
@@ -91,6 +93,7 @@ const STEP_KEYS: {
       return readInto(parsed, (v) => (step.addedLatencyMs = v), 'latency');
     },
     loss: (step, text) => readInto(parseProbability(text), (v) => (step.loss = v), 'loss'),
+    workers: (step, text) => readInto(parseWorkersShare(text), (v) => (step.workersShare = v), 'workers'),
   },
   load: {
     rate: (step, text) => readInto(parseRatePerSec(text), (v) => (step.ratePerSec = v), 'rate'),

@@ -158,6 +158,7 @@ function stepLine(step: ScenarioStep): string {
   if (step.errorRate !== undefined) pairs.push(`errors=${step.errorRate}`);
   if (step.addedLatencyMs !== undefined) pairs.push(`latency=${formatDurationMsExact(step.addedLatencyMs)}`);
   if (step.loss !== undefined) pairs.push(`loss=${step.loss}`);
+  if (step.workersShare !== undefined) pairs.push(`workers=${step.workersShare * 100}%`);
   if (step.ratePerSec !== undefined) pairs.push(`rate=${step.ratePerSec}/s`);
   if (step.caption !== undefined) pairs.push(`caption=${JSON.stringify(step.caption)}`);
   return [`%% @at ${step.atSec}s ${step.action} ${step.target}`, ...pairs].join(' ');

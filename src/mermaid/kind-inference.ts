@@ -16,6 +16,7 @@ export function inferKind(id: string, label: string, shape: NodeShape | undefine
 
   if (hasWord(QUEUE) || has(QUEUE_PHRASES)) return 'queue';
   if (hasWord(CACHE)) return 'cache';
+  if (hasWord(LIMITER)) return 'limiter';
   if (shape === 'cylinder') return 'database';
   if (hasWord(LB) || has(LB_PHRASES)) return 'lb';
   if (hasWord(DATABASE, (word) => /^[a-z]{2,}db$/.test(word)) || has(DATABASE_PHRASES)) return 'database';
@@ -75,6 +76,8 @@ const QUEUE = new Set([
   'activemq',
 ]);
 const QUEUE_PHRASES = ['message queue', 'pub sub', 'event hub'];
+/** "Rate limiter", "Throttle", "Limiter" (README "Limiter"). */
+const LIMITER = new Set(['limiter', 'ratelimiter', 'throttle', 'throttler', 'throttling']);
 const CACHE = new Set(['cache', 'redis', 'memcached', 'memcache', 'valkey', 'elasticache']);
 const CLIENT = new Set(['client', 'user', 'browser', 'mobile', 'customer']);
 /** Words that make "User Service" or "Client API" a service rather than a traffic source. */

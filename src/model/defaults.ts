@@ -1,4 +1,12 @@
-import type { ClientParams, EdgeParams, LbParams, NodeKind, NodeParamsByKind, WorkerParams } from './types';
+import type {
+  ClientParams,
+  EdgeParams,
+  LbParams,
+  LimiterParams,
+  NodeKind,
+  NodeParamsByKind,
+  WorkerParams,
+} from './types';
 
 /** Default parameters of every kind (README.md lists them). */
 export const DEFAULT_CLIENT: ClientParams = {
@@ -42,6 +50,9 @@ export const DEFAULT_QUEUE: WorkerParams = {
   queueCapacity: 1000,
 };
 
+/** A rate limiter passing 100 requests/s (README "Limiter"). */
+export const DEFAULT_LIMITER: LimiterParams = { limit: { type: 'rate', perSec: 100 } };
+
 export const DEFAULT_EDGE: EdgeParams = {
   latency: { type: 'const', valueMs: 0 },
   weight: 1,
@@ -58,6 +69,7 @@ export function defaultParamsOf<K extends NodeKind>(kind: K): NodeParamsByKind[K
     queue: DEFAULT_QUEUE,
     cache: DEFAULT_CACHE,
     dns: { workers: 64, service: { type: 'const', valueMs: 0.1 }, queueCapacity: Infinity },
+    limiter: DEFAULT_LIMITER,
   };
   return byKind[kind];
 }
@@ -74,6 +86,7 @@ export const DEFAULT_COST_PER_HOUR: { readonly [K in NodeKind]: number } = {
   queue: 0.05,
   cache: 0.15,
   dns: 0.01,
+  limiter: 0.01,
 };
 
 /** A node's cost per hour: its own, or its kind's default. */

@@ -1,9 +1,23 @@
+import {
+  formatKeySpace,
+  formatLimit,
+  formatLoadLatency,
+  parseBoundedCount,
+  parseBurst,
+  parseKeySpace,
+  parseLimit,
+  parseLoadLatency,
+} from './overload-params';
 import type {
+  CacheParams,
   ClientParams,
   DatabaseParams,
   DnsParams,
   EdgeParams,
+  KeySpace,
   LbParams,
+  LimiterParams,
+  LoadLatency,
   NodeKind,
   NodeParamsByKind,
   QueueParams,
@@ -199,7 +213,9 @@ const share = (text: string): Parsed<number> => {
 };
 const showShare = (v: number) => (v === Infinity ? 'none' : String(v));
 
-const ARRIVALS = ['poisson', 'constant', 'bursty', 'ramp'] as const;
+const ARRIVALS = ['poisson', 'constant', 'bursty', 'ramp', 'closed'] as const;
+const QUEUE_ORDERS = ['fifo', 'lifo'] as const;
+const EVICTIONS = ['lru', 'fifo'] as const;
 const POLICIES = ['round-robin', 'weighted', 'least-conn', 'random', 'p2c', 'hash'] as const;
 const SESSIONS = ['none', 'sticky', 'replicated', 'store'] as const;
 
@@ -326,6 +342,16 @@ export const CLIENT_FIELDS: readonly ParamField<ClientParams>[] = [
   optionalDuration<ClientParams>('burst_on', 'Burst length', 'burstOnMs', 5000),
   optionalDuration<ClientParams>('burst_off', 'Pause between bursts', 'burstOffMs', 5000),
   optionalDuration<ClientParams>('ramp', 'Ramp-up time', 'rampMs', 60_000),
+  optionalField<ClientParams, KeySpace | undefined>(
+    'keys',
+    'Keys',
+    'N or zipf(N,s), none',
+    'keys',
+    undefined,
+    formatKeySpace,
+    parseKeySpace,
+  ),
+  optionalDistribution<ClientParams>('think', 'Think time', 'think', { type: 'exp', meanMs: 1000 }),
 ];
 
 export const LB_FIELDS: readonly ParamField<LbParams>[] = [
@@ -448,6 +474,93 @@ export const WORKER_FIELDS: readonly ParamField<WorkerParams>[] = [
     positiveDuration,
     formatDurationMsExact,
   ),
+  optionalField<WorkerParams, number>(
+    'shed',
+    'Shed at',
+    'waiting requests, or inf',
+    'shed',
+    Infinity,
+    showCount,
+    parseBoundedCount('shed', 0, true),
+  ),
+  optionalDuration<WorkerParams>('max_wait', 'Max wait', 'maxWaitMs', Infinity, positiveDuration),
+  optionalField<WorkerParams, string>(
+    'queue_order',
+    'Queue order',
+    '',
+    'queueOrder',
+    'fifo',
+    String,
+    choice(QUEUE_ORDERS),
+    String,
+    QUEUE_ORDERS,
+  ),
+];
+
+/** `load_latency` (README "Load-dependent latency"): on services and databases. */
+const LOAD_LATENCY_FIELD = optionalField<WorkerParams, LoadLatency | undefined>(
+  'load_latency',
+  'Load latency',
+  'linear(k), poly(k,n), exp(k), none',
+  'loadLatency',
+  undefined,
+  formatLoadLatency,
+  parseLoadLatency,
+);
+
+export const CACHE_FIELDS: readonly ParamField<CacheParams>[] = [
+  ...(WORKER_FIELDS as unknown as readonly ParamField<CacheParams>[]),
+  optionalDuration<CacheParams>('ttl', 'TTL', 'ttlMs', Infinity, positiveDuration),
+  optionalField<CacheParams, number>(
+    'size',
+    'Size',
+    'entries, or inf',
+    'size',
+    Infinity,
+    showCount,
+    parseBoundedCount('size', 1, true),
+  ),
+  optionalField<CacheParams, string>(
+    'evict',
+    'Eviction',
+    '',
+    'evict',
+    'lru',
+    String,
+    choice(EVICTIONS),
+    String,
+    EVICTIONS,
+  ),
+  optionalField<CacheParams, number | undefined>(
+    'hit',
+    'Hit ratio',
+    'share, e.g. 90% (without keys)',
+    'hitRatio',
+    undefined,
+    (v) => (v === undefined ? 'none' : String(v)),
+    (text) => (/^none$/i.test(text.trim()) ? { ok: true, value: undefined } : parseProbability(text)),
+  ),
+];
+
+export const LIMITER_FIELDS: readonly ParamField<LimiterParams>[] = [
+  field(
+    'limit',
+    'Limit',
+    'rate (100/s) or in flight (50)',
+    (p) => p.limit,
+    formatLimit,
+    parseLimit,
+    (p, v) => ({ ...p, limit: v }),
+  ),
+  optionalField<LimiterParams, number>(
+    'burst',
+    'Burst',
+    'requests, or auto',
+    'burst',
+    0,
+    (v) => (v === 0 ? 'auto' : String(v)),
+    (text) => (/^auto$/i.test(text.trim()) ? { ok: true, value: 0 } : parseBurst(text)),
+  ),
 ];
 
 /** Worker fields keep the other keys of a params object (they spread it), so they serve every kind. */
@@ -455,6 +568,7 @@ const workerFields = <P extends WorkerParams>() => WORKER_FIELDS as unknown as r
 
 export const SERVICE_FIELDS: readonly ParamField<ServiceParams>[] = [
   ...workerFields<ServiceParams>(),
+  LOAD_LATENCY_FIELD as unknown as ParamField<ServiceParams>,
   optionalField<ServiceParams, string>(
     'sessions',
     'Sessions',
@@ -474,6 +588,7 @@ export const SERVICE_FIELDS: readonly ParamField<ServiceParams>[] = [
 
 export const DATABASE_FIELDS: readonly ParamField<DatabaseParams>[] = [
   ...workerFields<DatabaseParams>(),
+  LOAD_LATENCY_FIELD as unknown as ParamField<DatabaseParams>,
   optionalField<DatabaseParams, number>('replicas', 'Replicas', 'count', 'replicas', 0, String, countFrom(0)),
   optionalField<DatabaseParams, string>(
     'replication',
@@ -613,8 +728,9 @@ const FIELDS_BY_KIND: FieldsByKind = {
   service: SERVICE_FIELDS,
   database: DATABASE_FIELDS,
   queue: QUEUE_FIELDS,
-  cache: WORKER_FIELDS,
+  cache: CACHE_FIELDS,
   dns: DNS_FIELDS,
+  limiter: LIMITER_FIELDS,
 };
 
 /** The editable parameters of a node kind, in the order the Inspector shows them. */

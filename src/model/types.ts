@@ -9,7 +9,7 @@ import type { Lesson } from './lesson-types';
 export type { Lesson } from './lesson-types';
 
 /** Kinds of node, each with its own parameters and behaviour in the engine. */
-export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns';
+export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns' | 'limiter';
 
 export const NODE_KINDS: readonly NodeKind[] = [
   'client',
@@ -19,6 +19,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
   'queue',
   'cache',
   'dns',
+  'limiter',
 ];
 
 /** A probability distribution of a duration, in milliseconds (DESIGN.md §5 lists the forms). */
@@ -31,7 +32,28 @@ export type Distribution =
   | { readonly type: 'pareto'; readonly scaleMs: number; readonly shape: number }
   | { readonly type: 'erlang'; readonly k: number; readonly meanMs: number };
 
-export type ArrivalProcess = 'poisson' | 'constant' | 'bursty' | 'ramp';
+/** `closed`: a fixed population of `users`, each sending, awaiting the answer and thinking (README "Closed-loop users"). */
+export type ArrivalProcess = 'poisson' | 'constant' | 'bursty' | 'ramp' | 'closed';
+
+/**
+ * The data keys requests name (README "Keyed caches"): uniform over `n` keys, or Zipf-skewed with exponent
+ * `s` (key 0 the most requested). Every client with keys draws from the same key space 0..n-1.
+ */
+export type KeySpace =
+  | { readonly type: 'uniform'; readonly n: number }
+  | { readonly type: 'zipf'; readonly n: number; readonly s: number };
+
+/**
+ * Service time that grows with load (README "Load-dependent latency"): each service time is multiplied by
+ * `1 + k·u` (linear), `1 + k·uⁿ` (poly) or `e^(k·u)` (exp), u = busy workers / workers as the work starts.
+ */
+export type LoadLatency =
+  | { readonly type: 'linear'; readonly k: number }
+  | { readonly type: 'poly'; readonly k: number; readonly n: number }
+  | { readonly type: 'exp'; readonly k: number };
+
+/** Order in which waiting work reaches a worker (README "Load shedding"). */
+export type QueueOrder = 'fifo' | 'lifo';
 export type LbPolicy = 'round-robin' | 'weighted' | 'least-conn' | 'random' | 'p2c' | 'hash';
 export type LbMode = 'active-active' | 'active-passive';
 
@@ -68,6 +90,10 @@ export interface ClientParams {
    * stale read (README "Active-active data"; absent: false).
    */
   readonly readYourWrites?: boolean;
+  /** The data keys requests name, for keyed caches (absent: requests name no key). */
+  readonly keys?: KeySpace;
+  /** `closed` arrivals: each user's think time between an answer and its next request (absent: exp(1s)). */
+  readonly think?: Distribution;
 }
 
 /** Parameters of a load balancer and its active health checks. */
@@ -97,6 +123,48 @@ export interface WorkerParams {
   readonly queueCapacity: number;
   /** How long the node waits for each downstream call before failing it (absent: no timeout). */
   readonly timeoutMs?: number;
+  /** Service time growing with utilization (absent: none). */
+  readonly loadLatency?: LoadLatency;
+  /** New work is shed (error cause `shed`) while this many wait (absent: never). */
+  readonly shed?: number;
+  /** Work that waited longer than this when it reaches a worker is shed (absent: no limit). */
+  readonly maxWaitMs?: number;
+  /** Absent: fifo. */
+  readonly queueOrder?: QueueOrder;
+}
+
+/** Replacement policy of a keyed cache when it is full. */
+export type EvictionPolicy = 'lru' | 'fifo';
+
+/**
+ * A cache (README "Keyed caches"): a worker pool in front of its downstream nodes. With keyed requests
+ * (client `keys`), a hit answers from the cache and a miss calls downstream and fills the entry; `hit`
+ * gives a probabilistic hit ratio instead. A cache with neither (a session store) does its work and calls
+ * its downstream nodes, if any, every time.
+ */
+export interface CacheParams extends WorkerParams {
+  /** How long an entry stays valid after it is filled (absent: forever). */
+  readonly ttlMs?: number;
+  /** Most entries held (absent: unbounded). */
+  readonly size?: number;
+  /** Absent: lru. */
+  readonly evict?: EvictionPolicy;
+  /** Probabilistic hit ratio for requests without keys (absent: keyed, or pass-through). */
+  readonly hitRatio?: number;
+}
+
+/** A limiter's bound: a token-bucket rate, or a number of requests in flight at once. */
+export type LimitSpec =
+  { readonly type: 'rate'; readonly perSec: number } | { readonly type: 'concurrency'; readonly max: number };
+
+/**
+ * A rate limiter / throttle (README "Limiter"): forwards requests to its downstream node(s) in turn and
+ * rejects at once what exceeds `limit`.
+ */
+export interface LimiterParams {
+  readonly limit: LimitSpec;
+  /** Token bucket size for a rate limit (absent: a tenth of a second's worth, at least 1). */
+  readonly burst?: number;
 }
 
 /** Where a service keeps its users' session state (DESIGN.md §3). */
@@ -150,8 +218,9 @@ export type NodeParamsByKind = {
   readonly service: ServiceParams;
   readonly database: DatabaseParams;
   readonly queue: QueueParams;
-  readonly cache: WorkerParams;
+  readonly cache: CacheParams;
   readonly dns: DnsParams;
+  readonly limiter: LimiterParams;
 };
 
 /** How a node is drawn in Mermaid; kept so that export gives back the same diagram. */
@@ -259,9 +328,9 @@ export interface AlertRule {
  * Scenario actions (DESIGN.md §2). `fail` crashes a node (or every node of a group), or hangs it with
  * `mode: 'hang'`; `degrade` slows a node or makes it answer errors, or adds latency or loss to an edge;
  * `partition` cuts an edge, or every edge crossing a group's boundary; `load` changes a client's rate;
- * `recover` undoes every fault on its target.
+ * `flush` empties a cache; `recover` undoes every fault on its target.
  */
-export type ScenarioAction = 'fail' | 'recover' | 'degrade' | 'partition' | 'load';
+export type ScenarioAction = 'fail' | 'recover' | 'degrade' | 'partition' | 'load' | 'flush';
 
 export const SCENARIO_ACTIONS: readonly ScenarioAction[] = [
   'fail',
@@ -269,6 +338,7 @@ export const SCENARIO_ACTIONS: readonly ScenarioAction[] = [
   'degrade',
   'partition',
   'load',
+  'flush',
 ];
 
 export type FailureMode = 'crash' | 'hang';
@@ -284,6 +354,8 @@ export interface ScenarioStep {
   readonly factor?: number;
   /** `degrade` of a node: probability of answering with a server error. */
   readonly errorRate?: number;
+  /** `degrade` of a node: share of its workers left (0.5 = half; a CPU or pool reduction). */
+  readonly workersShare?: number;
   /** `degrade` of an edge: latency added to each one-way trip. */
   readonly addedLatencyMs?: number;
   /** `degrade` of an edge: probability of losing a request. */

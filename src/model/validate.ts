@@ -1,12 +1,15 @@
 import { validateExpectations } from './validate-expectations';
 import { meanOf } from './units';
+import { MAX_ENTRIES, MAX_KEYS, MAX_LOAD_K, MAX_LOAD_N, MAX_ZIPF_S } from './overload-params';
 import { validateCaptions, validateLesson } from './validate-lesson';
 import { validatePeers } from './validate-peers';
 import type {
   ArchDocument,
+  CacheParams,
   ClientParams,
   Distribution,
   LbParams,
+  LimiterParams,
   NodeSpec,
   ScenarioStep,
   WorkerParams,
@@ -130,14 +133,17 @@ function validateStep(
         step.factor === undefined &&
         step.errorRate === undefined &&
         step.addedLatencyMs === undefined &&
-        step.loss === undefined
+        step.loss === undefined &&
+        step.workersShare === undefined
       ) {
-        report('action', 'degrade needs factor=, errors=, latency= or loss=');
+        report('action', 'degrade needs factor=, errors=, latency=, loss= or workers=');
       }
       if (step.factor !== undefined && !(step.factor > 0 && Number.isFinite(step.factor)))
         report('factor', 'factor must be a finite number above 0');
       checkProbability(step.errorRate, (m) => report('errorRate', m));
       checkProbability(step.loss, (m) => report('loss', m));
+      if (step.workersShare !== undefined && !(step.workersShare > 0 && step.workersShare <= 1))
+        report('workersShare', 'workers= is a share of workers above 0% and at most 100%');
       if (
         step.addedLatencyMs !== undefined &&
         !(step.addedLatencyMs >= 0 && Number.isFinite(step.addedLatencyMs))
@@ -145,6 +151,11 @@ function validateStep(
         report('addedLatencyMs', 'added latency must be a finite duration ≥ 0');
       }
       break;
+    case 'flush': {
+      const node = doc.nodes.find((n) => n.id === step.target);
+      if (node?.kind !== 'cache') report('target', 'flush empties a cache: its target must be a cache node');
+      break;
+    }
     case 'fail':
     case 'recover':
       break;
@@ -188,7 +199,10 @@ function validateParams(node: NodeSpec, report: Report): void {
       checkDuration(node.params.ttlMs, report, 'ttl');
       return;
     case 'cache':
-      return validateWorkers(node.params, report);
+      validateWorkers(node.params, report);
+      return validateCache(node.params, report);
+    case 'limiter':
+      return validateLimiter(node.params, report);
   }
 }
 
@@ -212,6 +226,37 @@ function validateClient(p: ClientParams, report: Report): void {
   checkProbability(p.writes, (m) => report('writes', m));
   if (p.readYourWrites !== undefined && typeof p.readYourWrites !== 'boolean')
     report('read_your_writes', 'read_your_writes is true or false');
+  if (p.keys) {
+    if (!(Number.isInteger(p.keys.n) && p.keys.n >= 1 && p.keys.n <= MAX_KEYS))
+      report('keys', `keys must be a whole number from 1 to ${MAX_KEYS}`);
+    if (p.keys.type === 'zipf' && !(p.keys.s > 0 && p.keys.s <= MAX_ZIPF_S))
+      report('keys', `the zipf exponent must be above 0 and at most ${MAX_ZIPF_S}`);
+  }
+  if (p.think) checkDistribution(p.think, (m) => report('think', m));
+}
+
+/** README "Keyed caches": entries, TTL and hit ratio in range. */
+function validateCache(p: CacheParams, report: Report): void {
+  if (p.ttlMs !== undefined && !(p.ttlMs > 0)) report('ttl', 'ttl must be a duration above 0 (or inf)');
+  if (
+    p.size !== undefined &&
+    !(p.size === Infinity || (Number.isInteger(p.size) && p.size >= 1 && p.size <= MAX_ENTRIES))
+  )
+    report('size', `size must be a whole number of entries from 1 to ${MAX_ENTRIES} (or inf)`);
+  checkProbability(p.hitRatio, (m) => report('hit', m));
+}
+
+/** README "Limiter": a rate above 0, or a whole concurrency ≥ 1; a burst ≥ 1. */
+function validateLimiter(p: LimiterParams, report: Report): void {
+  if (p.limit.type === 'rate' && !(p.limit.perSec > 0 && p.limit.perSec <= LIMITS.ratePerSec))
+    report('limit', `a rate limit must be above 0/s and at most ${LIMITS.ratePerSec}/s`);
+  if (
+    p.limit.type === 'concurrency' &&
+    !(Number.isInteger(p.limit.max) && p.limit.max >= 1 && p.limit.max <= 1_000_000)
+  )
+    report('limit', 'a concurrency limit must be a whole number from 1 to 1000000');
+  if (p.burst !== undefined && !(p.burst >= 1 && p.burst <= MAX_ENTRIES))
+    report('burst', `burst must be from 1 to ${MAX_ENTRIES}`);
 }
 
 function validateLb(p: LbParams, report: Report): void {
@@ -237,6 +282,19 @@ function validateWorkers(p: WorkerParams, report: Report): void {
   }
   checkDistribution(p.service, (m) => report('service', m));
   if (p.timeoutMs !== undefined && !(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
+  const load = p.loadLatency;
+  if (load) {
+    if (!(load.k >= 0 && load.k <= MAX_LOAD_K)) report('load_latency', `k must be from 0 to ${MAX_LOAD_K}`);
+    if (load.type === 'poly' && !(load.n > 0 && load.n <= MAX_LOAD_N))
+      report('load_latency', `the power n must be above 0 and at most ${MAX_LOAD_N}`);
+  }
+  if (
+    p.shed !== undefined &&
+    !(p.shed === Infinity || (Number.isInteger(p.shed) && p.shed >= 0 && p.shed <= MAX_ENTRIES))
+  )
+    report('shed', `shed must be a whole number of waiting requests from 0 to ${MAX_ENTRIES} (or inf)`);
+  if (p.maxWaitMs !== undefined && !(p.maxWaitMs > 0))
+    report('max_wait', 'max_wait must be a duration above 0 (or inf)');
 }
 
 /** An optional duration in ms: finite, and above 0 (or ≥ 0 when zero is meaningful). */

@@ -115,10 +115,31 @@ function distribution(value: unknown, path: string, errors: string[]): unknown {
   );
 }
 
+/** A tagged object `{ type, ...numbers }` whose number keys depend on its type. */
+const tagged =
+  (what: string, keysByType: Readonly<Record<string, readonly string[]>>) =>
+  (value: unknown, path: string, errors: string[]): unknown => {
+    const type = (value as { type?: unknown } | null)?.type;
+    const keys = typeof type === 'string' && Object.hasOwn(keysByType, type) ? keysByType[type] : undefined;
+    if (!keys) {
+      errors.push(`${path}.type: expected ${what}: one of ${Object.keys(keysByType).join(', ')}`);
+      return undefined;
+    }
+    return readObject(
+      value,
+      { required: { type: [type as string], ...Object.fromEntries(keys.map((k) => [k, 'number'])) } },
+      path,
+      errors,
+    );
+  };
+const keySpace = tagged('a key space', { uniform: ['n'], zipf: ['n', 's'] });
+const loadLatency = tagged('a load latency', { linear: ['k'], poly: ['k', 'n'], exp: ['k'] });
+const limitSpec = tagged('a limit', { rate: ['perSec'], concurrency: ['max'] });
+
 const CLIENT: ObjectSpec = {
   required: {
     ratePerSec: 'number',
-    arrival: ['poisson', 'constant', 'bursty', 'ramp'],
+    arrival: ['poisson', 'constant', 'bursty', 'ramp', 'closed'],
     timeoutMs: 'numberOrInf',
     retries: 'number',
   },
@@ -133,6 +154,8 @@ const CLIENT: ObjectSpec = {
     users: 'number',
     writes: 'number',
     readYourWrites: 'boolean',
+    keys: keySpace,
+    think: distribution,
   },
 };
 const LB: ObjectSpec = {
@@ -148,7 +171,12 @@ const LB: ObjectSpec = {
 };
 const WORKER: ObjectSpec = {
   required: { workers: 'number', service: distribution, queueCapacity: 'numberOrInf' },
-  optional: { timeoutMs: 'numberOrInf' },
+  optional: {
+    timeoutMs: 'numberOrInf',
+    shed: 'numberOrInf',
+    maxWaitMs: 'numberOrInf',
+    queueOrder: ['fifo', 'lifo'],
+  },
 };
 const withWorker = (optional: Readonly<Record<string, Shape>>): ObjectSpec => ({
   required: WORKER.required,
@@ -157,8 +185,13 @@ const withWorker = (optional: Readonly<Record<string, Shape>>): ObjectSpec => ({
 const PARAMS_BY_KIND: Readonly<Record<string, ObjectSpec>> = {
   client: CLIENT,
   lb: LB,
-  service: withWorker({ sessions: ['sticky', 'replicated', 'store'], sessionSync: distribution }),
+  service: withWorker({
+    sessions: ['sticky', 'replicated', 'store'],
+    sessionSync: distribution,
+    loadLatency,
+  }),
   database: withWorker({
+    loadLatency,
     replicas: 'number',
     replication: ['sync', 'async'],
     lag: distribution,
@@ -166,7 +199,13 @@ const PARAMS_BY_KIND: Readonly<Record<string, ObjectSpec>> = {
     promoteMs: 'number',
   }),
   queue: withWorker({ visibilityMs: 'number', maxAttempts: 'number', bound: 'numberOrInf' }),
-  cache: WORKER,
+  cache: withWorker({
+    ttlMs: 'numberOrInf',
+    size: 'numberOrInf',
+    evict: ['lru', 'fifo'],
+    hitRatio: 'number',
+  }),
+  limiter: { required: { limit: limitSpec }, optional: { burst: 'number' } },
   dns: withWorker({ ttlMs: 'number', dnsPolicy: ['failover', 'latency'] }),
 };
 
@@ -238,6 +277,7 @@ const STEP: ObjectSpec = {
     errorRate: 'number',
     addedLatencyMs: 'number',
     loss: 'number',
+    workersShare: 'number',
     ratePerSec: 'number',
     caption: 'string',
   },

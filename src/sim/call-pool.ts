@@ -48,7 +48,8 @@ export const CALL_TRANSITIONS: { readonly [From in CallStateName]: readonly Call
   // At its node: served, queued, forwarded (LB, DNS), held by a hung node, or answered at once (refused,
   // rejected, a client answering, a hop limit) or lost on the way.
   wireIn: ['serving', 'queued', 'proxying', 'held', 'wireOut'],
-  queued: ['serving', 'reset'],
+  // Served, reset by a crash, or shed by max_wait as it reaches a worker (README "Load shedding").
+  queued: ['serving', 'reset', 'wireOut'],
   // Done with its own work: calls downstream, is held by a node that hung meanwhile, or answers.
   serving: ['waiting', 'held', 'wireOut', 'reset'],
   waiting: ['held', 'wireOut', 'reset'],
@@ -97,6 +98,8 @@ export class CallPool {
   key = new Int32Array(256);
   /** 1 when the request writes (sessions, replication), inherited along the path. */
   write = new Int32Array(256);
+  /** The data key the request names (client `keys`), -1 for none, inherited along the path. */
+  dataKey = new Int32Array(256);
   /** Deliveries: the generation of the message delivered. */
   messageGen = new Int32Array(256);
   /** Outcome of a finished call: 0 ok, else an error cause code. */
@@ -161,6 +164,7 @@ export class CallPool {
     this.key = int(this.key);
     this.write = int(this.write);
     this.messageGen = int(this.messageGen);
+    this.dataKey = int(this.dataKey);
     this.outcome = int(this.outcome);
     const start = new Float64Array(size);
     start.set(this.start);

@@ -1,12 +1,22 @@
+import type { ClientParams, Distribution } from '../model/types';
 import { CallState } from './call-pool';
+import { sampleMs } from './distributions';
 import { Ev, type EngineContext } from './engine-context';
 import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
+import type { KeySampler } from './keys';
 import { Cause } from './metrics';
+import type { RandomStream } from './random';
+import { DEFAULT_USERS } from './topology';
+
+/** Think time of a closed-loop user when the client does not say (README "Closed-loop users"). */
+export const DEFAULT_THINK: Distribution = { type: 'exp', meanMs: 1000 };
 
 /**
  * The client side of every request (DESIGN.md §3): a root record per request, one attempt at a time,
  * timeouts per attempt, retries after full-jitter exponential backoff within the retry budget, and the
- * circuit breaker. Latency is measured here, from first send to final answer.
+ * circuit breaker. Latency is measured here, from first send to final answer. A closed-loop client
+ * (`arrival=closed`) is a fixed population of users: each sends, waits for the final answer (or the
+ * failure after its retries), thinks, and sends again.
  */
 export class ClientRequests {
   /** Next target of each client's round-robin over its outgoing edges. */
@@ -17,9 +27,28 @@ export class ClientRequests {
   }
 
   scheduleArrival(client: NodeIx): void {
+    if (this.engine.topology.closedLoop[client]) return; // its users send, not an arrival process
     const at = this.engine.clients.nextArrivalMs(client, this.engine.nowMs);
     if (at !== Infinity)
       this.engine.queue.push(at, Ev.clientArrival, client, this.engine.clients.arrivalGen[client] as number);
+  }
+
+  /** A closed-loop client's users start thinking at t = 0: each sends its first request after one think time. */
+  startUsers(client: number): void {
+    const users = (this.engine.topology.client[client] as ClientParams).users ?? DEFAULT_USERS;
+    for (let user = 0; user < users; user++) this.thinkThenSend(client, user);
+  }
+
+  private thinkThenSend(client: number, user: number): void {
+    const think = (this.engine.topology.client[client] as ClientParams).think ?? DEFAULT_THINK;
+    const at = this.engine.nowMs + sampleMs(think, this.engine.topology.arrivalRng[client] as RandomStream);
+    this.engine.queue.push(at, Ev.userArrival, client, user);
+  }
+
+  /** A closed-loop user has thought: it sends its next request (a failed client's users think again). */
+  onUserArrival(client: NodeIx, user: number): void {
+    if (this.engine.faults.isDown(client)) return this.thinkThenSend(client, user);
+    this.newRequest(client, (this.engine.topology.userOffset[client] as number) + user);
   }
 
   /** A client's arrival process fires: a new request, and the next arrival scheduled. */
@@ -27,6 +56,10 @@ export class ClientRequests {
     this.scheduleArrival(client);
     // A failed client sends nothing, but its arrival clock keeps running so recovery resumes the process.
     if (this.engine.faults.isDown(client)) return;
+    this.newRequest(client, this.engine.clients.userOf(client));
+  }
+
+  private newRequest(client: NodeIx, user: number): void {
     const calls = this.engine.calls;
     const root = calls.alloc();
     calls.move(root, CallState.root);
@@ -35,8 +68,11 @@ export class ClientRequests {
     calls.edge[root] = NO_EDGE;
     calls.attempt[root] = 0;
     calls.depth[root] = 0;
-    calls.key[root] = this.engine.clients.userOf(client);
+    calls.key[root] = user;
     calls.write[root] = this.engine.clients.writes(client) ? 1 : 0;
+    const sampler = this.engine.topology.keySampler[client] as KeySampler | null;
+    calls.dataKey[root] =
+      sampler === null ? -1 : sampler.sample(this.engine.topology.keyRng[client] as RandomStream);
     calls.start[root] = this.engine.nowMs;
     this.engine.metrics.recordRequest();
     this.engine.clients.deposit(client);
@@ -81,13 +117,20 @@ export class ClientRequests {
   }
 
   resolveRoot(root: CallIx, cause: number): void {
+    const calls = this.engine.calls;
+    const client = calls.node[root] as NodeIx;
     if (cause === Cause.ok) {
-      this.breakerRecord(this.engine.calls.node[root] as NodeIx, true);
-      this.engine.metrics.recordClientOk(this.engine.nowMs - (this.engine.calls.start[root] as number));
+      this.breakerRecord(client, true);
+      this.engine.metrics.recordClientOk(this.engine.nowMs - (calls.start[root] as number));
     } else {
       this.engine.metrics.recordClientFailure(cause);
     }
-    this.engine.calls.release(root);
+    if (this.engine.topology.closedLoop[client])
+      this.thinkThenSend(
+        client,
+        (calls.key[root] as number) - (this.engine.topology.userOffset[client] as number),
+      );
+    calls.release(root);
   }
 
   private breakerRecord(client: NodeIx, ok: boolean): void {

@@ -58,6 +58,8 @@ export class Clients {
         return nextOnRamp(nowMs, -Math.log(rng.nextOpenZero()), perMs, params.rampMs ?? DEFAULT_RAMP_MS);
       case 'poisson':
         return nowMs - Math.log(rng.nextOpenZero()) / perMs;
+      case 'closed':
+        return Infinity; // a closed population's users send on their own clock (client-requests.ts)
     }
   }
 

@@ -3,6 +3,7 @@ import type { Clients } from './clients';
 import type { EventQueue } from './event-queue';
 import type { FaultState } from './faults';
 import type { CallIx, EdgeIx, NodeIx } from './indices';
+import type { Caches } from './keyed-cache';
 import type { LoadBalancers } from './load-balancers';
 import type { MessageStore } from './message-store';
 import type { Metrics } from './metrics';
@@ -27,6 +28,8 @@ export const Ev = {
   promote: 9,
   failover: 10,
   replicate: 11,
+  /** A closed-loop user's think time is over: arg is the client, arg2 the user. */
+  userArrival: 12,
 } as const;
 
 /**
@@ -48,6 +51,7 @@ export interface EngineContext {
   readonly replication: Replication;
   /** Multi-primary peers, when the document has replication links (README "Active-active data"). */
   readonly peers: MultiPrimary | null;
+  readonly caches: Caches;
   /** Simulated time of the event being processed, in ms. */
   readonly nowMs: number;
   /** Sends a new call from `parent` over `edge`, as part of the parent's `attempt` (0 unless a root's). */
@@ -56,6 +60,8 @@ export interface EngineContext {
   respond(call: CallIx, cause: number): void;
   /** Starts the timeout of `call`'s current attempt, step or delivery (`tag`), owned by `node`. */
   watch(node: NodeIx, call: CallIx, tag: number, deadlineMs: number): void;
+  /** Starts waiting work on a node's free workers (after its capacity grew back). */
+  startWaiting(node: NodeIx): void;
   /** Records an event for the event log and the chart markers. */
   note(type: SimEventType, target: string, by?: string, detail?: string): void;
 }

@@ -7,6 +7,9 @@ import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
 import { FaultState, resolveTarget } from './faults';
 import { NO_CALL, NO_EDGE, type CallIx, type EdgeIx, type IxArray, type NodeIx } from './indices';
+import { CacheMode, Caches, hitRatioOf } from './keyed-cache';
+import { Limiters } from './limiter';
+import { loadFactor } from './load-latency';
 import { Ev, type EngineContext } from './engine-context';
 import { LoadBalancers } from './load-balancers';
 import { Dns } from './dns';
@@ -82,6 +85,8 @@ class Engine implements Simulation, EngineContext {
   readonly replication: Replication;
   readonly peers: MultiPrimary | null;
   readonly messages: MessageStore;
+  readonly caches: Caches;
+  private readonly limiters: Limiters;
   private readonly timeouts: TimeoutQueue;
   private readonly dns: Dns;
   private readonly alerts: Alerts;
@@ -133,7 +138,14 @@ class Engine implements Simulation, EngineContext {
         : null;
     this.peers = peers;
     this.alerts = new Alerts(doc.alerts ?? []);
-    this.metrics.nodeExtras = (node) =>
+    this.caches = new Caches(topology, seed);
+    this.limiters = new Limiters(topology);
+    this.metrics.nodeRunExtras = (node) => {
+      if (this.caches.mode[node] === CacheMode.none) return undefined;
+      const run = this.caches.run(node);
+      return { hitRatio: hitRatioOf(run), evictions: run.evictions };
+    };
+    const stateExtras = (node: NodeIx) =>
       peers?.isPeer(node)
         ? { replicationLagMs: peers.lagMs(node, this.nowMs) }
         : this.replication.replicates(node)
@@ -144,6 +156,17 @@ class Engine implements Simulation, EngineContext {
                 oldestAgeMs: this.messages.oldestAgeMs(node, this.nowMs),
               }
             : undefined;
+    this.metrics.nodeExtras = (node) => {
+      if (this.caches.mode[node] === CacheMode.none) return stateExtras(node);
+      const second = this.caches.takeSecond(node);
+      return {
+        cacheHits: second.hits,
+        cacheMisses: second.misses,
+        hitRatio: hitRatioOf(second),
+        cacheEntries: second.entries,
+        evictions: second.evictions,
+      };
+    };
     this.metrics.stateCounters = () => ({
       sessionsLost: this.sessions.lost,
       writesLost: this.replication.writesLost,
@@ -175,7 +198,10 @@ class Engine implements Simulation, EngineContext {
     this.requests = new ClientRequests(this);
     this.delivery = new QueueDelivery(this);
     this.steps = new ScenarioSteps(this, this.requests, this.delivery);
-    for (let i = 0; i < n; i++) if (topology.client[i]) this.requests.scheduleArrival(i as NodeIx);
+    for (let i = 0; i < n; i++) {
+      if (topology.closedLoop[i]) this.requests.startUsers(i as NodeIx);
+      else if (topology.client[i]) this.requests.scheduleArrival(i as NodeIx);
+    }
     this.lbs.start();
     for (const step of doc.scenario) this.schedule(step);
   }
@@ -311,6 +337,8 @@ class Engine implements Simulation, EngineContext {
         return this.steps.failover(arg as NodeIx, arg2);
       case Ev.replicate:
         return (this.peers as MultiPrimary).deliver(arg, arg2);
+      case Ev.userArrival:
+        return this.requests.onUserArrival(arg as NodeIx, arg2);
     }
   }
 
@@ -372,6 +400,7 @@ class Engine implements Simulation, EngineContext {
     calls.depth[child] = (calls.depth[parent] as number) + 1;
     calls.key[child] = calls.key[parent] as number;
     calls.write[child] = calls.write[parent] as number;
+    calls.dataKey[child] = calls.dataKey[parent] as number;
     this.metrics.recordEdgeRequest(edge);
     this.lbs.active[edge] = (this.lbs.active[edge] as number) + 1;
     const loss = faults.edgeLoss[edge] as number;
@@ -461,6 +490,7 @@ class Engine implements Simulation, EngineContext {
       calls.move(call, CallState.proxying);
       return this.send(call, edge, 0);
     }
+    if (behaviour === KindCode.limiter) return this.throughLimiter(node, call);
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
     // A bounded message queue rejects producers once it holds `bound` messages.
@@ -474,6 +504,11 @@ class Engine implements Simulation, EngineContext {
     if ((pools.busy[node] as number) < (topology.workers[node] as number)) {
       this.beginService(node, call);
     } else if ((pools.waitLength[node] as number) < (topology.queueCapacity[node] as number)) {
+      if (
+        topology.queuePolicy[node] &&
+        (pools.waitLength[node] as number) >= (topology.shedAt[node] as number)
+      )
+        return this.respond(call, Cause.shed);
       calls.move(call, CallState.queued);
       pools.enqueue(node, call, this.nowMs);
     } else {
@@ -481,13 +516,31 @@ class Engine implements Simulation, EngineContext {
     }
   }
 
+  /** A limiter forwards what its limit admits to its downstream node(s) in turn and rejects the rest at once. */
+  private throughLimiter(node: NodeIx, call: CallIx): void {
+    if (!this.limiters.admit(node, this.nowMs)) return this.respond(call, Cause.rejected);
+    const edge = this.limiters.pickEdge(node);
+    if (edge === NO_EDGE) {
+      this.limiters.release(node);
+      return this.respond(call, Cause.rejected);
+    }
+    this.calls.move(call, CallState.proxying);
+    this.send(call, edge, 0);
+  }
+
   private beginService(node: NodeIx, call: CallIx): void {
+    const topology = this.topology;
     this.pools.take(node, this.nowMs);
     const calls = this.calls;
     calls.move(call, CallState.serving);
-    const rng = this.topology.serviceRng[node] as RandomStream;
+    const rng = topology.serviceRng[node] as RandomStream;
     let duration =
-      sampleMs(this.topology.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+      sampleMs(topology.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+    const model = topology.loadModel[node] as number;
+    if (model !== 0) {
+      const u = (this.pools.busy[node] as number) / (topology.workers[node] as number);
+      duration *= loadFactor(model, topology.loadK[node] as number, topology.loadN[node] as number, u);
+    }
     if (calls.write[call]) duration += this.stateWriteDelayMs(node, rng);
     this.queue.push(this.nowMs + duration, Ev.serviceDone, call, calls.gen[call] as number);
   }
@@ -512,8 +565,11 @@ class Engine implements Simulation, EngineContext {
     // A synchronous peer that cannot reach every other peer refuses the write (consistency over availability).
     if (this.peers !== null && calls.write[call] && this.peers.isPeer(node) && this.peers.refusesWrite(node))
       return this.respond(call, Cause.error);
+    const cacheMode = this.caches.mode[node] as number;
+    if (cacheMode !== CacheMode.none && this.caches.lookup(node, calls.dataKey[call] as number, this.nowMs))
+      return this.respond(call, Cause.ok);
     const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
-    if (out.length === 0) return this.respond(call, Cause.ok);
+    if (out.length === 0) return this.workDone(call, node);
     calls.move(call, CallState.waiting);
     this.callDownstream(call, node, 0, out);
   }
@@ -535,12 +591,16 @@ class Engine implements Simulation, EngineContext {
       if (!this.topology.isQueue[node])
         this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
       if (this.topology.usersMatter) this.servedWithState(node, call);
+      if (this.topology.behaviour[node] === KindCode.worker && this.callerGone(call))
+        this.metrics.recordWasted(node);
     } else {
       this.metrics.recordNodeError(node, cause);
     }
     if (state === CallState.serving || state === CallState.waiting) {
-      const next = this.pools.give(node, this.nowMs);
-      if (next !== NO_CALL) this.beginService(node, next);
+      this.pools.release(node, this.nowMs);
+      if ((this.pools.waitLength[node] as number) > 0) this.startWaiting(node);
+    } else if (state === CallState.proxying && this.topology.behaviour[node] === KindCode.limiter) {
+      this.limiters.release(node);
     }
     calls.move(call, CallState.wireOut);
     calls.outcome[call] = cause;
@@ -567,6 +627,58 @@ class Engine implements Simulation, EngineContext {
     const delay = peers.roundTripMs(node, other, this.topology.serviceRng[node] as RandomStream);
     this.queue.push(this.nowMs + delay, Ev.callArrive, call, calls.gen[call] as number);
     return true;
+  }
+
+  /**
+   * Starts waiting calls on free workers: the oldest first, or the newest with `queue_order=lifo`; a call
+   * that waited longer than `max_wait` is shed instead of served (README "Load shedding").
+   */
+  startWaiting(node: NodeIx): void {
+    const t = this.topology;
+    const pools = this.pools;
+    const calls = this.calls;
+    const policy = t.queuePolicy[node] === 1;
+    while (
+      (pools.waitLength[node] as number) > 0 &&
+      (pools.busy[node] as number) < (t.workers[node] as number)
+    ) {
+      const next = pools.dequeue(node, this.nowMs, policy && t.lifo[node] === 1);
+      if (policy && this.nowMs - (calls.start[next] as number) > (t.maxWaitMs[node] as number))
+        this.respond(next, Cause.shed);
+      else this.beginService(node, next);
+    }
+  }
+
+  /**
+   * Whether nobody waits any more for the work `call` just finished: somewhere up its chain of callers a
+   * call was given up (timed out, retried, reset by a crash, held by a hung node). That work is wasted.
+   */
+  private callerGone(call: CallIx): boolean {
+    const calls = this.calls;
+    let c = call;
+    for (;;) {
+      const parent = calls.parent[c] as CallIx;
+      if (parent === NO_CALL) return false;
+      if (calls.gen[parent] !== calls.parentGen[c]) return true;
+      const state = calls.state[parent];
+      if (state === CallState.root) return calls.attempt[parent] !== calls.attempt[c];
+      if (
+        state === CallState.wireOut ||
+        state === CallState.reset ||
+        state === CallState.backoff ||
+        state === CallState.held ||
+        state === CallState.orphaned
+      )
+        return true;
+      c = parent;
+    }
+  }
+
+  /** A node's work and its downstream calls are done: a keyed cache keeps the answer, and the call is answered. */
+  private workDone(call: CallIx, node: NodeIx): void {
+    if (this.caches.mode[node] === CacheMode.keyed)
+      this.caches.fill(node, this.calls.dataKey[call] as number, this.nowMs);
+    this.respond(call, Cause.ok);
   }
 
   /** A request answered successfully reads and writes the state the node keeps. */
@@ -621,7 +733,7 @@ class Engine implements Simulation, EngineContext {
       if (cause !== Cause.ok) return this.respond(parent, cause);
       const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
       const step = (calls.step[parent] as number) + 1;
-      if (step >= out.length) return this.respond(parent, Cause.ok);
+      if (step >= out.length) return this.workDone(parent, node);
       this.callDownstream(parent, node, step, out);
     }
   }
@@ -671,7 +783,10 @@ class Engine implements Simulation, EngineContext {
           detail: describeRule(change.rule),
         });
       }
-      if (boundary === this.warmupMs) this.metrics.endWarmup();
+      if (boundary === this.warmupMs) {
+        this.metrics.endWarmup();
+        this.caches.endWarmup();
+      }
       this.nextSecondMs = boundary + 1000;
     }
   }

@@ -13,6 +13,8 @@ export class FaultState {
   readonly hung: Uint8Array;
   readonly slowFactor: Float64Array;
   readonly errorRate: Float64Array;
+  /** Share of its workers a node has left (`degrade S workers=50%`); 1 when whole. */
+  readonly workerShare: Float64Array;
   readonly edgeCut: Uint8Array;
   readonly edgeAddedMs: Float64Array;
   readonly edgeLoss: Float64Array;
@@ -24,6 +26,7 @@ export class FaultState {
     this.hung = new Uint8Array(n);
     this.slowFactor = new Float64Array(n).fill(1);
     this.errorRate = new Float64Array(n);
+    this.workerShare = new Float64Array(n).fill(1);
     this.edgeCut = new Uint8Array(e);
     this.edgeAddedMs = new Float64Array(e);
     this.edgeLoss = Float64Array.from(topology.edgeLoss);
@@ -32,7 +35,8 @@ export class FaultState {
   health(node: NodeIx): NodeHealth {
     if (this.crashed[node]) return 'failed';
     if (this.hung[node]) return 'hung';
-    if (this.slowFactor[node] !== 1 || this.errorRate[node] !== 0) return 'degraded';
+    if (this.slowFactor[node] !== 1 || this.errorRate[node] !== 0 || this.workerShare[node] !== 1)
+      return 'degraded';
     return 'up';
   }
 
@@ -45,6 +49,7 @@ export class FaultState {
   clearDegradation(node: NodeIx): void {
     this.slowFactor[node] = 1;
     this.errorRate[node] = 0;
+    this.workerShare[node] = 1;
   }
 
   degradeEdge(edge: EdgeIx, step: ScenarioStep): void {
@@ -55,6 +60,7 @@ export class FaultState {
   degradeNode(node: NodeIx, step: ScenarioStep): void {
     if (step.factor !== undefined) this.slowFactor[node] = step.factor;
     if (step.errorRate !== undefined) this.errorRate[node] = step.errorRate;
+    if (step.workersShare !== undefined) this.workerShare[node] = step.workersShare;
   }
 
   recoverEdge(edge: EdgeIx): void {

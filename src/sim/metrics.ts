@@ -16,8 +16,8 @@ import type { Topology } from './topology';
 import type { EdgeIx, NodeIx } from './indices';
 
 /** Error cause codes used inside the engine; 0 means success. */
-export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4, error: 5 } as const;
-const CAUSES = 6;
+export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4, error: 5, shed: 6 } as const;
+const CAUSES = 7;
 
 /**
  * Counters for the current simulated second and for the whole run. The engine calls the record*
@@ -36,6 +36,8 @@ export class Metrics {
   private readonly queueArea: Float64Array;
   private readonly edgeRequests: Float64Array;
   private readonly edgeErrors: Float64Array;
+  /** Completions whose caller had already given up (README "Goodput and wasted work"). */
+  private readonly wasted: Float64Array;
   private readonly secondHist: HistogramSet;
   // Whole run, per node.
   private readonly runArrivals: Float64Array;
@@ -43,6 +45,7 @@ export class Metrics {
   private readonly runErrors: Float64Array;
   private readonly runBusyArea: Float64Array;
   private readonly runQueueArea: Float64Array;
+  private readonly runWasted: Float64Array;
   private readonly runHist: HistogramSet;
   // Clients, per second and whole run.
   private secRequests = 0;
@@ -67,6 +70,8 @@ export class Metrics {
   private windowHists: HistogramSet[] = [];
   /** Extra per-node figures for a second (message queues' backlog), read when the second closes. */
   nodeExtras: (node: NodeIx) => Partial<NodeSecond> | undefined = () => undefined;
+  /** Extra whole-run figures of a node (a cache's hit ratio). */
+  nodeRunExtras: (node: NodeIx) => Partial<NodeTotals> | undefined = () => undefined;
 
   constructor(private readonly topology: Topology) {
     const n = topology.nodeIds.length;
@@ -80,6 +85,8 @@ export class Metrics {
     this.queueArea = new Float64Array(n);
     this.edgeRequests = new Float64Array(e);
     this.edgeErrors = new Float64Array(e);
+    this.wasted = new Float64Array(n);
+    this.runWasted = new Float64Array(n);
     this.secondHist = new HistogramSet(n + 1);
     this.runArrivals = new Float64Array(n);
     this.runCompleted = new Float64Array(n);
@@ -146,6 +153,12 @@ export class Metrics {
     this.secondHist.record(node, latencyMs);
   }
 
+  /** A node finished work successfully for a caller that no longer waits for it. */
+  recordWasted(node: NodeIx): void {
+    this.wasted[node] = (this.wasted[node] as number) + 1;
+    this.runWasted[node] = (this.runWasted[node] as number) + 1;
+  }
+
   recordNodeError(node: NodeIx, cause: number): void {
     const i = node * CAUSES + cause;
     this.errors[i] = (this.errors[i] as number) + 1;
@@ -170,7 +183,9 @@ export class Metrics {
   closeSecond(tSec: number): SecondRow {
     const topology = this.topology;
     const nodes: Record<string, NodeSecond> = Object.create(null) as Record<string, NodeSecond>;
+    let wastedTotal = 0;
     for (let i = 0; i < this.nodeCount; i++) {
+      wastedTotal += this.wasted[i] as number;
       const workers = topology.workers[i] as number;
       const errorsByCause = this.causes(this.errors, i);
       nodes[topology.nodeIds[i] as string] = {
@@ -180,6 +195,7 @@ export class Metrics {
         errorsByCause,
         utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
         queueLength: (this.queueArea[i] as number) / 1000,
+        wasted: this.wasted[i] as number,
         ...summary(this.secondHist, i),
         ...this.nodeExtras(i as NodeIx),
       };
@@ -208,6 +224,7 @@ export class Metrics {
         ok: this.secOk,
         failed: this.secFailed,
         errorRate: finished > 0 ? this.secFailed / finished : 0,
+        wasted: wastedTotal,
         ...summary(this.secondHist, this.nodeCount),
         sessionsLost: state.sessionsLost - previous.sessionsLost,
         writesLost: state.writesLost - previous.writesLost,
@@ -232,6 +249,7 @@ export class Metrics {
     this.queueArea.fill(0);
     this.edgeRequests.fill(0);
     this.edgeErrors.fill(0);
+    this.wasted.fill(0);
     this.secRequests = 0;
     this.secAttempts = 0;
     this.secOk = 0;
@@ -251,6 +269,7 @@ export class Metrics {
     this.runErrors.fill(0);
     this.runBusyArea.fill(0);
     this.runQueueArea.fill(0);
+    this.runWasted.fill(0);
     this.runSpanMs = 0;
   }
 
@@ -266,6 +285,7 @@ export class Metrics {
       throughputRps: elapsedSec > 0 ? this.ok / elapsedSec : 0,
       latencyMs: summaryWith(this.runHist, this.secondHist, this.nodeCount),
       errorsByCause: this.causes(this.runClientErrors, 0),
+      wasted: this.runWasted.reduce((sum, w) => sum + w, 0),
       ...this.stateCounters(),
       ...this.peerGauges?.(),
     };
@@ -283,6 +303,8 @@ export class Metrics {
         errors: sumCauses(this.causes(this.runErrors, i)),
         utilization: workers > 0 && span > 0 ? (this.runBusyArea[i] as number) / (workers * span) : 0,
         meanQueue: span > 0 ? (this.runQueueArea[i] as number) / span : 0,
+        wasted: this.runWasted[i] as number,
+        ...this.nodeRunExtras(i as NodeIx),
         latencyMs: summaryWith(this.runHist, this.secondHist, i),
       };
     }
@@ -297,6 +319,7 @@ export class Metrics {
       rejected: counts[base + Cause.rejected] as number,
       dropped: counts[base + Cause.dropped] as number,
       error: counts[base + Cause.error] as number,
+      shed: counts[base + Cause.shed] as number,
     };
   }
 }
@@ -332,5 +355,5 @@ function summaryWith(run: HistogramSet, current: HistogramSet, which: number): L
 }
 
 function sumCauses(c: ErrorCounts): number {
-  return c.refused + c.timeout + c.rejected + c.dropped + c.error;
+  return c.refused + c.timeout + c.rejected + c.dropped + c.error + c.shed;
 }

@@ -60,6 +60,7 @@ export class QueueDelivery {
       calls.messageGen[delivery] = messages.genOf(m);
       calls.key[delivery] = messages.keyOf(m);
       calls.write[delivery] = messages.writeOf(m);
+      calls.dataKey[delivery] = -1;
       this.engine.watch(q, delivery, m, this.engine.nowMs + (messages.visibilityMs[q] as number));
       this.engine.send(delivery, edge, 0);
     }

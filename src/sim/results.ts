@@ -16,6 +16,8 @@ export interface ErrorCounts {
   readonly dropped: number;
   /** Answered with a server error (a degraded node); an extension of DESIGN.md §4's causes. */
   readonly error: number;
+  /** Shed by load shedding (`shed`, `max_wait`: README "Load shedding"). */
+  readonly shed: number;
 }
 
 export interface LatencySummary {
@@ -38,6 +40,15 @@ export interface NodeSecond extends LatencySummary {
   readonly utilization: number;
   /** Requests waiting for a worker, averaged over the second. */
   readonly queueLength: number;
+  /** Work completed for a caller that had already given up (timed out, retried elsewhere, reset). */
+  readonly wasted: number;
+  /** Caches answering from cache: lookups that hit and missed, entries evicted, entries held at the end. */
+  readonly cacheHits?: number;
+  readonly cacheMisses?: number;
+  /** cacheHits / (cacheHits + cacheMisses), 0 without lookups. */
+  readonly hitRatio?: number;
+  readonly cacheEntries?: number;
+  readonly evictions?: number;
   /** Message queues: messages not yet acknowledged by a consumer, at the end of the second. */
   readonly backlog?: number;
   /** Message queues: age of the oldest unacknowledged message at the end of the second, in ms. */
@@ -93,6 +104,8 @@ export interface TotalSecond extends LatencySummary, StateCounts, Partial<PeerGa
   readonly failed: number;
   /** failed / (ok + failed), 0 when nothing finished. */
   readonly errorRate: number;
+  /** Work completed anywhere for a caller that had already given up, summed over the nodes. */
+  readonly wasted: number;
 }
 
 export interface SecondRow {
@@ -110,6 +123,7 @@ export type SimEventType =
   | 'degrade'
   | 'partition'
   | 'load'
+  | 'flush'
   | 'hc-down'
   | 'hc-up'
   | 'eject'
@@ -157,6 +171,8 @@ export interface RunTotals extends StateCounts, Partial<PeerGauges> {
   readonly throughputRps: number;
   readonly latencyMs: LatencySummary;
   readonly errorsByCause: ErrorCounts;
+  /** Work completed anywhere for a caller that had already given up, summed over the nodes. */
+  readonly wasted: number;
 }
 
 export interface NodeTotals {
@@ -166,6 +182,11 @@ export interface NodeTotals {
   readonly utilization: number;
   readonly meanQueue: number;
   readonly latencyMs: LatencySummary;
+  /** Work completed for a caller that had already given up. */
+  readonly wasted: number;
+  /** Caches answering from cache: whole-run hit ratio, and evictions. */
+  readonly hitRatio?: number;
+  readonly evictions?: number;
 }
 
 /** A window of the run, in simulated seconds: the seconds starting in [fromSec, toSec). */

@@ -6,6 +6,7 @@ import { resolveTarget, type ResolvedTarget } from './faults';
 import type { CallIx, IxArray, NodeIx } from './indices';
 import { Cause } from './metrics';
 import type { QueueDelivery } from './queue-delivery';
+import { KindCode } from './topology';
 
 /**
  * Scenario steps and their consequences (DESIGN.md §2): crashes reset what a node held, a hang holds what
@@ -62,9 +63,16 @@ export class ScenarioSteps {
         }
         return;
       case 'degrade':
-        for (const node of target.nodes) faults.degradeNode(node, step);
+        for (const node of target.nodes) {
+          faults.degradeNode(node, step);
+          this.applyCapacity(node);
+        }
         for (const edge of target.edges) faults.degradeEdge(edge, step);
         this.engine.note('degrade', step.target, undefined, describeDegradation(step));
+        return;
+      case 'flush':
+        for (const node of target.nodes) this.engine.caches.flush(node);
+        this.engine.note('flush', step.target);
         return;
       case 'partition':
         for (const edge of target.edges) faults.edgeCut[edge] = 1;
@@ -97,6 +105,7 @@ export class ScenarioSteps {
     this.engine.faults.hung[node] = 0;
     this.resetCalls(node);
     this.engine.sessions.nodeLost(node, (other) => this.engine.faults.isDown(other));
+    this.engine.caches.flush(node); // a cache keeps its entries in memory
     if (this.engine.topology.kinds[node] === 'database') {
       this.failoverGen[node] = (this.failoverGen[node] as number) + 1;
       this.crashedAt[node] = this.engine.nowMs;
@@ -109,6 +118,7 @@ export class ScenarioSteps {
   private recover(node: NodeIx): void {
     const faults = this.engine.faults;
     faults.clearDegradation(node);
+    this.applyCapacity(node);
     if (faults.hung[node]) {
       // A hung process is restarted: what it held is reset, and what it kept in memory is gone.
       faults.hung[node] = 0;
@@ -124,6 +134,24 @@ export class ScenarioSteps {
       }
     }
     faults.crashed[node] = 0;
+  }
+
+  /**
+   * Sets the workers a node has in force from its parameters and its `workers=` degradation (at least
+   * one). Work already running finishes; waiting work starts only while fewer than that are busy.
+   */
+  private applyCapacity(node: NodeIx): void {
+    const t = this.engine.topology;
+    const params = t.params[node] as { workers?: number };
+    if (t.behaviour[node] !== KindCode.worker || params.workers === undefined) return;
+    const workers = Math.max(
+      1,
+      Math.round(params.workers * (this.engine.faults.workerShare[node] as number)),
+    );
+    if (workers === t.workers[node]) return;
+    this.engine.pools.integrate(node, this.engine.nowMs);
+    t.workers[node] = workers;
+    if (!this.engine.faults.isDown(node)) this.engine.startWaiting(node);
   }
 
   private resetCalls(node: NodeIx): void {
@@ -167,6 +195,7 @@ function describeDegradation(step: ScenarioStep): string | undefined {
   const parts: string[] = [];
   if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
   if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
+  if (step.workersShare !== undefined) parts.push(`${+(step.workersShare * 100).toFixed(2)}% of workers`);
   if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
   if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
   return parts.length > 0 ? parts.join(', ') : undefined;

@@ -12,9 +12,11 @@ import type {
 import { DEFAULT_PEER_LAG, isPeerLink, linkBetween, peerGroupsOf } from '../model/peers';
 import { isZero } from './distributions';
 import { ixArrayOf, type EdgeIx, type IxArray, type NodeIx } from './indices';
+import { KeySampler } from './keys';
+import { compileLoadLatency } from './load-latency';
 import { RandomStream } from './random';
 
-export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3 } as const;
+export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3, limiter: 4 } as const;
 
 /** Health checks of a DNS node's targets (DNS parameters have none of their own: GSLBs probe slowly). */
 export const DNS_HEALTH_CHECKS: LbParams = {
@@ -77,6 +79,24 @@ export interface Topology {
   /** Nodes of each group, nested groups included. */
   readonly groupMembers: ReadonlyMap<string, readonly NodeIx[]>;
   readonly startsFailed: Uint8Array;
+  /** Per client: the sampler of the data keys its requests name, or null (README "Keyed caches"). */
+  readonly keySampler: readonly (KeySampler | null)[];
+  /** Size of the key space shared by every client with keys (0: no request names a key). */
+  readonly keySpace: number;
+  /** Per node: LoadModel code of its load-dependent latency (0: off), and its k and n. */
+  readonly loadModel: Int8Array;
+  readonly loadK: Float64Array;
+  readonly loadN: Float64Array;
+  /** Per node: queue length at which new work is shed (Infinity: never). */
+  readonly shedAt: Float64Array;
+  /** Per node: longest wait before work is shed as it reaches a worker (Infinity: no limit). */
+  readonly maxWaitMs: Float64Array;
+  /** Per node: 1 when waiting work is served last in, first out. */
+  readonly lifo: Uint8Array;
+  /** Per node: 1 when any of shed, max_wait or lifo applies: the engine's one check off the plain path. */
+  readonly queuePolicy: Uint8Array;
+  /** Per client: 1 for a closed population of users (arrival=closed). */
+  readonly closedLoop: Uint8Array;
   readonly serviceRng: readonly RandomStream[];
   readonly arrivalRng: readonly RandomStream[];
   /** Per node: load-balancing choices, retry jitter, users of requests. */
@@ -89,6 +109,8 @@ export interface Topology {
   readonly lossRng: readonly RandomStream[];
   /** Groups of multi-primary peers (README "Active-active data"); their links are in no `outEdges`. */
   readonly peerGroups: readonly PeerGroupPlan[];
+  /** Per client: the data keys its requests name. */
+  readonly keyRng: readonly RandomStream[];
 }
 
 /** A group of multi-primary peers compiled for the engine; channels are numbered from·n + to. */
@@ -114,6 +136,12 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const workers = new Int32Array(n);
   const queueCapacity = new Float64Array(n);
   const callTimeoutMs = new Float64Array(n).fill(Infinity);
+  const loadModel = new Int8Array(n);
+  const loadK = new Float64Array(n);
+  const loadN = new Float64Array(n).fill(1);
+  const shedAt = new Float64Array(n).fill(Infinity);
+  const maxWaitMs = new Float64Array(n).fill(Infinity);
+  const lifo = new Uint8Array(n);
   const service: (Distribution | null)[] = [];
   const client: (ClientParams | null)[] = [];
   const lb: (LbParams | null)[] = [];
@@ -129,6 +157,9 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     } else if (node.kind === 'dns') {
       behaviour[i] = KindCode.dns;
       service.push(null);
+    } else if (node.kind === 'limiter') {
+      behaviour[i] = KindCode.limiter;
+      service.push(null);
     } else {
       // Services, databases, caches and message queues all do work with a pool of workers (a queue's is
       // its broker, storing messages); the engine adds each kind's own behaviour on top.
@@ -138,6 +169,13 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
       queueCapacity[i] = params.queueCapacity;
       callTimeoutMs[i] = params.timeoutMs ?? Infinity;
       service.push(params.service);
+      const load = compileLoadLatency(params.loadLatency);
+      loadModel[i] = load.model;
+      loadK[i] = load.k;
+      loadN[i] = load.n;
+      shedAt[i] = params.shed ?? Infinity;
+      maxWaitMs[i] = params.maxWaitMs ?? Infinity;
+      lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
     }
   });
   const edges = doc.edges.filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
@@ -168,6 +206,9 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
     );
   const edgeIds = edges.map((e) => e.id);
+  const keySampler = doc.nodes.map((node) =>
+    node.kind === 'client' && node.params.keys ? new KeySampler(node.params.keys) : null,
+  );
   return {
     nodeIds,
     nodeIndex,
@@ -210,6 +251,20 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     edgeLoss: Float64Array.from(edges, (e) => e.params.loss ?? 0),
     groupMembers: membersOfGroups(doc, nodeIndex),
     startsFailed: Uint8Array.from(doc.nodes, (node) => (node.startsFailed ? 1 : 0)),
+    keySampler,
+    keySpace: keySampler.reduce((most, sampler) => Math.max(most, sampler?.size ?? 0), 0),
+    loadModel,
+    loadK,
+    loadN,
+    shedAt,
+    maxWaitMs,
+    lifo,
+    queuePolicy: Uint8Array.from(doc.nodes, (_, i) =>
+      shedAt[i] !== Infinity || maxWaitMs[i] !== Infinity || lifo[i] ? 1 : 0,
+    ),
+    closedLoop: Uint8Array.from(doc.nodes, (node) =>
+      node.kind === 'client' && node.params.arrival === 'closed' ? 1 : 0,
+    ),
     serviceRng: nodeIds.map(stream('service')),
     arrivalRng: nodeIds.map(stream('arrivals')),
     choiceRng: nodeIds.map(stream('choices')),
@@ -218,6 +273,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     edgeRng: edgeIds.map(stream('edge')),
     lossRng: edgeIds.map(stream('loss')),
     peerGroups,
+    keyRng: nodeIds.map(stream('keys')),
   };
 }
 

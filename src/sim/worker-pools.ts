@@ -1,8 +1,8 @@
 import type { Metrics } from './metrics';
-import { NO_CALL, type CallIx, type NodeIx } from './indices';
+import type { CallIx, NodeIx } from './indices';
 
 /**
- * The workers and FIFO wait queues of every node that does work (DESIGN.md §3): how many workers are
+ * The workers and wait queues (FIFO, or LIFO with `queue_order=lifo`) of every node that does work (DESIGN.md §3): how many workers are
  * busy, who waits, and the time-integrals of both for utilization and mean queue length.
  */
 export class WorkerPools {
@@ -30,16 +30,24 @@ export class WorkerPools {
     this.busy[node] = (this.busy[node] as number) + 1;
   }
 
-  /** Gives a worker back and returns the next waiting call, or NO_CALL (the caller starts it on the worker). */
-  give(node: NodeIx, nowMs: number): CallIx {
+  /** Gives a worker back. */
+  release(node: NodeIx, nowMs: number): void {
     this.integrate(node, nowMs);
     this.busy[node] = (this.busy[node] as number) - 1;
-    const length = this.waitLength[node] as number;
-    if (length === 0) return NO_CALL;
+  }
+
+  /**
+   * Takes the next waiting call off a node's queue (the caller checked that one waits): the oldest, or
+   * with `lifo` the newest (README "Load shedding": fresh work first, so stale work times out unserved).
+   */
+  dequeue(node: NodeIx, nowMs: number, lifo: boolean): CallIx {
+    this.integrate(node, nowMs);
+    const length = (this.waitLength[node] as number) - 1;
     const ring = this.rings[node] as Int32Array;
     const head = this.head[node] as number;
+    this.waitLength[node] = length;
+    if (lifo) return ring[(head + length) % ring.length] as CallIx;
     this.head[node] = (head + 1) % ring.length;
-    this.waitLength[node] = length - 1;
     return ring[head] as CallIx;
   }
 

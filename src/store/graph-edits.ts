@@ -17,6 +17,7 @@ const KIND_BASES: Readonly<Record<NodeKind, readonly [id: string, label: string]
   queue: ['Queue', 'Queue'],
   cache: ['Cache', 'Cache'],
   dns: ['DNS', 'DNS'],
+  limiter: ['Limiter', 'Rate Limiter'],
 };
 
 /** A fresh node of `kind` with default parameters and an id no node or group of `doc` uses. */

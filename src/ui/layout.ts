@@ -32,6 +32,7 @@ const KIND_NAMES: Readonly<Record<NodeKind, string>> = {
   queue: 'queue',
   cache: 'cache',
   dns: 'DNS',
+  limiter: 'limiter',
 };
 
 /** The human name of a node kind. */

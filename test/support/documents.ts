@@ -154,3 +154,58 @@ export function retriesAndTimeouts(): ArchDocument {
     ],
   };
 }
+/** A node of {@link chain}: its id, kind and parameters (the label is the id). */
+export type ChainNode = Pick<NodeSpec, 'id' | 'kind' | 'params'>;
+
+/**
+ * Nodes called one after the other (first → second → …), with zero-latency edges unless `extraEdges`
+ * adds more: the bench for the metastable-failure models (keys, caches, limiters, shedding, closed loops).
+ */
+export function chain(
+  nodes: readonly ChainNode[],
+  options: {
+    durationSec: number;
+    seed?: number;
+    warmupSec?: number;
+    scenario?: readonly ScenarioStep[];
+    edges?: readonly (readonly [string, string])[];
+  },
+): ArchDocument {
+  const pairs =
+    options.edges ??
+    nodes.slice(1).map((node, i): readonly [string, string] => [nodes[i]?.id as string, node.id]);
+  return {
+    name: 'chain',
+    direction: 'LR',
+    nodes: nodes.map((node) => ({ ...node, label: node.id }) as NodeSpec),
+    edges: pairs.map(([source, target]) => ({
+      id: `${source}-->${target}`,
+      source,
+      target,
+      params: DEFAULT_EDGE,
+    })),
+    groups: [],
+    scenario: options.scenario ?? [],
+    sim: { seed: options.seed ?? 1, durationSec: options.durationSec, warmupSec: options.warmupSec ?? 0 },
+  };
+}
+
+/** A Poisson client with no timeout and no retries, at `ratePerSec`, plus any other client parameters. */
+export function openClient(ratePerSec: number, extra: Partial<ClientParams> = {}): ChainNode {
+  return {
+    id: 'C',
+    kind: 'client',
+    params: { ratePerSec, arrival: 'poisson', timeoutMs: Infinity, retries: 0, ...extra },
+  };
+}
+
+/** A worker node of `kind` (service, database, cache) with an unbounded queue unless `extra` says. */
+export function workerNode(
+  id: string,
+  kind: 'service' | 'database' | 'cache',
+  workers: number,
+  service: Distribution,
+  extra: Record<string, unknown> = {},
+): ChainNode {
+  return { id, kind, params: { workers, service, queueCapacity: Infinity, ...extra } } as ChainNode;
+}

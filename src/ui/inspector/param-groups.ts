@@ -36,7 +36,8 @@ export const PARAM_GROUPS: { readonly [K in NodeKind]: readonly ParamGroup[] } =
     CALLS,
   ],
   queue: [CAPACITY, { title: 'Delivery', keys: ['visibility', 'max_attempts', 'bound'] }, CALLS],
-  cache: [CAPACITY, CALLS],
+  cache: [CAPACITY, { title: 'Cache', keys: ['ttl', 'size', 'evict', 'hit'] }, CALLS],
+  limiter: [{ title: 'Limit', keys: ['limit', 'burst'] }],
   dns: [{ title: 'Routing', keys: ['ttl', 'policy'] }, { ...CAPACITY, advanced: true }, CALLS],
 };
 

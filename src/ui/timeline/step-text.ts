@@ -10,6 +10,7 @@ export function stepDetail(step: ScenarioStep): string {
   if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
   if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
   if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
+  if (step.workersShare !== undefined) parts.push(`${+(step.workersShare * 100).toFixed(2)}% of workers`);
   if (step.ratePerSec !== undefined) parts.push(`→ ${step.ratePerSec}/s`);
   return parts.length ? ` ${parts.join(', ')}` : '';
 }

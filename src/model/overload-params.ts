@@ -1,0 +1,141 @@
+/**
+ * Values of the metastable-failure parameters (README "Keyed caches", "Load-dependent latency",
+ * "Load shedding", "Limiter", "Closed-loop users"): how `keys=zipf(100000,1.1)`, `load_latency=exp(2)`
+ * or `limit=100/s` are read and written, each reader returning an error that names the allowed range.
+ */
+import type { KeySpace, LimitSpec, LoadLatency } from './types';
+import type { Parsed } from './units';
+
+/** Most keys a client may name: a keyed cache costs 4 bytes per key of the space (README "Keyed caches"). */
+export const MAX_KEYS = 10_000_000;
+/** Largest Zipf exponent: beyond it nearly every request names key 0. */
+export const MAX_ZIPF_S = 10;
+/** Largest load-latency coefficient: e^(50) would stretch a millisecond beyond a run's duration. */
+export const MAX_LOAD_K = 50;
+export const MAX_LOAD_N = 10;
+/** Most entries, shed threshold or burst: beyond a browser run's memory. */
+export const MAX_ENTRIES = 10_000_000;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+
+/** Arguments of `name(a, b)`, as numbers; null when the text is not of that form. */
+function call(text: string): { name: string; args: number[] } | null {
+  const match = /^([a-z]+)\s*\(([^)]*)\)$/i.exec(text.trim());
+  if (!match) return null;
+  const args = (match[2] as string).split(',').map((a) => a.trim());
+  if (args.some((a) => !new RegExp(`^${NUMBER}$`, 'i').test(a))) return null;
+  return { name: (match[1] as string).toLowerCase(), args: args.map(Number) };
+}
+
+const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+const keyCountError = `a whole number of keys from 1 to ${MAX_KEYS.toLocaleString('en-US')}`;
+
+/** `keys=N` (uniform) or `keys=zipf(N,s)`; `none` for requests without keys. */
+export function parseKeySpace(text: string): Parsed<KeySpace | undefined> {
+  const trimmed = text.trim();
+  if (/^none$/i.test(trimmed)) return ok(undefined);
+  if (new RegExp(`^${NUMBER}$`).test(trimmed)) {
+    const n = Number(trimmed);
+    return isWhole(n, 1, MAX_KEYS) ? ok({ type: 'uniform', n }) : fail(`keys must be ${keyCountError}`);
+  }
+  const parsed = call(trimmed);
+  if (!parsed || parsed.name !== 'zipf' || parsed.args.length !== 2)
+    return fail('write a number of keys (keys=1000) or zipf(N,s), e.g. zipf(100000,1.1)');
+  const [n, s] = parsed.args as [number, number];
+  if (!isWhole(n, 1, MAX_KEYS)) return fail(`zipf(N,s): N must be ${keyCountError}`);
+  if (!(s > 0 && s <= MAX_ZIPF_S))
+    return fail(`zipf(N,s): the exponent s must be above 0 and at most ${MAX_ZIPF_S}`);
+  return ok({ type: 'zipf', n, s });
+}
+
+export function formatKeySpace(keys: KeySpace | undefined): string {
+  if (!keys) return 'none';
+  return keys.type === 'uniform' ? String(keys.n) : `zipf(${keys.n},${keys.s})`;
+}
+
+/** `linear(k)`, `poly(k,n)` or `exp(k)` with k ≥ 0; `none` for a constant service time. */
+export function parseLoadLatency(text: string): Parsed<LoadLatency | undefined> {
+  const trimmed = text.trim();
+  if (/^none$/i.test(trimmed)) return ok(undefined);
+  const parsed = call(trimmed);
+  const usage = 'write linear(k), poly(k,n) or exp(k), e.g. linear(2)';
+  if (!parsed) return fail(usage);
+  const [k, n] = parsed.args as [number, number | undefined];
+  const kError = `${parsed.name}(k): k must be from 0 to ${MAX_LOAD_K}`;
+  switch (parsed.name) {
+    case 'linear':
+    case 'exp':
+      if (parsed.args.length !== 1) return fail(usage);
+      if (!(k >= 0 && k <= MAX_LOAD_K)) return fail(kError);
+      return ok({ type: parsed.name, k });
+    case 'poly':
+      if (parsed.args.length !== 2) return fail(usage);
+      if (!(k >= 0 && k <= MAX_LOAD_K)) return fail(`poly(k,n): k must be from 0 to ${MAX_LOAD_K}`);
+      if (!(n !== undefined && n > 0 && n <= MAX_LOAD_N))
+        return fail(`poly(k,n): the power n must be above 0 and at most ${MAX_LOAD_N}`);
+      return ok({ type: 'poly', k, n });
+    default:
+      return fail(usage);
+  }
+}
+
+export function formatLoadLatency(spec: LoadLatency | undefined): string {
+  if (!spec) return 'none';
+  return spec.type === 'poly' ? `poly(${spec.k},${spec.n})` : `${spec.type}(${spec.k})`;
+}
+
+/** `limit=100/s` (a token-bucket rate) or `limit=50` (requests in flight at once). */
+export function parseLimit(text: string): Parsed<LimitSpec> {
+  const trimmed = text.trim();
+  const rate = new RegExp(`^(${NUMBER})\\s*/\\s*(s|sec|m|min)$`, 'i').exec(trimmed);
+  if (rate) {
+    const perSec = Number(rate[1]) / ((rate[2] as string).toLowerCase().startsWith('m') ? 60 : 1);
+    if (!(perSec > 0 && perSec <= 1_000_000))
+      return fail('a rate limit must be above 0/s and at most 1,000,000/s');
+    return ok({ type: 'rate', perSec });
+  }
+  if (new RegExp(`^${NUMBER}$`).test(trimmed)) {
+    const max = Number(trimmed);
+    if (!isWhole(max, 1, 1_000_000))
+      return fail('a concurrency limit must be a whole number of requests from 1 to 1,000,000');
+    return ok({ type: 'concurrency', max });
+  }
+  return fail('write a rate such as 100/s, or a number of requests in flight such as 50');
+}
+
+export function formatLimit(limit: LimitSpec): string {
+  return limit.type === 'rate' ? `${limit.perSec}/s` : String(limit.max);
+}
+
+/** A whole count from `min` to {@link MAX_ENTRIES}, or `inf` when `allowInfinite`. */
+export function parseBoundedCount(what: string, min: number, allowInfinite: boolean) {
+  return (text: string): Parsed<number> => {
+    const trimmed = text.trim();
+    if (allowInfinite && /^(inf|infinity|none)$/i.test(trimmed)) return ok(Infinity);
+    const value = Number(trimmed);
+    if (trimmed === '' || !isWhole(value, min, MAX_ENTRIES))
+      return fail(
+        `${what} must be a whole number from ${min} to ${MAX_ENTRIES.toLocaleString('en-US')}${allowInfinite ? ', or inf' : ''}`,
+      );
+    return ok(value);
+  };
+}
+
+/** A burst: a number of tokens, at least 1. */
+export function parseBurst(text: string): Parsed<number> {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !(value >= 1 && value <= MAX_ENTRIES))
+    return fail(`burst must be a number of requests from 1 to ${MAX_ENTRIES.toLocaleString('en-US')}`);
+  return ok(value);
+}
+
+/** A share of workers for `degrade S workers=50%`: above 0 and at most 100%. */
+export function parseWorkersShare(text: string): Parsed<number> {
+  const match = new RegExp(`^(${NUMBER})\\s*(%)?$`).exec(text.trim());
+  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value <= 1))
+    return fail('workers= is the share of workers left, above 0% and at most 100%, e.g. workers=50%');
+  return ok(value);
+}
