@@ -27,10 +27,18 @@ export class ClientRequests {
   }
 
   scheduleArrival(client: NodeIx): void {
-    if (this.engine.topology.closedLoop[client]) return; // its users send, not an arrival process
-    const at = this.engine.clients.nextArrivalMs(client, this.engine.nowMs);
+    const engine = this.engine;
+    if (engine.topology.closedLoop[client]) return; // its users send, not an arrival process
+    const clients = engine.clients;
+    const perMs = (clients.ratePerSec[client] as number) / 1000;
+    // Poisson arrivals (the common case) are drawn here, as Clients.nextArrivalMs would: a double returned
+    // from a call that is not inlined is boxed, once per request (docs/ENGINE-NOTES.md).
+    const at =
+      clients.poisson[client] === 1 && perMs > 0
+        ? engine.nowMs - Math.log((engine.topology.arrivalRng[client] as RandomStream).nextOpenZero()) / perMs
+        : clients.nextArrivalMs(client, engine.nowMs);
     if (at !== Infinity)
-      this.engine.queue.push(at, Ev.clientArrival, client, this.engine.clients.arrivalGen[client] as number);
+      engine.queue.push(at, Ev.clientArrival, client, clients.arrivalGen[client] as number);
   }
 
   /** A closed-loop client's users start thinking at t = 0: each sends its first request after one think time. */
@@ -87,7 +95,7 @@ export class ClientRequests {
       return this.resolveRoot(root, Cause.rejected);
     const edge = this.pickRoundRobin(client);
     if (edge === NO_EDGE) return this.attemptFailed(root, Cause.refused);
-    const timeoutMs = (this.engine.topology.client[client] as { timeoutMs: number }).timeoutMs;
+    const timeoutMs = this.engine.clients.timeoutMs[client] as number;
     if (timeoutMs !== Infinity)
       this.engine.watch(client, root, calls.attempt[root] as number, this.engine.nowMs + timeoutMs);
     this.engine.send(root, edge, calls.attempt[root] as number);

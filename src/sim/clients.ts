@@ -26,6 +26,18 @@ export class Clients {
   private readonly breakerUntil: Float64Array;
   private readonly failStreak: Int32Array;
   private readonly trialOut: Uint8Array;
+  /**
+   * Per-request parameters read into typed arrays once: the parameter objects of different clients have
+   * different shapes (optional keys), and reading them per request made those reads polymorphic.
+   */
+  /** 1 for clients with Poisson arrivals (ClientRequests draws those itself). */
+  readonly poisson: Uint8Array;
+  /** Client timeout per attempt (Infinity: none). */
+  readonly timeoutMs: Float64Array;
+  /** Retry budget share per request; NaN when the client has no budget. */
+  private readonly retryBudget: Float64Array;
+  /** Consecutive failures that open the breaker; 0: no breaker. */
+  private readonly breakerErrors: Float64Array;
 
   constructor(private readonly topology: Topology) {
     const n = topology.nodeIds.length;
@@ -36,6 +48,10 @@ export class Clients {
     this.breakerUntil = new Float64Array(n);
     this.failStreak = new Int32Array(n);
     this.trialOut = new Uint8Array(n);
+    this.poisson = Uint8Array.from(topology.client, (c) => (c?.arrival === 'poisson' ? 1 : 0));
+    this.timeoutMs = Float64Array.from(topology.client, (c) => c?.timeoutMs ?? Infinity);
+    this.retryBudget = Float64Array.from(topology.client, (c) => c?.retryBudget ?? NaN);
+    this.breakerErrors = Float64Array.from(topology.client, (c) => c?.breakerErrors ?? 0);
   }
 
   /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
@@ -82,15 +98,15 @@ export class Clients {
 
   /** Each request adds `retryBudget` to the client's budget (Finagle-style), up to ten seconds' worth. */
   deposit(client: NodeIx): void {
-    const share = (this.topology.client[client] as ClientParams).retryBudget;
-    if (share === undefined) return;
+    const share = this.retryBudget[client] as number;
+    if (Number.isNaN(share)) return;
     const cap = BUDGET_FLOOR + share * (this.ratePerSec[client] as number) * 10;
     this.budget[client] = Math.min(cap, (this.budget[client] as number) + share);
   }
 
   /** Whether a retry may be sent now; spends from the budget when there is one. */
   mayRetry(client: NodeIx): boolean {
-    if ((this.topology.client[client] as ClientParams).retryBudget === undefined) return true;
+    if (Number.isNaN(this.retryBudget[client] as number)) return true;
     if ((this.budget[client] as number) < 1) return false;
     this.budget[client] = (this.budget[client] as number) - 1;
     return true;
@@ -118,7 +134,7 @@ export class Clients {
 
   /** Records an attempt's outcome; returns 'open' or 'close' when the breaker changes state. */
   breakerRecord(client: NodeIx, ok: boolean, nowMs: number): 'open' | 'close' | null {
-    const threshold = (this.topology.client[client] as ClientParams).breakerErrors ?? 0;
+    const threshold = this.breakerErrors[client] as number;
     if (threshold <= 0) return null;
     const state = this.breaker[client];
     if (state === Breaker.halfOpen && this.trialOut[client]) {

@@ -97,6 +97,8 @@ class Engine implements Simulation, EngineContext {
   /** Whole seconds of warm-up, excluded from the run's latency and node figures. */
   private readonly warmupMs: number;
   private readonly scheduled: ScenarioStep[] = [];
+  /** Per node: the mean of an exponential service time, NaN for any other distribution (or none). */
+  private readonly serviceExpMeanMs: Float64Array;
   nowMs = 0;
   private events = 0;
   private nextSecondMs = 1000;
@@ -117,6 +119,7 @@ class Engine implements Simulation, EngineContext {
     const topology = compileTopology(doc, seed);
     this.topology = topology;
     const n = topology.nodeIds.length;
+    this.serviceExpMeanMs = Float64Array.from(topology.service, (d) => (d?.type === 'exp' ? d.meanMs : NaN));
     this.durationMs = doc.sim.durationSec * 1000;
     this.warmupMs = Math.floor(doc.sim.warmupSec) * 1000;
     this.metrics = new Metrics(topology);
@@ -534,8 +537,14 @@ class Engine implements Simulation, EngineContext {
     const calls = this.calls;
     calls.move(call, CallState.serving);
     const rng = topology.serviceRng[node] as RandomStream;
-    let duration =
-      sampleMs(topology.service[node] as Distribution, rng) * (this.faults.slowFactor[node] as number);
+    // Exponential service (the common case) is drawn here, as sampleMs would: a double returned from a
+    // call that is not inlined is boxed, once per request (docs/ENGINE-NOTES.md).
+    const expMeanMs = this.serviceExpMeanMs[node] as number;
+    const drawn =
+      expMeanMs === expMeanMs
+        ? -expMeanMs * Math.log(rng.nextOpenZero())
+        : sampleMs(topology.service[node] as Distribution, rng);
+    let duration = drawn * (this.faults.slowFactor[node] as number);
     const model = topology.loadModel[node] as number;
     if (model !== 0) {
       const u = (this.pools.busy[node] as number) / (topology.workers[node] as number);

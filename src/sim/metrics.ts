@@ -327,9 +327,7 @@ export class Metrics {
 function summary(hist: HistogramSet, which: number): LatencySummary {
   return {
     mean: hist.mean(which),
-    p50: hist.quantile(which, 0.5),
-    p95: hist.quantile(which, 0.95),
-    p99: hist.quantile(which, 0.99),
+    ...hist.summaryQuantiles(which),
   };
 }
 
