@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { useArchStore } from './store';
+import { createFrameQueue } from './frame-queue';
 import { createWatchdog } from './worker-watchdog';
 
 /**
@@ -46,10 +47,16 @@ export function useSimulationWorker(): void {
   useEffect(() => {
     let worker: Worker | null = null;
     let watchdog: ReturnType<typeof createWatchdog> | null = null;
+    // Batches reach the store once per frame (frame-queue.ts): one render however fast they come.
+    const inbox = createFrameQueue<FromWorker>((messages) => {
+      const { receive } = useArchStore.getState();
+      for (const message of messages) receive(message);
+    });
     let ended = false;
     let silentRestarts = 0;
 
     const end = () => {
+      inbox.clear();
       watchdog?.stop();
       watchdog = null;
       worker?.terminate();
@@ -74,7 +81,7 @@ export function useSimulationWorker(): void {
 
     const connect = (created: Worker) => {
       worker = created;
-      const { attach, receive } = useArchStore.getState();
+      const { attach } = useArchStore.getState();
       watchdog = createWatchdog({
         now: () => performance.now(),
         every: (task, ms) => {
@@ -87,7 +94,7 @@ export function useSimulationWorker(): void {
       created.onmessage = (message: MessageEvent<FromWorker>) => {
         silentRestarts = 0;
         watchdog?.heard();
-        receive(message.data);
+        inbox.push(message.data);
       };
       created.onerror = (event) => fail(reasonOf(event));
       created.onmessageerror = () => fail('a message from the simulation worker could not be read');

@@ -36,6 +36,11 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
 };
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.4 };
 const PRO_OPTIONS = { hideAttribution: true };
+/**
+ * Past this many nodes the canvas draws only what is in view: a live update re-renders every node and
+ * edge drawn, and a 200-node diagram zoomed to fit shows only part of itself anyway (README "Speed").
+ */
+const DRAW_VISIBLE_ONLY_PAST = 60;
 /** React Flow props of a canvas whose graph cannot be edited. */
 const LOCKED = { nodesDraggable: false, nodesConnectable: false, deleteKeyCode: null } as const;
 
@@ -82,6 +87,7 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.3}
+        onlyRenderVisibleElements={doc.nodes.length > DRAW_VISIBLE_ONLY_PAST}
         proOptions={PRO_OPTIONS}
         aria-label="Architecture canvas"
       >

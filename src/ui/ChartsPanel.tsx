@@ -6,6 +6,7 @@ import {
   selectRows,
   selectSelectedNode,
   selectShowNodeSeries,
+  selectSpeed,
 } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { useThrottled } from './useThrottled';
@@ -37,11 +38,17 @@ const REPLICATION: readonly Series[] = [
 
 /** Wall time between chart redraws: drawing is costly and a chart read twice a second looks live. */
 const CHART_REFRESH_MS = 500;
+/**
+ * At speed Max the window slides minutes of simulated time per wall second, so no redraw can be read
+ * as it goes by; once a second keeps the charts moving at half the drawing cost (README "Speed").
+ */
+const CHART_REFRESH_AT_MAX_MS = 1_000;
 
 /** The three charts over a shared sliding window of simulated time, for the system or the selected node. */
 export function ChartsPanel() {
-  const rows = useThrottled(useArchStore(selectRows), CHART_REFRESH_MS);
-  const events = useThrottled(useArchStore(selectEvents), CHART_REFRESH_MS);
+  const refreshMs = useArchStore(selectSpeed) === 'max' ? CHART_REFRESH_AT_MAX_MS : CHART_REFRESH_MS;
+  const rows = useThrottled(useArchStore(selectRows), refreshMs);
+  const events = useThrottled(useArchStore(selectEvents), refreshMs);
   const doc = useArchStore(selectDoc);
   const selected = useArchStore(selectSelectedNode);
   const showNodeSeries = useArchStore(selectShowNodeSeries);

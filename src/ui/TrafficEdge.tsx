@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import { selectEdgeRate, selectPlaying } from '../store/selectors';
+import { memo, useMemo } from 'react';
+import { selectDoc, selectEdgeRate, selectPlaying } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { formatPerSec } from './format';
 import type { TrafficFlowEdge } from './layout';
@@ -13,6 +13,13 @@ const widthOf = (rate: number): number => (rate > 0 ? Math.min(8, 1.5 + Math.log
 const dotsOf = (rate: number): number =>
   rate <= 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log10(1 + rate) * 1.5));
 const DOT_TRIP_SEC = 1.6;
+/**
+ * Moving dots on the whole canvas at most: each is an SVG animation redrawn every frame, and hundreds
+ * of them (a 200-edge diagram) take the frame rate down to a few per second where the browser draws
+ * without a GPU. Each edge gets its share; past 48 edges there are none, and width and label carry the
+ * traffic alone (README "Speed").
+ */
+const MAX_DOTS_ON_CANVAS = 48;
 
 /**
  * An edge whose width and label follow its requests/s, red when errors flow on it, with dots moving
@@ -32,9 +39,12 @@ function TrafficEdgeView({
   const traffic = useArchStore((s) => selectEdgeRate(s, id));
   const playing = useArchStore(selectPlaying);
   const selected = useArchStore((s) => s.selectedId === id);
-  const name = useArchStore((s) => edgeNameOf(s.doc, id));
+  // Looked up once per document, not on every store update: a selector runs for every edge each time.
+  const doc = useArchStore(selectDoc);
+  const name = useMemo(() => edgeNameOf(doc, id), [doc, id]);
   // The diagram's own label and stroke (`-->|round robin|`, `-.->`, `==>`) are kept and drawn too.
-  const spec = useArchStore((s) => s.doc.edges.find((e) => e.id === id));
+  const spec = useMemo(() => doc.edges.find((e) => e.id === id), [doc, id]);
+  const dotShare = Math.floor(MAX_DOTS_ON_CANVAS / Math.max(1, doc.edges.length));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -45,7 +55,7 @@ function TrafficEdgeView({
   });
   const rate = traffic?.requests ?? 0;
   const erroring = (traffic?.errors ?? 0) > 0;
-  const dots = playing ? dotsOf(rate) : 0;
+  const dots = playing ? Math.min(dotShare, dotsOf(rate)) : 0;
   const stateClass = `${erroring ? 'traffic-edge--errors' : rate > 0 ? 'traffic-edge--busy' : ''} ${selected ? 'traffic-edge--selected' : ''}`;
   return (
     <>

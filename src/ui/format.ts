@@ -21,8 +21,14 @@ export const formatMs = (ms: number): string => {
 export const formatShare = (share: number, digits = 1): string =>
   `${(finite(share) * 100).toFixed(digits)} %`;
 
+/**
+ * One formatter for every count: `toLocaleString` builds a new one on each call, and the canvas formats
+ * a count for every node and edge on every update (README "Speed").
+ */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /** A count with thousands separators: "24,013". */
-export const formatCount = (n: number): string => Math.round(finite(n)).toLocaleString('en-US');
+export const formatCount = (n: number): string => COUNT_FORMAT.format(Math.round(finite(n)));
 
 /** a / b as a percentage, 0 when b is 0 (charts never show NaN). */
 export const percentOf = (a: number, b: number): number =>
