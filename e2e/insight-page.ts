@@ -20,7 +20,9 @@ export class InsightPage {
     return Number(match[1]);
   }
 
-  async open(tab: 'Twin runs' | 'Single points of failure' | 'Capacity' | 'Explain why'): Promise<void> {
+  async open(
+    tab: 'Twin runs' | 'Single points of failure' | 'Seeds' | 'Capacity' | 'Explain why',
+  ): Promise<void> {
     if (!(await this.panel.isVisible())) await this.button.click();
     await this.panel.getByRole('tab', { name: tab }).click();
     await expect(this.panel.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');

@@ -7,6 +7,8 @@ import type { Expectation } from '../model/expectation-types';
 import type { ArchDocument } from '../model/types';
 import { sweepTargets, withFailure } from './analysis';
 import {
+  latencyWindowsOf,
+  measure,
   boundChecked,
   checkInterval,
   compareValue,
@@ -15,7 +17,7 @@ import {
   whereText,
 } from './expectations';
 import { replicationSeeds, runSample, type RunSample } from './replications';
-import type { RunOptions } from './report';
+import type { RunOptions, RunReport } from './report';
 import { confidenceInterval, type Interval } from './statistics';
 
 export type ExpectationStatus = 'pass' | 'fail' | 'unmeasured';
@@ -213,9 +215,70 @@ export interface ExpectationReport {
   readonly passed: boolean;
 }
 
+/** One run a check needs: a document (the design, or one of its single-failure scenarios) and a seed. */
+export interface PlannedRun {
+  readonly doc: ArchDocument;
+  readonly seed: number;
+  readonly expectations: readonly Expectation[];
+}
+
+/**
+ * The runs that check `expectations` on `replications` seeds: the document itself for the plain ones
+ * (always run, since its totals are summarised too), then every single-failure scenario for the sweep
+ * ones. Workers run them in any order; {@link judgePlan} reads their samples back in this order.
+ */
+export interface CheckPlan {
+  readonly seeds: readonly number[];
+  readonly expectations: readonly Expectation[];
+  readonly atSec: number;
+  readonly targets: readonly { readonly target: string; readonly kind: string }[];
+  readonly runs: readonly PlannedRun[];
+}
+
+export function planCheck(
+  doc: ArchDocument,
+  replications: number,
+  expectations = doc.expectations ?? [],
+): CheckPlan {
+  const seeds = replicationSeeds(doc.sim.seed, replications);
+  const plain = expectations.filter((e) => !e.sweep);
+  const sweeping = expectations.filter((e) => e.sweep);
+  const targets = sweeping.length > 0 ? sweepTargets(doc) : [];
+  const atSec = sweepFailureAtSec(doc);
+  const runs: PlannedRun[] = [
+    ...seeds.map((seed) => ({ doc, seed, expectations: plain })),
+    ...targets.flatMap(({ target }) => {
+      const failed = withFailure(doc, target, atSec);
+      return seeds.map((seed) => ({ doc: failed, seed, expectations: sweeping }));
+    }),
+  ];
+  return { seeds, expectations, atSec, targets, runs };
+}
+
+/** The samples of a plan's runs (in its order): the design's own, and each expectation's result. */
+export function judgePlan(
+  plan: CheckPlan,
+  samples: readonly RunSample[],
+): { own: RunSample[]; results: ExpectationResult[] } {
+  const n = plan.seeds.length;
+  const own = samples.slice(0, n);
+  const plain = plan.expectations.filter((e) => !e.sweep);
+  const sweeping = plan.expectations.filter((e) => e.sweep);
+  const cases = plan.targets.map(({ target, kind }, i) => ({
+    target,
+    kind,
+    samples: samples.slice(n * (i + 1), n * (i + 2)),
+  }));
+  const results = plan.expectations.map((e) =>
+    e.sweep ? sweepResultOf(e, sweeping.indexOf(e), cases, plan.atSec) : resultOf(e, plain.indexOf(e), own),
+  );
+  return { own, results };
+}
+
 /**
  * Checks `expectations` (the document's own by default) on `replications` runs of the document, and
- * each sweep expectation on the same number of runs of every single-failure scenario.
+ * each sweep expectation on the same number of runs of every single-failure scenario, one run after
+ * another (the page spreads the same plan over workers).
  */
 export function checkExpectations(
   doc: ArchDocument,
@@ -226,35 +289,48 @@ export function checkExpectations(
   } = {},
 ): ExpectationReport {
   const { replications = 1, expectations = doc.expectations ?? [], onProgress, ...run } = options;
-  const seeds = replicationSeeds(doc.sim.seed, replications);
-  const plain = expectations.filter((e) => !e.sweep);
-  const sweeping = expectations.filter((e) => e.sweep);
-  const targets = sweeping.length > 0 ? sweepTargets(doc) : [];
-  const total = (plain.length > 0 ? seeds.length : 0) + targets.length * seeds.length;
-  let done = 0;
-  const tick = () => onProgress?.(++done, total);
-  const plainSamples =
-    plain.length > 0
-      ? seeds.map((seed) => {
-          const sample = runSample(doc, seed, plain, run);
-          tick();
-          return sample;
-        })
-      : [];
-  const atSec = sweepFailureAtSec(doc);
-  const cases = targets.map(({ target, kind }) => ({
-    target,
-    kind,
-    samples: seeds.map((seed) => {
-      const sample = runSample(withFailure(doc, target, atSec), seed, sweeping, run);
-      tick();
-      return sample;
-    }),
-  }));
-  const results = expectations.map((e) =>
-    e.sweep
-      ? sweepResultOf(e, sweeping.indexOf(e), cases, atSec)
-      : resultOf(e, plain.indexOf(e), plainSamples),
-  );
-  return { runs: replications, seeds, results, passed: results.every((r) => r.status === 'pass') };
+  const plan = planCheck(doc, replications, expectations);
+  const samples = plan.runs.map((planned, i) => {
+    const sample = runSample(planned.doc, planned.seed, planned.expectations, run);
+    onProgress?.(i + 1, plan.runs.length);
+    return sample;
+  });
+  const { results } = judgePlan(plan, samples);
+  return {
+    runs: replications,
+    seeds: plan.seeds,
+    results,
+    passed: results.every((r) => r.status === 'pass'),
+  };
+}
+
+/**
+ * The expectations judged on the run in progress (the page's Expectations list): each on the live
+ * report so far. Sweep expectations, confidence bounds and latency over a window need more than the
+ * live run: they say where they are checked instead.
+ */
+export function liveResultsOf(
+  expectations: readonly Expectation[],
+  report: RunReport | null,
+): ExpectationResult[] {
+  return expectations.map((e) => {
+    const base = { expectation: e, text: expectationText(e), where: whereText(e), runs: 0 };
+    const elsewhere = (summary: string): ExpectationResult => ({ ...base, status: 'unmeasured', summary });
+    if (e.sweep)
+      return elsewhere('every single failure: checked by Run 30 seeds (Insight) and archplay test');
+    if (e.confidence !== undefined)
+      return elsewhere(
+        `a ${Math.round(e.confidence * 100)}% bound: checked by Run 30 seeds (Insight) and archplay test`,
+      );
+    if (!report || report.series.length === 0) return elsewhere('press Play to measure');
+    const m = measure(report, e);
+    if ('missing' in m)
+      return elsewhere(
+        e.window && latencyWindowsOf([e]).length > 0 && /measured when the run ends/.test(m.missing)
+          ? `latency over a window: checked by Run 30 seeds (Insight) and archplay test`
+          : m.missing,
+      );
+    const verdict = judgeValues(e, [m.value]);
+    return { ...base, ...verdict, summary: summaryOf(e, verdict) };
+  });
 }

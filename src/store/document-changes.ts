@@ -1,3 +1,4 @@
+import type { Expectation } from '../model/expectation-types';
 import type { AlertRule, ArchDocument, NodeSpec, ScenarioStep } from '../model/types';
 
 /**
@@ -27,6 +28,12 @@ export function withScenario(doc: ArchDocument, steps: readonly ScenarioStep[]):
 /** Removes every scenario step. */
 export function withoutScenario(doc: ArchDocument): ArchDocument {
   return { ...doc, scenario: [] };
+}
+
+/** Replaces the expectations (none: the document keeps no `expectations` key). */
+export function withExpectations(doc: ArchDocument, expectations: readonly Expectation[]): ArchDocument {
+  const { expectations: _old, ...rest } = doc;
+  return expectations.length > 0 ? { ...rest, expectations } : rest;
 }
 
 /** Replaces the alert rules (none: the document keeps no `alerts` key). */

@@ -77,7 +77,7 @@ export function withNodePositions(doc: ArchDocument, positions: ReadonlyMap<stri
   };
 }
 
-/** Drops scenario steps and alert rules whose target no longer exists. */
+/** Drops scenario steps, alert rules and expectations whose target no longer exists. */
 function withTargetsPruned(doc: ArchDocument): ArchDocument {
   const targets = new Set([
     ...doc.nodes.map((n) => n.id),
@@ -86,5 +86,12 @@ function withTargetsPruned(doc: ArchDocument): ArchDocument {
   ]);
   const scenario = doc.scenario.filter((step) => targets.has(step.target));
   const alerts = doc.alerts?.filter((rule) => rule.target === undefined || targets.has(rule.target));
-  return { ...doc, scenario, ...(alerts ? { alerts } : {}) };
+  const expectations = doc.expectations?.filter((e) => e.target === undefined || targets.has(e.target));
+  const { expectations: _old, ...rest } = doc;
+  return {
+    ...rest,
+    scenario,
+    ...(alerts ? { alerts } : {}),
+    ...(expectations && expectations.length > 0 ? { expectations } : {}),
+  };
 }

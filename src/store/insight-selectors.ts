@@ -5,6 +5,8 @@ export const selectInsightOpen = (s: ArchState) => s.insightOpen;
 export const selectInsightTab = (s: ArchState) => s.insightTab;
 export const selectSweepOutcome = (s: ArchState) => s.sweepOutcome;
 export const selectTwinOutcome = (s: ArchState) => s.twinOutcome;
+export const selectSeedsOutcome = (s: ArchState) => s.seedsOutcome;
+export const selectPairedOutcome = (s: ArchState) => s.pairedOutcome;
 export const selectReplay = (s: ArchState) => s.replay;
 
 /**

@@ -1,9 +1,30 @@
 import type { ArchDocument } from '../model/types';
 import type { SweepEntry } from '../analysis/analysis';
 import type { RunReport } from '../analysis/report';
+import type { ExpectationResult } from '../analysis/expectation-check';
+import type { ReplicationSummary } from '../analysis/replications';
+import type { Difference } from '../analysis/statistics';
 
 /** The Insight panel's tools (issue "Insight"). */
-export type InsightTab = 'twin' | 'sweep' | 'capacity' | 'explain';
+export type InsightTab = 'twin' | 'sweep' | 'seeds' | 'capacity' | 'explain';
+
+/** Finished replications of the open document ("Run 30 seeds"), with the design they were run on. */
+export interface SeedsOutcome {
+  readonly doc: ArchDocument;
+  readonly summary: ReplicationSummary;
+  /** The document's expectations judged over the runs (sweep ones over each failure's runs). */
+  readonly results: readonly ExpectationResult[];
+  readonly wallMs: number;
+}
+
+/** Twin runs over paired seeds: B − A for each total, and whether it is significant. */
+export interface PairedOutcome {
+  readonly forDoc: ArchDocument;
+  readonly runs: number;
+  readonly a: ReplicationSummary;
+  readonly b: ReplicationSummary;
+  readonly differences: Readonly<Record<string, Difference>>;
+}
 
 /** A finished single-point-of-failure sweep, with the design it was run on. */
 export interface SweepOutcome {
@@ -34,6 +55,8 @@ export interface InsightState {
   /** Share of requests failed after each node's or group's crash in the last sweep, by id: the heat map. */
   readonly heat: Readonly<Record<string, number>> | null;
   readonly twinOutcome: TwinOutcome | null;
+  readonly seedsOutcome: SeedsOutcome | null;
+  readonly pairedOutcome: PairedOutcome | null;
   /** While a sweep case is replayed: the user's own design, to go back to, and what is replayed. */
   readonly replay: { readonly saved: ArchDocument; readonly title: string } | null;
 }
@@ -45,6 +68,8 @@ export interface InsightActions {
   setSweepOutcome(outcome: SweepOutcome | null): void;
   clearHeat(): void;
   setTwinOutcome(outcome: TwinOutcome | null): void;
+  setSeedsOutcome(outcome: SeedsOutcome | null): void;
+  setPairedOutcome(outcome: PairedOutcome | null): void;
   /** Runs `doc` (a sweep case) in the live simulator in place of the user's design, which is kept. */
   startReplay(doc: ArchDocument, title: string): void;
   /** Puts the user's own design back (edits made to the replayed case are not kept). */
@@ -86,6 +111,8 @@ export function insightSlice(
     sweepOutcome: null,
     heat: null,
     twinOutcome: null,
+    seedsOutcome: null,
+    pairedOutcome: null,
     replay: null,
     setInsightOpen: (insightOpen) => set({ insightOpen }),
     setInsightTab: (insightTab) => set({ insightTab, insightOpen: true }),
@@ -93,6 +120,8 @@ export function insightSlice(
       set({ sweepOutcome, heat: sweepOutcome ? heatOf(sweepOutcome) : null }),
     clearHeat: () => set({ heat: null }),
     setTwinOutcome: (twinOutcome) => set({ twinOutcome }),
+    setSeedsOutcome: (seedsOutcome) => set({ seedsOutcome }),
+    setPairedOutcome: (pairedOutcome) => set({ pairedOutcome }),
     startReplay: (doc, title) => {
       const { replay, doc: current } = get();
       set({ replay: { saved: replay?.saved ?? current, title }, selectedId: null });

@@ -1,3 +1,4 @@
+import type { Expectation } from '../model/expectation-types';
 import type { AlertRule } from '../model/types';
 import type { ArchState } from './store';
 
@@ -10,3 +11,6 @@ export const selectOpenPreset = (s: ArchState) =>
   s.openPreset && s.openPreset.title === s.doc.name ? s.openPreset : null;
 export const selectLessonShown = (s: ArchState) => s.lessonShown;
 export const selectAlerts = (s: ArchState) => s.doc.alerts ?? NO_ALERTS;
+
+const NO_EXPECTATIONS: readonly Expectation[] = [];
+export const selectExpectations = (s: ArchState) => s.doc.expectations ?? NO_EXPECTATIONS;

@@ -1,3 +1,4 @@
+import type { Expectation } from '../model/expectation-types';
 import { create } from 'zustand';
 import { PRESETS, ACTIVE_ACTIVE } from '../model/presets';
 import type { AlertRule, ArchDocument, NodeSpec, ScenarioAction, ScenarioStep } from '../model/types';
@@ -6,6 +7,7 @@ import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/result
 import type { FaultRequest, FromWorker, Speed, ToWorker } from '../worker/protocol';
 import {
   withAlerts,
+  withExpectations,
   withNodeParams,
   withScenario,
   withoutScenario,
@@ -67,6 +69,8 @@ interface Actions {
   clearScenario(): void;
   /** Replaces the document's alert rules; the run restarts from t = 0. Returns an error message if refused. */
   setAlerts(alerts: readonly AlertRule[]): string | null;
+  /** Replaces the document's expectations; the run restarts from t = 0. Returns an error message if refused. */
+  setExpectations(expectations: readonly Expectation[]): string | null;
   setShowNodeSeries(show: boolean): void;
   toggleSourcePanel(): void;
 }
@@ -190,6 +194,13 @@ export const useArchStore = create<ArchState>()((set, get) => {
     setAlerts: (alerts) => {
       const doc = withAlerts(get().doc, alerts);
       const issue = validateDocument(doc)[0];
+      if (issue) return issue.message;
+      restart(doc, get().playing);
+      return null;
+    },
+    setExpectations: (expectations) => {
+      const doc = withExpectations(get().doc, expectations);
+      const issue = validateDocument(doc).find((i) => i.path.startsWith('expectations.'));
       if (issue) return issue.message;
       restart(doc, get().playing);
       return null;

@@ -1,5 +1,6 @@
 import { AlertsEditor } from './alerts/AlertsEditor';
 import { DocumentTitle } from './DocumentTitle';
+import { ExpectationsButton } from './expectations/ExpectationsButton';
 import { PresetsButton } from './gallery/PresetsButton';
 import { DocumentActions } from './keep/DocumentActions';
 import { InsightButton } from './insight/InsightButton';
@@ -14,6 +15,7 @@ export function TopBar() {
       <PresetsButton />
       <LessonControls />
       <AlertsEditor />
+      <ExpectationsButton />
       <InsightButton />
       <RunControls />
       <DocumentActions />

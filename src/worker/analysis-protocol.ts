@@ -1,6 +1,8 @@
 import type { ArchDocument } from '../model/types';
 import type { SweepEntry } from '../analysis/analysis';
 import type { RunReport } from '../analysis/report';
+import type { RunSample } from '../analysis/replications';
+import type { Expectation } from '../model/expectation-types';
 
 /**
  * The typed messages between the page and an analysis worker (issue "Insight"). A worker runs one job at a
@@ -21,10 +23,21 @@ export type AnalysisJob =
       readonly doc: ArchDocument;
       readonly seed: number;
       readonly durationSec: number;
+    }
+  | {
+      /** One replication: the run reduced to a sample, with `expectations` measured on it. */
+      readonly type: 'sample';
+      readonly doc: ArchDocument;
+      readonly seed: number;
+      readonly expectations: readonly Expectation[];
     };
 
 /** What a job gives back, by its type. */
-export type AnalysisResult<J extends AnalysisJob> = J extends { type: 'sweep-case' } ? SweepEntry : RunReport;
+export type AnalysisResult<J extends AnalysisJob> = J extends { type: 'sweep-case' }
+  ? SweepEntry
+  : J extends { type: 'sample' }
+    ? RunSample
+    : RunReport;
 
 /** Page → worker: run job number `job`. */
 export interface ToAnalysis {
@@ -34,5 +47,5 @@ export interface ToAnalysis {
 
 /** Worker → page: job `job`'s result, or why it failed. */
 export type FromAnalysis =
-  | { readonly type: 'done'; readonly job: number; readonly result: SweepEntry | RunReport }
+  | { readonly type: 'done'; readonly job: number; readonly result: SweepEntry | RunReport | RunSample }
   | { readonly type: 'error'; readonly job: number; readonly message: string };

@@ -8,12 +8,14 @@ import { useArchStore } from '../../store/store';
 import { CapacityPanel } from './CapacityPanel';
 import { ExplainPanel } from './ExplainPanel';
 import { formatMoney } from './insight-format';
+import { SeedsPanel } from './SeedsPanel';
 import { SweepPanel } from './SweepPanel';
 import { TwinRuns } from './TwinRuns';
 
 const TABS: readonly { readonly id: InsightTab; readonly name: string }[] = [
   { id: 'twin', name: 'Twin runs' },
   { id: 'sweep', name: 'Single points of failure' },
+  { id: 'seeds', name: 'Seeds' },
   { id: 'capacity', name: 'Capacity' },
   { id: 'explain', name: 'Explain why' },
 ];
@@ -96,6 +98,7 @@ export function InsightPanel() {
       >
         {tab === 'twin' && <TwinRuns />}
         {tab === 'sweep' && <SweepPanel />}
+        {tab === 'seeds' && <SeedsPanel />}
         {tab === 'capacity' && <CapacityPanel />}
         {tab === 'explain' && <ExplainPanel />}
       </div>

@@ -7,6 +7,9 @@ import { deferred, whenIdle } from './deferred';
  */
 
 export const ShareDialogPart = deferred(() => import('../share/ShareDialog').then((m) => m.ShareDialog));
+export const ExpectationsDialogPart = deferred(() =>
+  import('../expectations/ExpectationsDialog').then((m) => m.ExpectationsDialog),
+);
 export const InsightPanelPart = deferred(() => import('../insight/InsightPanel').then((m) => m.InsightPanel));
 export const SourcePanelPart = deferred(() => import('../source/SourcePanel').then((m) => m.SourcePanel));
 export const LessonPanelPart = deferred(() => import('../lessons/LessonPanel').then((m) => m.LessonPanel));
@@ -25,6 +28,7 @@ export const TimePlotPart = deferred(() => import('../TimePlot').then((m) => m.T
 /** Parts fetched when the browser is first idle, so that opening them later does not wait. */
 const IDLE_PARTS = [
   ShareDialogPart,
+  ExpectationsDialogPart,
   InsightPanelPart,
   SourcePanelPart,
   LessonPanelPart,
