@@ -106,7 +106,9 @@ class Engine implements Simulation, EngineContext {
   private simEvents: SimEvent[] = [];
   private depthLimitNoted = false;
   /** Calls that reached their node over a zero-latency edge while another arrival was being handled. */
-  private readonly pendingArrivals: number[] = [];
+  /** Pairs (call, generation); a typed array with a count, since truncating a JS array costs a runtime call. */
+  private pendingArrivals = new Int32Array(64);
+  private pendingCount = 0;
   private arriving = false;
   stopped: string | undefined;
 
@@ -421,22 +423,25 @@ class Engine implements Simulation, EngineContext {
    */
   private arriveNow(call: CallIx): void {
     if (this.arriving) {
-      this.pendingArrivals.push(call, this.calls.gen[call] as number);
+      if (this.pendingCount + 2 > this.pendingArrivals.length) {
+        const grown = new Int32Array(this.pendingArrivals.length * 2);
+        grown.set(this.pendingArrivals);
+        this.pendingArrivals = grown;
+      }
+      this.pendingArrivals[this.pendingCount++] = call;
+      this.pendingArrivals[this.pendingCount++] = this.calls.gen[call] as number;
       return;
     }
     this.arriving = true;
     try {
       this.arrive(call);
-      const pending = this.pendingArrivals;
-      // Most arrivals queue nothing: the list is only touched when a chain of hops did.
-      if (pending.length > 0) {
-        for (let i = 0; i < pending.length; i += 2) {
-          const next = pending[i] as CallIx;
-          if (this.calls.gen[next] === pending[i + 1]) this.arrive(next);
-        }
+      // Arrivals handled here may queue more: the count is read afresh on every turn.
+      for (let i = 0; i < this.pendingCount; i += 2) {
+        const next = this.pendingArrivals[i] as CallIx;
+        if (this.calls.gen[next] === this.pendingArrivals[i + 1]) this.arrive(next);
       }
     } finally {
-      if (this.pendingArrivals.length > 0) this.pendingArrivals.length = 0;
+      this.pendingCount = 0;
       this.arriving = false;
     }
   }
