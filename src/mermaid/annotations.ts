@@ -153,7 +153,11 @@ function readAnnotation(line: AnnotationLine): { annotation: Annotation } | { er
     first = next;
   }
   // `@A --> B`: the arrow as its own word.
-  if ((tokens[0]?.text === '-->' || tokens[0]?.text === '<-->') && tokens[1] && !tokens[1].text.includes('=')) {
+  if (
+    (tokens[0]?.text === '-->' || tokens[0]?.text === '<-->') &&
+    tokens[1] &&
+    !tokens[1].text.includes('=')
+  ) {
     const target = tokens[1];
     tokens.splice(0, 2);
     const pairs = rest(tokens);

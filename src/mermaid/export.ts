@@ -4,44 +4,15 @@
  */
 import { defaultParamsOf, DEFAULT_EDGE } from '../model/defaults';
 import { ALL_EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
-import type {
-  AlertRule,
-  ArchDocument,
-  EdgeSpec,
-  EdgeStroke,
-  GroupSpec,
-  NodeShape,
-  NodeSpec,
-  ScenarioStep,
-} from '../model/types';
+import type { AlertRule, ArchDocument, EdgeSpec, GroupSpec, NodeSpec, ScenarioStep } from '../model/types';
 import { formatDistributionExact, formatDurationMsExact } from '../model/units';
 import { RESERVED_HEADS } from './annotations';
-import { encodeLabel } from './labels';
+import { encodeLabel, quotedLabel } from './labels';
 import { filterStyles } from './styles';
 import { lessonLines } from './export-lesson';
 import { expectationLines } from './annotation-expect';
-
-const OPEN_CLOSE: { readonly [S in NodeShape]: readonly [string, string] } = {
-  rect: ['[', ']'],
-  round: ['(', ')'],
-  stadium: ['([', '])'],
-  subroutine: ['[[', ']]'],
-  cylinder: ['[(', ')]'],
-  circle: ['((', '))'],
-  rhombus: ['{', '}'],
-  hexagon: ['{{', '}}'],
-  odd: ['>', ']'],
-  parallelogram: ['[/', '/]'],
-  trapezoid: ['[/', '\\]'],
-  doublecircle: ['(((', ')))'],
-};
-
-const ARROWS: { readonly [S in EdgeStroke]: string } = {
-  normal: '-->',
-  dotted: '-.->',
-  thick: '==>',
-  invisible: '~~~',
-};
+import { drawnLinks, linkArrow } from './export-links';
+import { CLASSIC_BRACKETS, vertexTypeOf } from './shapes';
 
 /**
  * Words that cannot be node ids in Mermaid text (they are statements), checked in lower case.
@@ -73,14 +44,26 @@ export function toMermaid(doc: ArchDocument): string {
   const out: string[] = [];
   out.push('---', `title: ${JSON.stringify(doc.name)}`, '---');
   out.push(`flowchart ${doc.direction}`);
+  out.push(...accessibilityLines(doc));
   for (const node of doc.nodes) out.push(`  ${nodeDeclaration(node)}`);
   writeGroups(doc, out);
-  for (const edge of doc.edges) out.push(`  ${edgeLine(edge)}`);
+  const links = drawnLinks(doc);
+  for (const link of links) out.push(`  ${edgeLine(link.edge, link.source, link.target)}`);
   for (const def of doc.classDefs ?? []) {
-    const style = filterStyles(def.style.split(',')).kept.join(',');
+    const style = allowedStyle(def.style);
     if (style !== '') out.push(`  classDef ${def.name} ${style}`);
   }
   for (const node of doc.nodes) for (const name of node.classes ?? []) out.push(`  class ${node.id} ${name}`);
+  for (const node of doc.nodes) {
+    const style = allowedStyle(node.style);
+    if (style !== '') out.push(`  style ${node.id} ${style}`);
+  }
+  const linkDefault = allowedStyle(doc.linkStyleDefault);
+  if (linkDefault !== '') out.push(`  linkStyle default ${linkDefault}`);
+  links.forEach((link, index) => {
+    const style = allowedStyle(link.edge.style);
+    if (style !== '') out.push(`  linkStyle ${index} ${style}`);
+  });
   for (const node of doc.nodes) out.push(...nodeAnnotation(node));
   for (const group of doc.groups) out.push(...groupAnnotation(group));
   for (const edge of doc.edges) out.push(...edgeAnnotation(edge));
@@ -94,10 +77,38 @@ export function toMermaid(doc: ArchDocument): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A style list through the allow-list again: a document from a file or link may hold anything. */
+function allowedStyle(style: string | undefined): string {
+  return style === undefined ? '' : filterStyles(style.split(',')).kept.join(',');
+}
+
+/** `accTitle: …` and `accDescr: …` (one line each: line breaks become spaces). */
+function accessibilityLines(doc: ArchDocument): string[] {
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  const title = oneLine(doc.accessibility?.title ?? '');
+  const description = oneLine(doc.accessibility?.description ?? '');
+  if (title !== '') lines.push(`  accTitle: ${title}`);
+  if (description !== '') lines.push(`  accDescr: ${description}`);
+  return lines;
+}
+
 function nodeDeclaration(node: NodeSpec): string {
-  if (node.shape === undefined && node.label === node.id && isValidMermaidId(node.id)) return node.id;
-  const [open, close] = OPEN_CLOSE[node.shape ?? 'rect'];
-  return `${node.id}${open}"${encodeLabel(node.label)}"${close}`;
+  const type = vertexTypeOf(node.shape, node.mermaidShape);
+  const brackets = CLASSIC_BRACKETS[type];
+  if (brackets) {
+    if (type === 'square' && node.label === node.id && isValidMermaidId(node.id) && !node.labelMarkup)
+      return node.id;
+    return `${node.id}${brackets[0]}${quotedLabel(node.label, node.labelMarkup)}${brackets[1]}`;
+  }
+  // A newer shape: `id@{ shape: docs, label: "…" }`, whose label mermaid always reads as markdown.
+  if (node.label === node.id && !node.labelMarkup) return `${node.id}@{ shape: ${type} }`;
+  const markup = node.labelMarkup;
+  const label =
+    markup?.markdown && quotedLabel(node.label, markup) === `"\`${markup.text}\`"`
+      ? markup.text
+      : encodeLabel(node.label);
+  return `${node.id}@{ shape: ${type}, label: "${label}" }`;
 }
 
 /** Subgraphs, nested as the groups are; each lists its nodes (declared above, so order is kept). */
@@ -105,7 +116,7 @@ function writeGroups(doc: ArchDocument, out: string[]): void {
   const known = new Set(doc.groups.map((g) => g.id));
   const write = (group: GroupSpec, depth: number) => {
     const indent = '  '.repeat(depth + 1);
-    out.push(`${indent}subgraph ${group.id}["${encodeLabel(group.label)}"]`);
+    out.push(`${indent}subgraph ${group.id}[${quotedLabel(group.label, group.labelMarkup)}]`);
     for (const node of doc.nodes) if (node.group === group.id) out.push(`${indent}  ${node.id}`);
     for (const child of doc.groups) if (child.parent === group.id) write(child, depth + 1);
     out.push(`${indent}end`);
@@ -113,12 +124,10 @@ function writeGroups(doc: ArchDocument, out: string[]): void {
   for (const group of doc.groups) if (group.parent === undefined || !known.has(group.parent)) write(group, 0);
 }
 
-function edgeLine(edge: EdgeSpec): string {
-  const stroke = edge.stroke ?? 'normal';
-  // Mermaid has no two-headed invisible link.
-  const arrow = (edge.bidirectional && stroke !== 'invisible' ? '<' : '') + ARROWS[stroke];
-  const label = edge.label !== undefined && edge.label !== '' ? `|"${encodeLabel(edge.label)}"|` : '';
-  return `${edge.source} ${arrow}${label} ${edge.target}`;
+function edgeLine(edge: EdgeSpec, source: string, target: string): string {
+  const label =
+    edge.label !== undefined && edge.label !== '' ? `|${quotedLabel(edge.label, edge.labelMarkup)}|` : '';
+  return `${source} ${linkArrow(edge)}${label} ${target}`;
 }
 
 /** `key=value` for every field whose value differs from the default; values quoted when needed. */

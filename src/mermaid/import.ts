@@ -16,11 +16,11 @@ import {
 } from './diagnostics';
 import { locateIssue } from './issue-location';
 import { inferKind } from './kind-inference';
-import { decodeLabel } from './labels';
+import { decodeLabel, labelMarkupOf } from './labels';
 import { detectDiagramType, parseFlowchart, type RawFlowchart } from './library';
 import { diagnosticFromMermaidError } from './mermaid-errors';
 import { preprocess, type Preprocessed } from './preprocess';
-import { shapeOf } from './shapes';
+import { mermaidShapeOf, shapeOf } from './shapes';
 import { readEdges, readGroups } from './structure';
 import { filterStyles } from './styles';
 
@@ -113,8 +113,6 @@ function buildDocument(
     const at = { line: item.line, column: item.column + 1 };
     if (item.kind === 'click')
       notices.push({ ...at, message: 'click directives are dropped (links and callbacks do not run here)' });
-    else if (item.kind === 'style' || item.kind === 'linkStyle')
-      notices.push({ ...at, message: `${item.kind} lines are not kept; use classDef and class for colours` });
     else if (item.kind === 'directive')
       notices.push({
         ...at,
@@ -138,7 +136,12 @@ function buildDocument(
   const { groups, nodeGroup } = readGroups(raw.subGraphs);
   const nodes: NodeSpec[] = vertices.map((vertex) => {
     const label = decodeLabel(vertex.text ?? vertex.id, vertex.labelType === 'markdown');
+    const labelMarkup = labelMarkupOf(vertex.text ?? vertex.id, vertex.labelType, label);
     const shape = shapeOf(vertex.type);
+    const mermaidShape = mermaidShapeOf(vertex.type);
+    const style = keptStyle(vertex.styles, `style ${vertex.id}`, (message) =>
+      notice(message, lineOf(new RegExp(`^\\s*style\\s+${escapeRegExp(vertex.id)}\\s`))),
+    );
     const kind = inferKind(vertex.id, label, shape);
     const classes = [...vertex.classes];
     const group = nodeGroup.get(vertex.id);
@@ -151,11 +154,35 @@ function buildDocument(
       ...(group !== undefined ? { group } : {}),
       ...(failed ? { startsFailed: true } : {}),
       ...(shape !== undefined ? { shape } : {}),
+      ...(mermaidShape !== undefined ? { mermaidShape } : {}),
+      ...(labelMarkup ? { labelMarkup } : {}),
+      ...(style !== '' ? { style } : {}),
       ...(classes.length > 0 ? { classes } : {}),
     } as NodeSpec;
   });
 
   const edges = readEdges(raw, nodeGroup, groups, notice);
+  for (const rawEdge of raw.edges) {
+    const dropped = filterStyles(rawEdge.style ?? []).dropped;
+    if (dropped.length > 0) {
+      notice(
+        `linkStyle of ${rawEdge.start} --> ${rawEdge.end}: only colours, stroke widths and dashes are kept (dropped ${dropped.join(', ')})`,
+        lineOf(/^\s*linkStyle\s/),
+      );
+      break;
+    }
+  }
+  const linkStyleDefault = keptStyle(raw.defaultLinkStyle, 'linkStyle default', (message) =>
+    notice(message, lineOf(/^\s*linkStyle\s+default\s/)),
+  );
+  // One line each, as export writes them (a multi-line `accDescr { … }` reads the same on one line).
+  const oneLine = (text: string) => decodeLabel(text).replace(/\s+/g, ' ').trim();
+  const title = oneLine(raw.accTitle);
+  const description = oneLine(raw.accDescription);
+  const accessibility = {
+    ...(title !== '' ? { title } : {}),
+    ...(description !== '' ? { description } : {}),
+  };
   if (edges.length > MAX_EDGES)
     return fail(1, 1, `too many edges: ${edges.length}, the limit is ${MAX_EDGES}`);
   const classDefs = readClassDefs(raw, (name, message) =>
@@ -191,6 +218,8 @@ function buildDocument(
     ...(applied.alerts.length > 0 ? { alerts: applied.alerts } : {}),
     ...(applied.expectations.length > 0 ? { expectations: applied.expectations } : {}),
     ...(classDefs.length > 0 ? { classDefs } : {}),
+    ...(linkStyleDefault !== '' ? { linkStyleDefault } : {}),
+    ...(Object.keys(accessibility).length > 0 ? { accessibility } : {}),
     ...(applied.lesson ? { lesson: applied.lesson } : {}),
   };
   const issues = validateDocument(document);
@@ -209,6 +238,18 @@ function sortDiagnostics(list: readonly MermaidDiagnostic[]): MermaidDiagnostic[
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The allowed entries of a `style` list joined by commas; a notice names what was dropped. */
+function keptStyle(
+  entries: readonly string[] | undefined,
+  what: string,
+  notice: (message: string) => void,
+): string {
+  const { kept, dropped } = filterStyles(entries ?? []);
+  if (dropped.length > 0)
+    notice(`${what}: only colours, stroke widths and dashes are kept (dropped ${dropped.join(', ')})`);
+  return kept.join(',');
 }
 
 function readClassDefs(raw: RawFlowchart, notice: (name: string, message: string) => void): ClassDef[] {

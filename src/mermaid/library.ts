@@ -9,6 +9,7 @@
  * recorded instead of being bound. The rendering path (the Preview) is untouched and keeps mermaid's
  * sanitising with `securityLevel: 'strict'`.
  */
+import type { JSDOM as JsdomClass } from 'jsdom';
 import type { Mermaid, MermaidConfig } from 'mermaid';
 
 type MermaidModule = Mermaid;
@@ -20,6 +21,8 @@ export interface RawVertex {
   readonly type?: string;
   readonly labelType?: string;
   readonly classes: readonly string[];
+  /** From `style` lines, as `property:value` entries. */
+  readonly styles?: readonly string[];
 }
 
 export interface RawEdge {
@@ -28,7 +31,12 @@ export interface RawEdge {
   readonly text: string;
   readonly labelType?: string;
   readonly stroke?: string;
+  /** `arrow_point`, `arrow_open`, `arrow_circle`, `arrow_cross` or `double_arrow_…`. */
   readonly type?: string;
+  /** 1 for `-->`, 2 for `--->`… */
+  readonly length?: number;
+  /** From `linkStyle` lines, as `property:value` entries. */
+  readonly style?: readonly string[];
 }
 
 export interface RawSubGraph {
@@ -52,6 +60,10 @@ export interface RawFlowchart {
   readonly classDefs: readonly RawClassDef[];
   /** Ids named by `click` statements (the statements themselves have no effect). */
   readonly clicked: readonly string[];
+  /** `linkStyle default …` entries. */
+  readonly defaultLinkStyle: readonly string[];
+  readonly accTitle: string;
+  readonly accDescription: string;
 }
 
 /** The shape of the flowchart database methods archplay calls or replaces. */
@@ -60,7 +72,9 @@ interface FlowDbInstance {
   setGen(version: string): void;
   getDirection(): string | undefined;
   getVertices(): Map<string, RawVertex>;
-  getEdges(): RawEdge[];
+  getEdges(): RawEdge[] & { defaultStyle?: string[] };
+  getAccTitle(): string;
+  getAccDescription(): string;
   getSubGraphs(): RawSubGraph[];
   getClasses(): Map<string, RawClassDef>;
   sanitizeText: (text: string) => string;
@@ -105,14 +119,38 @@ export const MERMAID_CONFIG: MermaidConfig = {
 let mermaidPromise: Promise<MermaidModule> | undefined;
 let partsPromise: Promise<FlowchartParts> | undefined;
 
-/** Loads and initialises mermaid once. In Node, a DOM (jsdom) must be installed first for rendering. */
+/**
+ * Loads and initialises mermaid once. Outside a browser (the CLI, Node tests) mermaid's DOMPurify is
+ * given a jsdom window first, so that parsing runs the same code as in the app: without a window,
+ * DOMPurify is an empty stub and `accTitle` or `accDescr` lines fail with "DOMPurify.addHook is not a
+ * function". Rendering still needs a full DOM installed by the caller.
+ */
 export function loadMermaid(): Promise<MermaidModule> {
-  mermaidPromise ??= import('mermaid').then((module) => {
+  mermaidPromise ??= withWindowForSanitiser(() => import('mermaid')).then((module) => {
     const mermaid = module.default;
     mermaid.initialize(MERMAID_CONFIG);
     return mermaid;
   });
   return mermaidPromise;
+}
+
+/**
+ * Runs `load` with a global `window` present. DOMPurify takes the global window once, when its module is
+ * evaluated, and keeps it; so where there is none, a jsdom window is installed for the import only and
+ * removed afterwards, leaving the rest of the program without a fake browser global.
+ */
+async function withWindowForSanitiser<T>(load: () => Promise<T>): Promise<T> {
+  if (typeof window !== 'undefined') return load();
+  // A computed specifier: the browser bundle never includes jsdom (this branch never runs there).
+  const specifier = 'jsdom';
+  const { JSDOM } = (await import(/* @vite-ignore */ specifier)) as { JSDOM: typeof JsdomClass };
+  const scope = globalThis as { window?: unknown };
+  scope.window = new JSDOM('<!doctype html><html><body></body></html>').window;
+  try {
+    return await load();
+  } finally {
+    delete scope.window;
+  }
 }
 
 async function loadFlowchartParts(): Promise<FlowchartParts> {
@@ -170,6 +208,9 @@ export async function parseFlowchart(text: string): Promise<RawFlowchart> {
     subGraphs: [...db.getSubGraphs()],
     classDefs: [...db.getClasses().values()],
     clicked,
+    defaultLinkStyle: [...(db.getEdges().defaultStyle ?? [])],
+    accTitle: db.getAccTitle(),
+    accDescription: db.getAccDescription(),
   };
 }
 

@@ -87,28 +87,26 @@ export function preprocess(source: string): Preprocessed {
     }
   });
 
-  // Mermaid's own text clean-ups, done here so that they keep positions: quotes inside HTML tags
-  // become single quotes (same length); `#name;` entities are encoded (longer: recorded per line).
-  const shifts: Array<Array<{ at: number; by: number }>> = [];
+  // Mermaid's own text clean-ups (its `encodeEntities`), done here so that they keep positions: quotes
+  // inside HTML tags become single quotes (same length), the last `;` of a `style` or `classDef` with a
+  // `#` colour is dropped and `#name;` entities are encoded (each edit recorded in a column map).
+  const columnMaps: number[][] = [];
   const encoded = out.map((lineText, index) => {
-    let line = lineText.replace(
-      /<(\w+)([^>]*)>/g,
-      (_m, tag: string, attrs: string) => `<${tag}${attrs.replace(/="([^"]*)"/g, "='$1'")}>`,
+    const line = new MappedLine(
+      lineText.replace(
+        /<(\w+)([^>]*)>/g,
+        (_m, tag: string, attrs: string) => `<${tag}${attrs.replace(/="([^"]*)"/g, "='$1'")}>`,
+      ),
     );
-    line = line.replace(/^(\s*(?:style|classDef)\b.*:\S*#.*);\s*$/, '$1');
-    const lineShifts: Array<{ at: number; by: number }> = [];
-    let added = 0;
-    line = line.replace(/#\w+;/g, (entity, offset: number) => {
+    // The same patterns as mermaid's, unanchored: `graph TD;style Q fill:#fff;` has its `;` dropped too.
+    line.replace(/style.*:\S*#.*;/g, (match) => match.slice(0, -1));
+    line.replace(/classDef.*:\S*#.*;/g, (match) => match.slice(0, -1));
+    line.replace(/#\w+;/g, (entity) => {
       const inner = entity.slice(1, -1);
-      const replacement = /^\+?\d+$/.test(inner)
-        ? `\uFB02\xB0\xB0${inner}\xB6\xDF`
-        : `\uFB02\xB0${inner}\xB6\xDF`;
-      added += replacement.length - entity.length;
-      lineShifts.push({ at: offset + added + entity.length, by: added });
-      return replacement;
+      return /^\+?\d+$/.test(inner) ? `\uFB02\xB0\xB0${inner}\xB6\xDF` : `\uFB02\xB0${inner}\xB6\xDF`;
     });
-    shifts[index] = lineShifts;
-    return line;
+    columnMaps[index] = line.sourceColumns;
+    return line.text;
   });
 
   return {
@@ -119,11 +117,49 @@ export function preprocess(source: string): Preprocessed {
     ignored,
     toSource(line, column) {
       const index = Math.min(Math.max(line, 1), out.length) - 1;
-      let shift = 0;
-      for (const s of shifts[index] ?? []) if (column >= s.at) shift = s.by;
-      return { line: index + 1, column: Math.max(0, column - shift) };
+      const map = columnMaps[index] ?? [];
+      const last = map.length - 1;
+      const source = column <= last ? (map[column] ?? column) : (map[last] ?? 0) + column - last;
+      return { line: index + 1, column: Math.max(0, source) };
     },
   };
+}
+
+/**
+ * A line being rewritten, with the source column of each of its characters: the part a replacement
+ * shares with the start of the text it replaces keeps its columns, the rest maps to the first column
+ * that changed, and the characters after it keep theirs.
+ */
+class MappedLine {
+  /** `sourceColumns[i]` is the source column of character i; one extra entry for the end of the line. */
+  sourceColumns: number[];
+
+  constructor(public text: string) {
+    this.sourceColumns = Array.from({ length: text.length + 1 }, (_, i) => i);
+  }
+
+  replace(pattern: RegExp, replacer: (match: string) => string): void {
+    let text = '';
+    const columns: number[] = [];
+    let from = 0;
+    for (const match of this.text.matchAll(pattern)) {
+      const start = match.index;
+      const replacement = replacer(match[0]);
+      text += this.text.slice(from, start) + replacement;
+      columns.push(...this.sourceColumns.slice(from, start));
+      let same = 0;
+      while (same < replacement.length && replacement[same] === match[0][same]) same += 1;
+      columns.push(...this.sourceColumns.slice(start, start + same));
+      const at = this.sourceColumns[start + same] ?? start + same;
+      for (let i = same; i < replacement.length; i += 1) columns.push(at);
+      from = start + match[0].length;
+    }
+    if (from === 0) return;
+    text += this.text.slice(from);
+    columns.push(...this.sourceColumns.slice(from));
+    this.text = text;
+    this.sourceColumns = columns;
+  }
 }
 
 interface Frontmatter {

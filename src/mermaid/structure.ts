@@ -2,8 +2,9 @@
  * Subgraphs → groups, and mermaid's links → edges (with links to a subgraph sent to its nodes).
  */
 import { DEFAULT_EDGE } from '../model/defaults';
-import { edgeIdOf, type EdgeSpec, type EdgeStroke, type GroupSpec } from '../model/types';
-import { decodeLabel } from './labels';
+import { edgeIdOf, type EdgeHead, type EdgeSpec, type EdgeStroke, type GroupSpec } from '../model/types';
+import { decodeLabel, labelMarkupOf } from './labels';
+import { filterStyles } from './styles';
 import type { RawFlowchart, RawSubGraph } from './library';
 
 /** Groups in the order their subgraphs open (parents before children), and each node's group. */
@@ -30,10 +31,13 @@ export function readGroups(subGraphs: readonly RawSubGraph[]): {
     if (seen.has(sg.id)) return;
     seen.add(sg.id);
     const parent = parentOf.get(sg.id);
+    const label = decodeLabel(sg.title, sg.labelType === 'markdown');
+    const labelMarkup = labelMarkupOf(sg.title, sg.labelType, label);
     groups.push({
       id: sg.id,
-      label: decodeLabel(sg.title, sg.labelType === 'markdown'),
+      label,
       ...(parent !== undefined ? { parent } : {}),
+      ...(labelMarkup ? { labelMarkup } : {}),
     });
     for (const child of subGraphs) if (parentOf.get(child.id) === sg.id) visit(child, seen);
   };
@@ -44,22 +48,25 @@ export function readGroups(subGraphs: readonly RawSubGraph[]): {
   return { groups, nodeGroup };
 }
 
-export function readEdges(
-  raw: RawFlowchart,
-  nodeGroup: ReadonlyMap<string, string>,
+/**
+ * Where a link that names a subgraph goes: a link to a subgraph goes to its entry nodes (no link from
+ * inside it), one from a subgraph leaves from its exit nodes; a subgraph whose nodes form a cycle has
+ * none, then all its nodes. `plain` are the links between nodes. A node id is its own end.
+ */
+export function linkEnds(
   groups: readonly GroupSpec[],
-  notice: (message: string) => void,
-): EdgeSpec[] {
+  nodeGroup: ReadonlyMap<string, string>,
+  plain: readonly { readonly start: string; readonly end: string }[],
+): (id: string, role: 'entry' | 'exit') => string[] {
   const groupIds = new Set(groups.map((g) => g.id));
   const childrenOf = (id: string): string[] => groups.filter((g) => g.parent === id).map((g) => g.id);
-  const membersOf = (id: string): string[] => {
+  const membersOf = (id: string, seen = new Set<string>()): string[] => {
+    if (seen.has(id)) return [];
+    seen.add(id);
     const direct = [...nodeGroup].filter(([, group]) => group === id).map(([node]) => node);
-    return [...direct, ...childrenOf(id).flatMap(membersOf)];
+    return [...direct, ...childrenOf(id).flatMap((child) => membersOf(child, seen))];
   };
-  const plain = raw.edges.filter((e) => !groupIds.has(e.start) && !groupIds.has(e.end));
-  // A link to a subgraph goes to its entry nodes (no link from inside it); one from a subgraph leaves
-  // from its exit nodes. A subgraph whose nodes form a cycle has none: then all its nodes.
-  const ends = (id: string, role: 'entry' | 'exit'): string[] => {
+  return (id, role) => {
     if (!groupIds.has(id)) return [id];
     const members = membersOf(id);
     const inside = new Set(members);
@@ -71,6 +78,17 @@ export function readEdges(
     );
     return chosen.length > 0 ? chosen : members;
   };
+}
+
+export function readEdges(
+  raw: RawFlowchart,
+  nodeGroup: ReadonlyMap<string, string>,
+  groups: readonly GroupSpec[],
+  notice: (message: string) => void,
+): EdgeSpec[] {
+  const groupIds = new Set(groups.map((g) => g.id));
+  const plain = raw.edges.filter((e) => !groupIds.has(e.start) && !groupIds.has(e.end));
+  const ends = linkEnds(groups, nodeGroup, plain);
   const edges: EdgeSpec[] = [];
   const seen = new Set<string>();
   for (const rawEdge of raw.edges) {
@@ -81,9 +99,11 @@ export function readEdges(
       continue;
     }
     const label = decodeLabel(rawEdge.text, rawEdge.labelType === 'markdown');
+    const labelMarkup = labelMarkupOf(rawEdge.text, rawEdge.labelType, label);
     const stroke = strokeOf(rawEdge.stroke);
-    // `A <--> B` (mermaid's `double_arrow_*` types): between databases a replication link.
-    const bidirectional = rawEdge.type?.startsWith('double_') === true;
+    const { head, bidirectional } = headOf(rawEdge.type, stroke);
+    const length = rawEdge.length !== undefined && rawEdge.length > 1 ? rawEdge.length : undefined;
+    const style = filterStyles(rawEdge.style ?? []).kept.join(',');
     for (const source of sources) {
       for (const target of targets) {
         const id = edgeIdOf(source, target);
@@ -100,12 +120,37 @@ export function readEdges(
           params: DEFAULT_EDGE,
           ...(label !== '' ? { label } : {}),
           ...(stroke !== 'normal' ? { stroke } : {}),
+          ...(head !== 'arrow' ? { head } : {}),
           ...(bidirectional ? { bidirectional } : {}),
+          ...(length !== undefined ? { length } : {}),
+          ...(labelMarkup ? { labelMarkup } : {}),
+          ...(style !== '' ? { style } : {}),
+          ...(groupIds.has(rawEdge.start) ? { drawnFrom: rawEdge.start } : {}),
+          ...(groupIds.has(rawEdge.end) ? { drawnTo: rawEdge.end } : {}),
         });
       }
     }
   }
   return edges;
+}
+
+/**
+ * Mermaid's link type → the head at the target and whether the link has one at both ends. An invisible
+ * link (`~~~`) has no head to keep: mermaid always reports it as open.
+ */
+function headOf(type: string | undefined, stroke: EdgeStroke): { head: EdgeHead; bidirectional: boolean } {
+  if (stroke === 'invisible') return { head: 'arrow', bidirectional: false };
+  const bidirectional = type?.startsWith('double_') ?? false;
+  const end = type?.replace(/^double_/, '');
+  const head: EdgeHead =
+    end === 'arrow_open'
+      ? 'none'
+      : end === 'arrow_circle'
+        ? 'circle'
+        : end === 'arrow_cross'
+          ? 'cross'
+          : 'arrow';
+  return { head, bidirectional };
 }
 
 function strokeOf(stroke: string | undefined): EdgeStroke {

@@ -238,6 +238,17 @@ export type NodeShape =
   | 'trapezoid'
   | 'doublecircle';
 
+/**
+ * A label as written in Mermaid when it is more than its plain text: a markdown string (`"\`**bold**\``)
+ * or text with `<br>` and formatting tags, entities as written. Export writes it back while the plain
+ * `label` still reads the same, so the diagram draws the same (README.md, "Labels").
+ */
+export interface LabelMarkup {
+  readonly text: string;
+  /** A Mermaid markdown string (written between backticks). */
+  readonly markdown?: boolean;
+}
+
 interface NodeBase<K extends NodeKind> {
   readonly id: string;
   readonly label: string;
@@ -248,6 +259,15 @@ interface NodeBase<K extends NodeKind> {
   /** Whether the node is failed at t = 0 (a Mermaid class named `failed` or `down`). */
   readonly startsFailed?: boolean;
   readonly shape?: NodeShape;
+  /**
+   * The exact Mermaid shape when {@link shape} does not say it: a vertex type such as `inv_trapezoid` or
+   * `lean_left`, or an `@{ shape: … }` name such as `docs` (absent: the shape's own brackets).
+   */
+  readonly mermaidShape?: string;
+  /** The label as written in Mermaid, when richer than {@link label} (absent: the plain label). */
+  readonly labelMarkup?: LabelMarkup;
+  /** A Mermaid `style` line for the node: allowed `property:value` pairs joined by commas. */
+  readonly style?: string;
   /** Mermaid classes applied to the node, in order. */
   readonly classes?: readonly string[];
   /** Running cost per hour, in the document's currency (absent: the kind's default, see defaults.ts). */
@@ -264,6 +284,9 @@ export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
 export type ConflictPolicy = 'lww' | 'first-wins';
 
 export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['lww', 'first-wins'];
+
+/** The end of a Mermaid link at its target: `-->` an arrowhead (the default), `---` none, `--o`, `--x`. */
+export type EdgeHead = 'arrow' | 'none' | 'circle' | 'cross';
 
 export interface EdgeParams {
   /** One-way network latency. */
@@ -293,11 +316,26 @@ export interface EdgeSpec {
   readonly params: EdgeParams;
   readonly label?: string;
   readonly stroke?: EdgeStroke;
+  /** How the link ends (absent: an arrowhead). Every head is a call from source to target. */
+  readonly head?: EdgeHead;
   /**
-   * Drawn with arrowheads at both ends (`A <--> B`). Between two databases it is a replication link
-   * between multi-primary peers, not a call (README "Active-active data").
+   * Drawn with a head at both ends (`<-->`, `o--o`, `x--x`): the target also calls the source, over the
+   * same parameters (README.md, "Links"). Between two databases it is a replication link between
+   * multi-primary peers, not a call (README "Active-active data"). Absent: one way.
    */
   readonly bidirectional?: boolean;
+  /** Mermaid link length: 1 for `-->`, 2 for `--->` and so on (absent: 1). */
+  readonly length?: number;
+  /** The label as written in Mermaid, when richer than {@link label}. */
+  readonly labelMarkup?: LabelMarkup;
+  /** Mermaid `linkStyle` of this link: allowed `property:value` pairs joined by commas. */
+  readonly style?: string;
+  /**
+   * The subgraphs a Mermaid link was drawn from and to when it named a subgraph (`A --> Backend`): the
+   * import sends it to the subgraph's nodes, and export draws one link again while they all remain.
+   */
+  readonly drawnFrom?: string;
+  readonly drawnTo?: string;
 }
 
 export interface GroupSpec {
@@ -305,6 +343,8 @@ export interface GroupSpec {
   readonly label: string;
   /** Enclosing group, for nested subgraphs. */
   readonly parent?: string;
+  /** The title as written in Mermaid, when richer than {@link label}. */
+  readonly labelMarkup?: LabelMarkup;
   /** A region: one-way latency added to every edge that enters or leaves it (absent: none). */
   readonly latency?: Distribution;
 }
@@ -392,6 +432,10 @@ export interface ArchDocument {
   readonly alerts?: readonly AlertRule[];
   /** Mermaid `classDef` lines by class name, for export (a style allow-list is applied on import). */
   readonly classDefs?: readonly ClassDef[];
+  /** Mermaid `linkStyle default …`: the style of every link without its own (allowed pairs only). */
+  readonly linkStyleDefault?: string;
+  /** Mermaid `accTitle` and `accDescr`: the diagram's title and description for screen readers. */
+  readonly accessibility?: { readonly title?: string; readonly description?: string };
   /** A lesson's script: steps, conditions and a question (absent: a plain document). */
   readonly lesson?: Lesson;
   /** Promises the design must keep, checked live and by `archplay test` (absent: none). */

@@ -224,6 +224,9 @@ const SHAPES = [
   'doublecircle',
 ];
 
+/** A label as written in Mermaid (see `LabelMarkup` in src/model/types.ts). */
+const LABEL_MARKUP = object({ required: { text: 'string' }, optional: { markdown: 'boolean' } });
+
 function node(value: unknown, path: string, errors: string[]): unknown {
   const kind = (value as { kind?: unknown } | null)?.kind;
   const params =
@@ -238,6 +241,9 @@ function node(value: unknown, path: string, errors: string[]): unknown {
         startsFailed: 'boolean',
         cost: 'number',
         shape: SHAPES,
+        mermaidShape: 'string',
+        labelMarkup: LABEL_MARKUP,
+        style: 'string',
         classes: arrayOf((v, p, e) => readValue(v, 'string', p, e)),
         position: object({ required: { x: 'number', y: 'number' } }),
       },
@@ -265,7 +271,13 @@ const EDGE: ObjectSpec = {
   optional: {
     label: 'string',
     stroke: ['normal', 'dotted', 'thick', 'invisible'],
+    head: ['arrow', 'none', 'circle', 'cross'],
     bidirectional: 'boolean',
+    length: 'number',
+    labelMarkup: LABEL_MARKUP,
+    style: 'string',
+    drawnFrom: 'string',
+    drawnTo: 'string',
   },
 };
 
@@ -343,7 +355,7 @@ const DOCUMENT: ObjectSpec = {
     groups: arrayOf(
       object({
         required: { id: 'string', label: 'string' },
-        optional: { parent: 'string', latency: distribution },
+        optional: { parent: 'string', latency: distribution, labelMarkup: LABEL_MARKUP },
       }),
     ),
     scenario: arrayOf(object(STEP)),
@@ -362,6 +374,8 @@ const DOCUMENT: ObjectSpec = {
       }),
     ),
     classDefs: arrayOf(object({ required: { name: 'string', style: 'string' } })),
+    linkStyleDefault: 'string',
+    accessibility: object({ required: {}, optional: { title: 'string', description: 'string' } }),
     lesson: object(LESSON),
     expectations: arrayOf(
       object({

@@ -115,18 +115,23 @@ describe('flowchart features', () => {
     const doc = documentOf(result);
     expect(doc.classDefs).toEqual([
       { name: 'healthy', style: 'fill:#cfc,stroke:#060,stroke-width:2px' },
-      { name: 'down', style: 'fill:#f99,stroke:#900,stroke-width:3px' },
+      { name: 'down', style: 'fill:#f99,stroke:#900,stroke-width:3px,stroke-dasharray:5 5' },
       { name: 'fancy', style: 'color:white' },
     ]);
     expect(node(doc, 'S1')).toMatchObject({ classes: ['down'], startsFailed: true });
     expect(node(doc, 'S3')?.classes).toEqual(['fancy']);
+    // `style` and `linkStyle` lines are kept too, through the same allow-list.
+    expect(node(doc, 'LB')?.style).toBe('fill:#ff0,stroke:#333');
+    expect(doc.edges[0]?.style).toBe('stroke:#f00,stroke-width:4px,fill:none');
+    expect(doc.linkStyleDefault).toBe('stroke:#999');
     if (!result.ok) return;
     expect(result.notices.map((n) => n.message)).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('font-size'),
-        expect.stringContaining('style lines are not kept'),
-      ]),
+      expect.arrayContaining([expect.stringContaining('font-size')]),
     );
+    const exported = toMermaid(doc);
+    expect(exported).toContain('  style LB fill:#ff0,stroke:#333\n');
+    expect(exported).toContain('  linkStyle 0 stroke:#f00,stroke-width:4px,fill:none\n');
+    expect(exported).toContain('  linkStyle default stroke:#999\n');
   });
 
   it('drops click directives with a notice, and nothing becomes clickable', async () => {
