@@ -583,9 +583,20 @@ class Engine implements Simulation, EngineContext {
     if (cacheMode !== CacheMode.none && this.caches.lookup(node, calls.dataKey[call] as number, this.nowMs))
       return this.respond(call, Cause.ok);
     const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
-    if (out.length === 0) return this.workDone(call, node);
+    const first = this.skipWayBack(call, out, 0);
+    if (first >= out.length) return this.workDone(call, node);
     calls.move(call, CallState.waiting);
-    this.callDownstream(call, node, 0, out);
+    this.callDownstream(call, node, first, out);
+  }
+
+  /**
+   * `step`, or the step after it when that one is the way straight back to the caller over a both-way
+   * link (`A <--> B`: B calls A, but not with the request A sent it; README.md, "Links").
+   */
+  private skipWayBack(call: CallIx, out: IxArray<EdgeIx>, step: number): number {
+    const edge = this.calls.edge[call] as EdgeIx;
+    if (edge < 0 || step >= out.length) return step;
+    return out[step] === this.topology.edgeReverse[edge] ? step + 1 : step;
   }
 
   private callDownstream(call: CallIx, node: NodeIx, step: number, out: IxArray<EdgeIx>): void {
@@ -746,7 +757,7 @@ class Engine implements Simulation, EngineContext {
       if (this.faults.hung[node]) return calls.move(parent, CallState.held);
       if (cause !== Cause.ok) return this.respond(parent, cause);
       const out = this.topology.outEdges[node] as IxArray<EdgeIx>;
-      const step = (calls.step[parent] as number) + 1;
+      const step = this.skipWayBack(parent, out, (calls.step[parent] as number) + 1);
       if (step >= out.length) return this.workDone(parent, node);
       this.callDownstream(parent, node, step, out);
     }

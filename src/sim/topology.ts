@@ -9,6 +9,7 @@ import type {
   ServiceParams,
   WorkerParams,
 } from '../model/types';
+import { callEdges } from '../model/call-edges';
 import { DEFAULT_PEER_LAG, isPeerLink, linkBetween, peerGroupsOf } from '../model/peers';
 import { isZero } from './distributions';
 import { ixArrayOf, type EdgeIx, type IxArray, type NodeIx } from './indices';
@@ -64,6 +65,8 @@ export interface Topology {
   readonly outEdges: readonly IxArray<EdgeIx>[];
   readonly edgeIds: readonly string[];
   readonly edgeIndex: ReadonlyMap<string, EdgeIx>;
+  /** The other way of a both-way link (`<-->`), or -1. */
+  readonly edgeReverse: IxArray<EdgeIx>;
   readonly edgeSource: IxArray<NodeIx>;
   readonly edgeTarget: IxArray<NodeIx>;
   readonly edgeLatency: readonly Distribution[];
@@ -178,7 +181,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
       lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
     }
   });
-  const edges = doc.edges.filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
+  const edges = callEdges(doc).filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));
   const groupIds = doc.groups.map((g) => g.id);
   const groupsOf = groupChains(doc);
   const outLists: EdgeIx[][] = doc.nodes.map(() => []);
@@ -209,6 +212,15 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const keySampler = doc.nodes.map((node) =>
     node.kind === 'client' && node.params.keys ? new KeySampler(node.params.keys) : null,
   );
+  const edgeIndex = new Map(edgeIds.map((id, e) => [id, e as EdgeIx]));
+  // Each way of a both-way link knows the other, so that a call never goes straight back to its caller.
+  const edgeReverse = ixArrayOf<EdgeIx>(edges.map(() => -1 as EdgeIx));
+  edges.forEach((edge, e) => {
+    const pair = edge.reverseOf !== undefined ? edgeIndex.get(edge.reverseOf) : undefined;
+    if (pair === undefined) return;
+    edgeReverse[e] = pair;
+    edgeReverse[pair] = e as EdgeIx;
+  });
   return {
     nodeIds,
     nodeIndex,
@@ -234,7 +246,8 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     lb,
     outEdges: outLists.map((list) => ixArrayOf(list)),
     edgeIds,
-    edgeIndex: new Map(edgeIds.map((id, e) => [id, e as EdgeIx])),
+    edgeIndex,
+    edgeReverse,
     edgeSource: ixArrayOf(edges.map((e) => indexOf(e.source))),
     edgeTarget: ixArrayOf(edges.map((e) => indexOf(e.target))),
     edgeLatency: edges.map((e) => e.params.latency),
