@@ -1,6 +1,27 @@
 import type { ArchDocument } from '../model/types';
 
 /**
+ * What kind of problem an error is, stable across versions for code and tests to branch on (the message
+ * may be reworded): the size and type checks made before parsing, mermaid's syntax errors, the
+ * annotation lines, and the values the whole document is checked for.
+ */
+export type DiagnosticCode =
+  | 'too-large'
+  | 'empty'
+  | 'not-mermaid'
+  | 'not-flowchart'
+  | 'too-many-links'
+  | 'too-many-nodes'
+  | 'too-many-edges'
+  | 'syntax'
+  | 'unrecognised-text'
+  | 'unknown-shape'
+  | 'unreadable'
+  | 'invalid-id'
+  | 'annotation'
+  | 'invalid-value';
+
+/**
  * A problem or a notice about Mermaid text, at a 1-based line and column of the text as given (after
  * a byte-order mark is dropped; CRLF counts as one line ending). Whole-file messages point at 1:1.
  */
@@ -10,12 +31,19 @@ export interface MermaidDiagnostic {
   readonly message: string;
   /** A suggestion for a common mistake, e.g. quoting a label that contains parentheses. */
   readonly hint?: string;
+  /** What kind of problem it is; every error {@link parseMermaid} returns has one. */
+  readonly code?: DiagnosticCode;
+}
+
+/** An error: a diagnostic with its code. */
+export interface MermaidError extends MermaidDiagnostic {
+  readonly code: DiagnosticCode;
 }
 
 /** The result of {@link parseMermaid}: a document and notices, or errors (and no document). */
 export type MermaidParseResult =
   | { readonly ok: true; readonly document: ArchDocument; readonly notices: readonly MermaidDiagnostic[] }
-  | { readonly ok: false; readonly errors: readonly MermaidDiagnostic[] };
+  | { readonly ok: false; readonly errors: readonly MermaidError[] };
 
 /** Largest Mermaid text accepted, checked before anything is parsed. */
 export const MAX_SOURCE_BYTES = 200 * 1024;

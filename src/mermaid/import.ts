@@ -11,6 +11,7 @@ import {
   MAX_EDGES,
   MAX_NODES,
   MAX_SOURCE_BYTES,
+  type DiagnosticCode,
   type MermaidDiagnostic,
   type MermaidParseResult,
 } from './diagnostics';
@@ -42,21 +43,41 @@ export async function parseMermaid(
   text: string,
   options: ParseMermaidOptions = {},
 ): Promise<MermaidParseResult> {
+  const result = await readMermaid(text, options);
+  if (result.ok) return result;
+  // Annotation readers report their errors without a code: they are all annotation errors.
+  return {
+    ok: false,
+    errors: result.errors.map((error) => ({ ...error, code: error.code ?? 'annotation' })),
+  };
+}
+
+type Unchecked =
+  | Extract<MermaidParseResult, { ok: true }>
+  | { readonly ok: false; readonly errors: readonly MermaidDiagnostic[] };
+
+async function readMermaid(text: string, options: ParseMermaidOptions): Promise<Unchecked> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_SOURCE_BYTES) {
     const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
-    return fail(1, 1, `the text is too large: ${kb(bytes)}, the limit is ${kb(MAX_SOURCE_BYTES)}`);
+    return fail(
+      'too-large',
+      1,
+      1,
+      `the text is too large: ${kb(bytes)}, the limit is ${kb(MAX_SOURCE_BYTES)}`,
+    );
   }
   const pre = preprocess(text);
   const headerIndex = pre.text.split('\n').findIndex((line) => line.trim() !== '');
   if (headerIndex < 0)
-    return fail(1, 1, 'there is no diagram here', 'start with a line such as: flowchart LR');
+    return fail('empty', 1, 1, 'there is no diagram here', 'start with a line such as: flowchart LR');
   const headerLine = headerIndex + 1;
   const headerColumn = (pre.lines[headerIndex] ?? '').search(/\S/) + 1;
 
   const type = await detectDiagramType(pre.text);
   if (type === undefined) {
     return fail(
+      'not-mermaid',
       headerLine,
       headerColumn,
       'this is not a Mermaid diagram',
@@ -64,12 +85,22 @@ export async function parseMermaid(
     );
   }
   if (!FLOWCHART_TYPES.has(type))
-    return fail(headerLine, headerColumn, `only flowcharts can be imported (found: ${diagramName(type)})`);
+    return fail(
+      'not-flowchart',
+      headerLine,
+      headerColumn,
+      `only flowcharts can be imported (found: ${diagramName(type)})`,
+    );
 
   // A text with far more links than the limit is refused before mermaid spends seconds parsing it.
   const tooMany = firstLineBeyondLinks(pre.text, 2 * MAX_EDGES);
   if (tooMany !== undefined)
-    return fail(tooMany, 1, `too many links: more than ${2 * MAX_EDGES}, the limit is ${MAX_EDGES} edges`);
+    return fail(
+      'too-many-links',
+      tooMany,
+      1,
+      `too many links: more than ${2 * MAX_EDGES}, the limit is ${MAX_EDGES} edges`,
+    );
 
   let raw: RawFlowchart;
   try {
@@ -80,8 +111,14 @@ export async function parseMermaid(
   return buildDocument(raw, pre, options, { line: headerLine, column: headerColumn });
 }
 
-function fail(line: number, column: number, message: string, hint?: string): MermaidParseResult {
-  return { ok: false, errors: [{ line, column, message, ...(hint ? { hint } : {}) }] };
+function fail(
+  code: DiagnosticCode,
+  line: number,
+  column: number,
+  message: string,
+  hint?: string,
+): MermaidParseResult {
+  return { ok: false, errors: [{ code, line, column, message, ...(hint ? { hint } : {}) }] };
 }
 
 /** `sequence` → "sequence", `classDiagram` → "class", `stateDiagram-v2` → "state". */
@@ -99,7 +136,7 @@ function buildDocument(
   pre: Preprocessed,
   options: ParseMermaidOptions,
   header: { line: number; column: number },
-): MermaidParseResult {
+): Unchecked {
   const errors: MermaidDiagnostic[] = [];
   const notices: MermaidDiagnostic[] = [];
   const notice = (message: string, where: { line: number; column: number } = header) =>
@@ -130,8 +167,20 @@ function buildDocument(
       );
     }
   }
+  // Mermaid lets an id hold `"` (`A"b --> C`); annotation lines could not name such a node.
+  const quoted = vertices.find((vertex) => vertex.id.includes('"'));
+  if (quoted) {
+    const at = lineOf(new RegExp(escapeRegExp(quoted.id)));
+    return fail(
+      'invalid-id',
+      at.line,
+      at.column,
+      `the node id ${quoted.id} contains a double quote`,
+      'ids are letters, digits, _ . and -; put other characters in the label: A["…"]',
+    );
+  }
   if (vertices.length > MAX_NODES)
-    return fail(1, 1, `too many nodes: ${vertices.length}, the limit is ${MAX_NODES}`);
+    return fail('too-many-nodes', 1, 1, `too many nodes: ${vertices.length}, the limit is ${MAX_NODES}`);
 
   const { groups, nodeGroup } = readGroups(raw.subGraphs);
   const nodes: NodeSpec[] = vertices.map((vertex) => {
@@ -184,7 +233,7 @@ function buildDocument(
     ...(description !== '' ? { description } : {}),
   };
   if (edges.length > MAX_EDGES)
-    return fail(1, 1, `too many edges: ${edges.length}, the limit is ${MAX_EDGES}`);
+    return fail('too-many-edges', 1, 1, `too many edges: ${edges.length}, the limit is ${MAX_EDGES}`);
   const classDefs = readClassDefs(raw, (name, message) =>
     notice(message, lineOf(new RegExp(`^\\s*classDef\\s+(?:[^\\s,]+,)*${escapeRegExp(name)}(?:[\\s,]|$)`))),
   );

@@ -6,15 +6,20 @@
  */
 import type { ValidationIssue } from '../model/validate';
 import type { Annotation, Pair, Token } from './annotations';
-import type { MermaidDiagnostic } from './diagnostics';
+import type { MermaidError } from './diagnostics';
 
 /** The whole-file position, for an issue no annotation explains (a default value, say). */
 const WHOLE_FILE = { line: 1, column: 1 } as const;
 
 /** The issue as a diagnostic at the annotation (and, where it can tell, the key) that set its field. */
-export function locateIssue(issue: ValidationIssue, annotations: readonly Annotation[]): MermaidDiagnostic {
+export function locateIssue(issue: ValidationIssue, annotations: readonly Annotation[]): MermaidError {
   const at = tokenOf(issue.path, annotations) ?? WHOLE_FILE;
-  return { line: at.line, column: at.column, message: `${issue.path}: ${issue.message}` };
+  return {
+    code: 'invalid-value',
+    line: at.line,
+    column: at.column,
+    message: `${issue.path}: ${issue.message}`,
+  };
 }
 
 function tokenOf(path: string, annotations: readonly Annotation[]): Token | undefined {

@@ -3,7 +3,7 @@
  * with a hint for the mistakes people make most (unquoted parentheses in a label, a node called `end`,
  * a comment at the end of a line, a subgraph without `end`).
  */
-import { MAX_EDGES, type MermaidDiagnostic } from './diagnostics';
+import { MAX_EDGES, type MermaidError } from './diagnostics';
 import type { Preprocessed } from './preprocess';
 
 interface JisonHash {
@@ -44,9 +44,14 @@ const TOKEN_NAMES: Readonly<Record<string, string>> = Object.assign(
   },
 );
 
+/** Mermaid's internal encoding of `#…;` entities, back to what was typed (never shown as `ﬂ°…¶ß`). */
+function asTyped(text: string): string {
+  return text.replace(/\uFB02\xB0\xB0?(\w+)\xB6\xDF/g, '#$1;').replace(/\uFB02\xB0{0,2}/g, '#');
+}
+
 function tokenName(token: string | number | null | undefined, text: string | undefined): string {
   if (token === 1 || token === 'EOF') return 'end of text';
-  const visible = (text ?? '').trim();
+  const visible = asTyped(text ?? '').trim();
   if (visible !== '') return `"${visible}"`;
   return TOKEN_NAMES[String(token)] ?? String(token ?? 'input');
 }
@@ -66,13 +71,18 @@ function expectedSummary(expected: readonly string[] | undefined): string {
 }
 
 /** Converts what mermaid threw into a diagnostic located in the source text. */
-export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): MermaidDiagnostic {
+export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): MermaidError {
   const message = error instanceof Error ? error.message : String(error);
   const hash = (error as { hash?: JisonHash } | null)?.hash;
   const mermaidLines = pre.text.split('\n');
 
   if (/^Edge limit exceeded/.test(message)) {
-    return { line: 1, column: 1, message: `too many edges: the limit is ${MAX_EDGES}` };
+    return {
+      code: 'too-many-edges',
+      line: 1,
+      column: 1,
+      message: `too many edges: the limit is ${MAX_EDGES}`,
+    };
   }
   if (hash?.loc) {
     const located = locateToken(mermaidLines, hash);
@@ -82,9 +92,9 @@ export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): M
     const hint = hintFor(pre.lines[source.line - 1] ?? '', hash, pre.lines);
     const text =
       hash.token === null || hash.token === undefined
-        ? firstLine(message)
+        ? 'syntax error'
         : `syntax error: unexpected ${found}${expectedSummary(hash.expected)}`;
-    return { ...at, message: text, ...(hint ? { hint } : {}) };
+    return { code: 'syntax', ...at, message: text, ...(hint ? { hint } : {}) };
   }
   if (hash && typeof hash.line === 'number') {
     // A lexical error: the caret in mermaid's message marks the column.
@@ -92,6 +102,7 @@ export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): M
     const column = caretColumn(message, mermaidLines[line - 1] ?? '');
     const source = pre.toSource(line, column);
     return {
+      code: 'unrecognised-text',
       line: source.line,
       column: source.column + 1,
       message: 'syntax error: unrecognised text',
@@ -102,16 +113,39 @@ export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): M
   if (shape) {
     const where = findInLines(pre.lines, shape[1] ?? '');
     return {
+      code: 'unknown-shape',
       ...where,
-      message: firstLine(message),
+      message: `no such shape: ${asTyped(shape[1] ?? '')}`,
       hint: 'shape names are lower case, e.g. @{ shape: cyl }',
     };
   }
-  return { line: 1, column: 1, message: firstLine(message) };
+  return unreadable(message, pre);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
+/**
+ * Any other error mermaid throws (from its database or its YAML reader for `@{ … }`, not its grammar):
+ * its own words are for mermaid's developers, so the message says what is wrong in plain terms and
+ * points at the first line with the construct that mermaid reads apart, when there is one.
+ */
+function unreadable(message: string, pre: Preprocessed): MermaidError {
+  const props = pre.lines.findIndex((line) => /@\{/.test(line));
+  if (props >= 0 && /yaml|mapping|flow|indent|scalar|@\{|props|shape|label/i.test(message)) {
+    const column = (pre.lines[props] ?? '').indexOf('@{') + 1;
+    return {
+      code: 'unreadable',
+      line: props + 1,
+      column,
+      message: 'mermaid cannot read this @{ … } block',
+      hint: 'write it as @{ shape: NAME, label: "TEXT" }',
+    };
+  }
+  return {
+    code: 'unreadable',
+    line: 1,
+    column: 1,
+    message: 'mermaid cannot read this diagram',
+    hint: 'check it in the Mermaid live editor, which shows the same parser at work',
+  };
 }
 
 /**

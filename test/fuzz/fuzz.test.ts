@@ -1,0 +1,68 @@
+/**
+ * The fuzzers with pinned seeds, 5,000 inputs each: Mermaid text, share links, and decoded documents run
+ * in the engine. A failure names its seed and index; `npm run fuzz` is the long run (README.md,
+ * "Limits and errors"). Pin here any seed that ever found a bug.
+ */
+import { describe, expect, it } from 'vitest';
+import { fuzz, type FuzzReport } from './harness';
+import { checkMermaid, generateMermaid } from './mermaid-fuzz';
+import { checkDocumentJson, checkLink, generateDocumentJson, generateLink, presetLinks } from './link-fuzz';
+
+const INPUTS = 5000;
+
+function expectClean(report: FuzzReport): void {
+  expect(report.failures, JSON.stringify(report.failures.slice(0, 3), null, 1)).toEqual([]);
+  expect(report.uncaught).toBe(0);
+  expect(report.engineThrows).toBe(0);
+  expect(report.slow).toBe(0);
+  expect(report.inputs).toBe(INPUTS);
+}
+
+describe('fuzzing (pinned seeds)', () => {
+  it(
+    `Mermaid text: ${INPUTS} inputs, none throws, every error coded, located and plain`,
+    { timeout: 300_000 },
+    async () => {
+      const report = await fuzz(
+        'mermaid',
+        INPUTS,
+        20261202,
+        generateMermaid,
+        checkMermaid,
+        'flowchart LR\nA --> B',
+      );
+      expectClean(report);
+      // The generator reaches both sides: documents and most kinds of error.
+      expect(report.outcomes['ok']).toBeGreaterThan(INPUTS / 20);
+      expect(Object.keys(report.outcomes).length).toBeGreaterThan(6);
+    },
+  );
+
+  it(
+    `share links: ${INPUTS} inputs, each a typed error or a document that runs`,
+    { timeout: 300_000 },
+    async () => {
+      const links = await presetLinks();
+      const report = await fuzz(
+        'links',
+        INPUTS,
+        20261203,
+        (rng) => generateLink(rng, links),
+        checkLink,
+        links[0],
+      );
+      expectClean(report);
+      expect(report.outcomes['ok']).toBeGreaterThan(INPUTS / 20);
+    },
+  );
+
+  it(
+    `documents: ${INPUTS} decoded and run for a bounded number of events, no engine throw`,
+    { timeout: 300_000 },
+    async () => {
+      const report = await fuzz('documents', INPUTS, 20261204, generateDocumentJson, checkDocumentJson);
+      expectClean(report);
+      expect(report.outcomes['ok']).toBeGreaterThan(INPUTS / 4);
+    },
+  );
+});
