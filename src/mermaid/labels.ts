@@ -54,7 +54,7 @@ function codePoint(value: number, fallback: string): string {
  * keeps it; parser output never has it, mermaid encodes every one) and HTML entities, in one pass.
  */
 const ENTITY_RE =
-  /(?:\uFB02\xB0\xB0|#)(\d+)(?:\xB6\xDF|;)|(?:\uFB02\xB0|#)(\w+)(?:\xB6\xDF|;)|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/g;
+  /\uFB02\xB0\xB0(\d+)\xB6\xDF|\uFB02\xB0(\w+)\xB6\xDF|#(\d+);|#(\w+);|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/g;
 
 /** Turns label text as mermaid's parser returns it into the plain text archplay keeps. */
 export function decodeLabel(raw: string, markdown = false): string {
@@ -63,14 +63,24 @@ export function decodeLabel(raw: string, markdown = false): string {
     /<br\s*\/?>/gi,
     '\n',
   );
-  return text.replace(ENTITY_RE, (whole, mermaidNumber?: string, mermaidName?: string, html?: string) => {
+  const replace = (
+    whole: string,
+    internalNumber?: string,
+    internalName?: string,
+    typedNumber?: string,
+    typedName?: string,
+    html?: string,
+  ) => {
+    const mermaidNumber = internalNumber ?? typedNumber;
+    const mermaidName = internalName ?? typedName;
     if (mermaidNumber !== undefined) return codePoint(Number(mermaidNumber), `#${mermaidNumber};`);
     if (mermaidName !== undefined) return NAMED[mermaidName] ?? `#${mermaidName};`;
     const name = html ?? '';
     if (name.startsWith('#x') || name.startsWith('#X')) return codePoint(parseInt(name.slice(2), 16), whole);
     if (name.startsWith('#')) return codePoint(Number(name.slice(1)), whole);
     return NAMED[name] ?? whole;
-  });
+  };
+  return text.replace(ENTITY_RE, replace);
 }
 
 /** Formatting tags other than `<br>` (which becomes a line break). */
