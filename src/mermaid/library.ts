@@ -118,6 +118,7 @@ export const MERMAID_CONFIG: MermaidConfig = {
 
 let mermaidPromise: Promise<MermaidModule> | undefined;
 let partsPromise: Promise<FlowchartParts> | undefined;
+let reusedDb: FlowDbInstance | undefined;
 
 /**
  * Loads and initialises mermaid once. Outside a browser (the CLI, Node tests) mermaid's DOMPurify is
@@ -185,7 +186,9 @@ export async function detectDiagramType(text: string): Promise<string | undefine
  */
 export async function parseFlowchart(text: string): Promise<RawFlowchart> {
   const { FlowDb, parser } = await loadFlowchartParts();
-  const db = new FlowDb();
+  // One database for every parse (each starts with clear()): making one costs as much as a parse.
+  reusedDb ??= new FlowDb();
+  const db = reusedDb;
   const clicked: string[] = [];
   const recordClick = (ids: string) => {
     clicked.push(...ids.split(','));

@@ -7,12 +7,7 @@
 
 /** A run total a preset is about, shown prominently when the preset is open. */
 export type HeadlineMetric =
-  | 'failed'
-  | 'writesLost'
-  | 'sessionsLost'
-  | 'redeliveries'
-  | 'staleReads'
-  | 'lostUpdates';
+  'failed' | 'writesLost' | 'sessionsLost' | 'redeliveries' | 'staleReads' | 'lostUpdates';
 
 export interface GalleryPreset {
   readonly id: string;

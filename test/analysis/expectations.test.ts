@@ -162,7 +162,12 @@ describe('measuring', () => {
     expect(sweep?.where).toMatch(/^worst: LB failed at 13 s \(3 scenarios\)/);
     expect(sweep?.measured).toBeLessThan(0.5);
     expect(sweep?.cases?.[0]).toMatchObject({ target: 'LB', status: 'fail' });
-    expect(sweep?.cases?.slice(1).map((c) => [c.target, c.status]).sort()).toEqual([
+    expect(
+      sweep?.cases
+        ?.slice(1)
+        .map((c) => [c.target, c.status])
+        .sort(),
+    ).toEqual([
       ['S1', 'pass'],
       ['S2', 'pass'],
     ]);

@@ -79,9 +79,19 @@ describe('confidence interval', () => {
 describe('comparing two designs', () => {
   test('paired differences of identical shifts are significant; of noise, not', () => {
     const a = [1, 5, 2, 8, 3];
-    expect(pairedDifference(a, a.map((x) => x + 0.5)).significant).toBe(true);
+    expect(
+      pairedDifference(
+        a,
+        a.map((x) => x + 0.5),
+      ).significant,
+    ).toBe(true);
     expect(pairedDifference(a, [1.1, 4.8, 2.2, 7.9, 3.05]).significant).toBe(false);
-    expect(welchDifference(a, a.map((x) => x + 0.5)).significant).toBe(false);
+    expect(
+      welchDifference(
+        a,
+        a.map((x) => x + 0.5),
+      ).significant,
+    ).toBe(false);
   });
 
   test('paired seeds detect a 5% latency difference that unpaired runs miss', () => {

@@ -83,7 +83,9 @@ describe('archplay test', () => {
     const junit = join(scratch, 'failing.xml');
     const result = await inProcess('test', failing, passing, '--junit', junit);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL {2}.*failing\.mmd:7:12 {2}availability >= 99\.99% {2}measured 9\d\.\d+%/);
+    expect(result.stdout).toMatch(
+      /FAIL {2}.*failing\.mmd:7:12 {2}availability >= 99\.99% {2}measured 9\d\.\d+%/,
+    );
     expect(result.stdout).toMatch(/PASS {2}.*failing\.mmd:8:12 {2}p99 <= 250ms/);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('1 of 5 expectations failed');
     const xml = readFileSync(junit, 'utf8');

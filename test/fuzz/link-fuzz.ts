@@ -16,7 +16,7 @@ import { describe, INTERNAL_WORDS, type Rng, type Verdict } from './harness';
 const KINDS = new Set(['incomplete', 'damaged', 'newer-version', 'unknown-version', 'too-large', 'invalid']);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** Events each decoded document runs for: enough to exercise every node, bounded so a run is quick. */
-export const EVENTS_PER_RUN = 3000;
+export const EVENTS_PER_RUN = 1500;
 
 export const PRESET_DOCUMENTS: readonly ArchDocument[] = PRESETS.map((preset) => preset.document);
 

@@ -36,7 +36,12 @@ describe('syntax errors come back at the line and column of the offending token'
 
   it('a bad @{ shape } is reported where the shape is named', async () => {
     const [error] = await errorsOf('flowchart LR\n  A@{ shape: Cyl }\n');
-    expect(error).toMatchObject({ code: 'unknown-shape', line: 2, column: 14, message: 'no such shape: Cyl' });
+    expect(error).toMatchObject({
+      code: 'unknown-shape',
+      line: 2,
+      column: 14,
+      message: 'no such shape: Cyl',
+    });
   });
 });
 

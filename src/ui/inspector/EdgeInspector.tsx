@@ -58,7 +58,11 @@ export function EdgeInspector({ edge }: { readonly edge: EdgeSpec }) {
       {!peer && (
         <>
           <h3 className="inspector__section">Failed requests so far, by cause</h3>
-          <dl className="readouts readouts--causes" aria-label="Errors by cause" data-testid="errors-by-cause">
+          <dl
+            className="readouts readouts--causes"
+            aria-label="Errors by cause"
+            data-testid="errors-by-cause"
+          >
             {CAUSES.map((cause) => (
               <div key={cause} className="readouts__item">
                 <dt>{cause}</dt> <dd>{formatCount(totals?.errorsByCause[cause] ?? 0)}</dd>
