@@ -10,6 +10,8 @@ export type StateLabel =
   | 'Duplicates'
   | 'Redeliveries'
   | 'Dead-lettered'
+  | 'Conflicts'
+  | 'Lost updates'
   | 'Failed';
 
 /** The app page with the preset gallery, state counts and alert rules of the "data, sessions and queues" issue. */

@@ -151,6 +151,33 @@ flowchart LR
 %% @at 60s fail East
 `;
 
+const ACTIVE_ACTIVE_REGIONS = `---
+title: "Active-active across two regions"
+---
+flowchart LR
+  UsersEast["Users (East)"] --> DNS["DNS"]
+  UsersWest["Users (West)"] --> DNS
+  DNS --> LBEast["LB East"]
+  DNS --> LBWest["LB West"]
+  subgraph East["Region East"]
+    LBEast --> E1["Server E1"] & E2["Server E2"]
+    E1 & E2 --> DBEast[("DB East")]
+  end
+  subgraph West["Region West"]
+    LBWest --> W1["Server W1"] & W2["Server W2"]
+    W1 & W2 --> DBWest[("DB West")]
+  end
+  DBEast <--> DBWest
+%% @UsersEast kind=client rate=200/s timeout=1s writes=30% keys=5000 read_your_writes=true
+%% @UsersWest kind=client rate=200/s timeout=1s writes=30% keys=5000 read_your_writes=true
+%% @DNS kind=dns ttl=30s policy=latency
+%% @West latency=const(40ms)
+%% @DBEast<-->DBWest replication=async lag=exp(80ms) conflict=lww
+%% @sim seed=42 duration=180s
+%% @at 60s partition DBEast-->DBWest
+%% @at 120s recover DBEast-->DBWest
+`;
+
 export const GALLERY: readonly GalleryPreset[] = [
   {
     id: 'active-active',
@@ -198,5 +225,13 @@ export const GALLERY: readonly GalleryPreset[] = [
       'Region East fails at 60 s: users keep going there until DNS notices and their cached answers expire, then pay 80 ms more to West.',
     headline: 'failed',
     mermaid: TWO_REGIONS,
+  },
+  {
+    id: 'active-active-regions',
+    title: 'Active-active across two regions',
+    lesson:
+      'Both regions take writes. The link between their databases is cut from 60 s to 120 s: watch the copies diverge, then the conflicts settle on heal, each losing an update.',
+    headline: 'lostUpdates',
+    mermaid: ACTIVE_ACTIVE_REGIONS,
   },
 ];

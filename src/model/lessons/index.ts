@@ -5,6 +5,7 @@
  */
 import type { LessonTopic } from '../lesson-types';
 import { ACTIVE_ACTIVE_LESSON } from './active-active';
+import { ACTIVE_ACTIVE_DATA_LESSON } from './active-active-data';
 import { COST_LESSON } from './cost';
 import { FAILOVER_LESSON } from './failover';
 import { GEOGRAPHY_LESSON } from './geography';
@@ -24,6 +25,7 @@ export interface LessonSource {
 export const LESSONS: readonly LessonSource[] = [
   { id: 'failover', topic: 'failover', mermaid: FAILOVER_LESSON },
   { id: 'active-active', topic: 'active-active', mermaid: ACTIVE_ACTIVE_LESSON },
+  { id: 'active-active-data', topic: 'active-active', mermaid: ACTIVE_ACTIVE_DATA_LESSON },
   { id: 'load-balancing', topic: 'load-balancing', mermaid: LOAD_BALANCING_LESSON },
   { id: 'replication', topic: 'replication', mermaid: REPLICATION_LESSON },
   { id: 'sessions', topic: 'sessions', mermaid: SESSIONS_LESSON },
