@@ -160,10 +160,12 @@ flowchart LR
   DNS --> LBEast["LB East"]
   DNS --> LBWest["LB West"]
   subgraph East["Region East"]
+    UsersEast
     LBEast --> E1["Server E1"] & E2["Server E2"]
     E1 & E2 --> DBEast[("DB East")]
   end
   subgraph West["Region West"]
+    UsersWest
     LBWest --> W1["Server W1"] & W2["Server W2"]
     W1 & W2 --> DBWest[("DB West")]
   end
@@ -171,7 +173,6 @@ flowchart LR
 %% @UsersEast kind=client rate=200/s timeout=1s writes=30% keys=5000 read_your_writes=true
 %% @UsersWest kind=client rate=200/s timeout=1s writes=30% keys=5000 read_your_writes=true
 %% @DNS kind=dns ttl=30s policy=latency
-%% @West latency=const(40ms)
 %% @DBEast<-->DBWest replication=async lag=exp(80ms) conflict=lww
 %% @sim seed=42 duration=180s
 %% @at 60s partition DBEast-->DBWest
@@ -230,7 +231,7 @@ export const GALLERY: readonly GalleryPreset[] = [
     id: 'active-active-regions',
     title: 'Active-active across two regions',
     lesson:
-      'Both regions take writes. The link between their databases is cut from 60 s to 120 s: watch the copies diverge, then the conflicts settle on heal, each losing an update.',
+      'The link between the regions’ databases is cut from 60 s to 120 s: both keep taking writes and drift apart, and on heal each key written on both sides is a conflict that loses an update.',
     headline: 'lostUpdates',
     mermaid: ACTIVE_ACTIVE_REGIONS,
   },

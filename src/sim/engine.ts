@@ -723,11 +723,12 @@ class Engine implements Simulation, EngineContext {
   }
 
   /**
-   * The data key a call names. Until client `keys` exist every user has its own record, so the user is
-   * the key (README "Active-active data").
+   * The data key a write names: the request's key (client `keys`), else its user's own record, numbered
+   * below zero so the two never share a key (README "Active-active data").
    */
-  private keyOf(call: number): number {
-    return this.calls.key[call] as number;
+  private keyOf(call: CallIx): number {
+    const key = this.calls.dataKey[call] as number;
+    return key >= 0 ? key : -1 - (this.calls.key[call] as number);
   }
 
   /** The answer of `child` reaches its caller. */
