@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo, useMemo } from 'react';
 import { selectDoc, selectEdgeRate, selectPlaying } from '../store/selectors';
 import { useArchStore } from '../store/store';
+import { isPeerLink } from '../model/peers';
 import { formatPerSec } from './format';
 import type { TrafficFlowEdge } from './layout';
 import { edgeNameOf } from './context-menu/fault-actions';
@@ -45,6 +46,8 @@ function TrafficEdgeView({
   // The diagram's own label and stroke (`-->|round robin|`, `-.->`, `==>`) are kept and drawn too.
   const spec = useMemo(() => doc.edges.find((e) => e.id === id), [doc, id]);
   const dotShare = Math.floor(MAX_DOTS_ON_CANVAS / Math.max(1, doc.edges.length));
+  // A replication link between peers carries writes being copied, not requests.
+  const replicates = useMemo(() => spec !== undefined && isPeerLink(doc, spec), [doc, spec]);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -92,7 +95,7 @@ function TrafficEdgeView({
           onClick={() => useArchStore.getState().select(id)}
         >
           {spec?.label ? <span className="edge-label__text">{spec.label}</span> : null}
-          {formatPerSec(rate)}
+          {formatPerSec(rate, replicates ? 'writes/s' : undefined)}
           {erroring && (
             <span className="edge-label__errors">{formatPerSec(traffic?.errors ?? 0, 'err/s')}</span>
           )}

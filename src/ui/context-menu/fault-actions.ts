@@ -146,7 +146,8 @@ export function targetLabelOf(doc: ArchDocument, id: string): string {
   const group = doc.groups.find((g) => g.id === id);
   if (group) return group.label;
   const edge = doc.edges.find((e) => e.id === id);
-  if (edge) return `${targetLabelOf(doc, edge.source)} → ${targetLabelOf(doc, edge.target)}`;
+  if (edge)
+    return `${targetLabelOf(doc, edge.source)} ${edge.bidirectional ? '↔' : '→'} ${targetLabelOf(doc, edge.target)}`;
   return id;
 }
 
