@@ -12,7 +12,7 @@ interface Moment {
 
 /**
  * The clock, the replication link's divergent keys and the run totals' counts, read in one go from
- * the page while it runs, so the figures belong to the same moment.
+ * the page, so the figures belong to the same moment.
  */
 async function momentOf(page: Page): Promise<Moment> {
   return page.evaluate(() => {
@@ -32,21 +32,6 @@ async function momentOf(page: Page): Promise<Moment> {
       lostUpdates: count('Lost updates'),
     };
   });
-}
-
-/** Polls the running page until its clock reaches `sec`; returns that moment. */
-async function momentAfter(page: Page, sec: number): Promise<Moment> {
-  let moment: Moment | undefined;
-  await expect
-    .poll(
-      async () => {
-        moment = await momentOf(page);
-        return moment.clockSec;
-      },
-      { timeout: 60_000, intervals: [50] },
-    )
-    .toBeGreaterThanOrEqual(sec);
-  return moment as Moment;
 }
 
 test('active-active across two regions: the partition makes the copies diverge, the heal settles the conflicts and counts the lost updates', async ({
