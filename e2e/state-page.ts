@@ -12,7 +12,8 @@ export type StateLabel =
   | 'Dead-lettered'
   | 'Conflicts'
   | 'Lost updates'
-  | 'Failed';
+  | 'Failed'
+  | 'Wasted';
 
 /** The app page with the preset gallery, state counts and alert rules of the "data, sessions and queues" issue. */
 export class StatePage extends AppPage {

@@ -91,3 +91,22 @@ function recompute(report: ReturnType<typeof runReport>, source: string): number
   if (source === 'totals.writes_lost') return report.totals.writes_lost;
   throw new Error(`unknown source ${source}`);
 }
+
+describe('explain why names wasted work', () => {
+  it('when most of a node’s completions answered callers that had given up (the stale-queue preset)', async () => {
+    const { parseMermaid } = await import('../src/mermaid');
+    const { STALE_QUEUE } = await import('../src/model/metastable-presets');
+    const parsed = await parseMermaid(STALE_QUEUE);
+    if (!parsed.ok) throw new Error('does not parse');
+    const doc = { ...parsed.document, sim: { ...parsed.document.sim, durationSec: 80 } };
+    const report = runReport(doc);
+    const sentence = explainRun(doc, report).find((s) => s.text.includes('wasted'));
+    expect(sentence?.text).toMatch(
+      /^Most of API's work was wasted: [\d,]+ of its completions \(\d+%\) answered callers that had already given up/,
+    );
+    expect(sentence?.facts[0]?.value).toBe(report.nodes['API']?.wasted);
+    // The seed run wastes nothing, and says nothing about it.
+    const seed = seedWith([{ atSec: 60.001, action: 'fail', target: 'Server1' }]);
+    expect(explainRun(seed, runReport(seed)).some((s) => s.text.includes('wasted'))).toBe(false);
+  });
+});

@@ -86,8 +86,30 @@ export function explainRun(doc: ArchDocument, report: RunReport): Sentence[] {
       });
     }
   });
+  const wasted = wastedSentence(report, label);
+  if (wasted) sentences.push(wasted);
   sentences.push(lossSentence(report));
   return sentences;
+}
+
+/**
+ * Wasted work, when it dominates (README "Goodput and wasted work"): the node whose completions went
+ * mostly (half or more) to callers that had already given up, the largest such amount first.
+ */
+function wastedSentence(report: RunReport, label: (id: string) => string): Sentence | null {
+  let worst: { id: string; wasted: number; completed: number } | null = null;
+  for (const [id, node] of Object.entries(report.nodes)) {
+    if (node.wasted > 0 && node.wasted * 2 >= node.completed && node.wasted > (worst?.wasted ?? 0))
+      worst = { id, wasted: node.wasted, completed: node.completed };
+  }
+  if (!worst) return null;
+  const share = Math.round((100 * worst.wasted) / Math.max(1, worst.completed));
+  const wasted = fact(worst.wasted, thousands(worst.wasted), `nodes.${worst.id}.wasted`);
+  const completed = fact(worst.completed, `${share}%`, `nodes.${worst.id}.completed`);
+  return {
+    text: `Most of ${label(worst.id)}'s work was wasted: ${wasted.text} of its completions (${completed.text}) answered callers that had already given up, so it was busy without goodput.`,
+    facts: [wasted, completed],
+  };
 }
 
 /** What the load balancer's other targets carried once it stopped sending to the failed one. */

@@ -1,3 +1,4 @@
+import { overloadVariantsOf } from './overload-variants';
 import type {
   ArchDocument,
   ClientParams,
@@ -26,7 +27,8 @@ export interface Variant {
   readonly apply: (doc: ArchDocument) => ArchDocument;
 }
 
-const FAULT_ACTIONS = new Set(['fail', 'degrade', 'partition']);
+// A load surge and a cache flush break things too: they are the triggers of metastable failures.
+const FAULT_ACTIONS = new Set(['fail', 'degrade', 'partition', 'load', 'flush']);
 
 /** Replaces the parameters of the nodes `ids` by `change(params)`. */
 function withParams<P>(doc: ArchDocument, ids: readonly string[], change: (params: P) => P): ArchDocument {
@@ -93,6 +95,7 @@ export function variantsOf(doc: ArchDocument): Variant[] {
       apply: (d) => withParams<ServiceParams>(d, storeReady, (p) => ({ ...p, sessions: 'store' })),
     });
   variants.push(...peerVariantsOf(doc));
+  variants.push(...overloadVariantsOf(doc));
   if (sticky.length > 0) {
     const ids = sticky.map((n) => n.id);
     variants.push({

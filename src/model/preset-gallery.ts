@@ -4,6 +4,14 @@
  * and the headline figure the page should show for it. The first is also available as a ready document
  * (presets.ts) so that the app opens without loading mermaid.
  */
+import {
+  CACHE_FLUSH,
+  CACHE_STAMPEDE,
+  DEATH_SPIRAL,
+  POOL_EXHAUSTION,
+  RETRY_STORM,
+  STALE_QUEUE,
+} from './metastable-presets';
 
 /** A run total a preset is about, shown prominently when the preset is open. */
 export type HeadlineMetric =
@@ -16,6 +24,11 @@ export interface GalleryPreset {
   readonly lesson: string;
   readonly headline: HeadlineMetric;
   readonly mermaid: string;
+  /**
+   * The twin-run variant (src/analysis/twin.ts) that mitigates the preset's failure, offered as B in one
+   * click (absent: none in particular).
+   */
+  readonly mitigation?: string;
 }
 
 const ACTIVE_ACTIVE = `---
@@ -179,6 +192,64 @@ flowchart LR
 %% @at 120s recover DBEast-->DBWest
 `;
 
+/** Metastable failures (README "Metastable failures"): a trigger, then a bad state that sustains itself. */
+const METASTABLE: readonly GalleryPreset[] = [
+  {
+    id: 'retry-storm',
+    title: 'Retry storm that outlives the crash',
+    lesson:
+      'Server 1 crashes at 30 s and is back at 45 s: watch goodput stay at zero long after, as three retries per request keep both servers busy with work nobody waits for.',
+    headline: 'failed',
+    mermaid: RETRY_STORM,
+    mitigation: 'Client:retry_budget',
+  },
+  {
+    id: 'cache-flush',
+    title: 'Cache flush that never recovers',
+    lesson:
+      'The cache is flushed at 30 s: watch goodput stay near zero, as every miss waits in a database queue longer than the cache’s 300 ms timeout and never refills its entry.',
+    headline: 'failed',
+    mermaid: CACHE_FLUSH,
+    mitigation: 'DB:max_wait',
+  },
+  {
+    id: 'cache-stampede',
+    title: 'Cache stampede after a database latency spike',
+    lesson:
+      'The database is ten times slower for 4 s from 30 s: watch entries expire unrefilled and the misses stampede onto the database, which never catches up.',
+    headline: 'failed',
+    mermaid: CACHE_STAMPEDE,
+    mitigation: 'DB:max_wait',
+  },
+  {
+    id: 'death-spiral',
+    title: 'GC-style death spiral',
+    lesson:
+      'A 5 s burst hits at 30 s: watch the API stay past its peak for good, its work slower the more of it runs at once (load_latency).',
+    headline: 'failed',
+    mermaid: DEATH_SPIRAL,
+    mitigation: 'Admission:admission',
+  },
+  {
+    id: 'pool-exhaustion',
+    title: 'Connection-pool exhaustion',
+    lesson:
+      'The database loses half its workers from 30 s to 50 s: watch every API worker wait on it, and the retries keep the pool exhausted after it is whole again.',
+    headline: 'failed',
+    mermaid: POOL_EXHAUSTION,
+    mitigation: 'Client:retry_budget',
+  },
+  {
+    id: 'stale-queue',
+    title: 'Stale-queue goodput collapse',
+    lesson:
+      'A 10 s burst hits at 30 s: watch the API stay 100% busy for a minute serving requests whose clients already gave up (wasted work), with almost no goodput.',
+    headline: 'failed',
+    mermaid: STALE_QUEUE,
+    mitigation: 'API:lifo',
+  },
+];
+
 export const GALLERY: readonly GalleryPreset[] = [
   {
     id: 'active-active',
@@ -235,4 +306,6 @@ export const GALLERY: readonly GalleryPreset[] = [
     headline: 'lostUpdates',
     mermaid: ACTIVE_ACTIVE_REGIONS,
   },
+
+  ...METASTABLE,
 ];

@@ -22,6 +22,7 @@ import { ScenarioTimeline } from './timeline/ScenarioTimeline';
 const THROUGHPUT: readonly Series[] = [
   { key: 'attempts', name: 'attempts/s', colour: '#a07ad6' },
   { key: 'ok', name: 'ok/s', colour: '#3b6fd8' },
+  { key: 'wasted', name: 'wasted/s', colour: '#c8553d' },
 ];
 const LATENCY: readonly Series[] = [
   { key: 'p50', name: 'p50', colour: '#2a9d8f' },
@@ -74,7 +75,7 @@ export function ChartsPanel() {
   const showReplication = nodeId === null && doc.edges.some((edge) => isPeerLink(doc, edge));
   const last = data[data.length - 1];
   const latest = {
-    throughput: `now ${Math.round(last?.ok ?? 0)} /s · ${Math.round(last?.attempts ?? 0)} attempts/s`,
+    throughput: `now ${Math.round(last?.ok ?? 0)} /s · ${Math.round(last?.attempts ?? 0)} attempts/s · ${Math.round(last?.wasted ?? 0)} wasted/s`,
     latency: `p99 now ${(last?.p99 ?? 0).toFixed(1)} ms`,
     errors: `now ${(last?.errorPct ?? 0).toFixed(1)} %`,
   };
@@ -96,7 +97,7 @@ export function ChartsPanel() {
       <div className={`charts__grid ${showBacklog || showReplication ? 'charts__grid--four' : ''}`}>
         <TimeChart
           title="Throughput"
-          subtitle={`ok and attempts/s · ${scope}`}
+          subtitle={`goodput (ok), attempts and wasted work /s · ${scope}`}
           latest={latest.throughput}
           unit="/s"
           data={data}

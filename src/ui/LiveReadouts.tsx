@@ -17,10 +17,18 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
     ['Errors', `${percentOf(second?.errors ?? 0, second?.arrivals ?? 0).toFixed(1)} %`],
     ['Latency p99', formatMs(second?.p99 ?? 0)],
   ];
-  if (kind !== 'client' && kind !== 'lb')
+  if (kind !== 'client' && kind !== 'lb' && kind !== 'limiter')
     readouts.push(['Queue', `${(second?.queueLength ?? 0).toFixed(1)} req`]);
   if (second?.replicationLagMs !== undefined)
     readouts.push(['Replication lag', formatMs(second.replicationLagMs)]);
+  if (second?.hitRatio !== undefined)
+    readouts.push(
+      ['Hit ratio', formatShare(second.hitRatio)],
+      ['Entries', formatCount(second.cacheEntries ?? 0)],
+      ['Evictions', formatCount(second.evictions ?? 0)],
+    );
+  if (kind !== 'client' && kind !== 'lb' && kind !== 'limiter')
+    readouts.push(['Wasted/s', formatCount(second?.wasted ?? 0)]);
   if (kind === 'queue')
     readouts.push(
       ['Backlog', `${formatCount(second?.backlog ?? 0)} msg`],

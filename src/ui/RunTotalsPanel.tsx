@@ -12,6 +12,7 @@ export function RunTotalsPanel() {
     ['Requests', formatCount(totals?.requests ?? 0)],
     ['OK', formatCount(totals?.ok ?? 0)],
     ['Failed', formatCount(totals?.failed ?? 0)],
+    ['Wasted', formatCount(totals?.wasted ?? 0)],
     ['Availability', formatShare(totals?.availability ?? 1, 2)],
     ['p99', formatMs(totals?.latencyMs.p99 ?? 0)],
   ];

@@ -21,6 +21,8 @@ export interface ChartPoint {
   readonly lostUpdates?: number;
   /** Attempts sent (requests plus retries) by the clients, or requests reaching a node: the offered load. */
   readonly attempts?: number;
+  /** Work completed for callers that had already given up (README "Goodput and wasted work"). */
+  readonly wasted?: number;
 }
 
 const finite = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v : 0);
@@ -46,6 +48,7 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
         p99: finite(total.p99),
         errorPct: percentOf(total.failed, total.ok + total.failed),
         attempts: finite(total.attempts),
+        wasted: finite(total.wasted),
         ...(total.divergentKeys !== undefined
           ? {
               divergentKeys: finite(total.divergentKeys),
@@ -65,6 +68,7 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
         errorPct: percentOf(finite(node?.errors), finite(node?.completed) + finite(node?.errors)),
         ...(node?.backlog !== undefined ? { backlog: finite(node.backlog) } : {}),
         attempts: finite(node?.arrivals),
+        wasted: finite(node?.wasted),
       });
     }
   }

@@ -54,6 +54,20 @@ export function faultActionsOf(target: FaultTarget): FaultAction[] {
           tone: 'warn',
         },
       ];
+      if (target.node.kind === 'cache')
+        actions.push({
+          label: 'Flush',
+          hint: 'Empty the cache: every key misses until refilled',
+          request: { action: 'flush', target: id },
+          tone: 'warn',
+        });
+      if (target.node.kind !== 'client' && target.node.kind !== 'lb' && target.node.kind !== 'limiter')
+        actions.push({
+          label: 'Capacity 50%',
+          hint: 'Half its workers (a CPU or pool reduction)',
+          request: { action: 'degrade', target: id, workersShare: 0.5 },
+          tone: 'warn',
+        });
       if (target.node.kind === 'client') {
         const rate = target.node.params.ratePerSec;
         actions.push(

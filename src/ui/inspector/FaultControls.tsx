@@ -125,6 +125,30 @@ export function NodeFaultControls({ node }: { readonly node: NodeSpec }) {
         disabled={disabled}
         hint={done ? ENDED : 'Answer this share of requests with a server error'}
       />
+      {node.kind === 'cache' && (
+        <div className="fault-controls__row">
+          <FaultButton
+            tone="btn--small btn--danger-soft"
+            disabled={disabled}
+            title="Empty the cache: every key misses until a successful answer refills it"
+            onClick={() => send('flush')}
+          >
+            Flush
+          </FaultButton>
+        </div>
+      )}
+      {node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'limiter' && (
+        <ValueFault
+          action="Capacity"
+          valueName="Workers left"
+          suffix="%"
+          initial="50"
+          read={numberIn(1, 100, 'share')}
+          onApply={(percent) => send('degrade', { workersShare: percent / 100 })}
+          disabled={disabled}
+          hint={done ? ENDED : 'Leave it this share of its workers (a CPU or pool reduction)'}
+        />
+      )}
       {node.kind === 'client' && (
         <ValueFault
           action="Change load"

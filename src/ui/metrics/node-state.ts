@@ -39,7 +39,8 @@ const meanish = (d: Distribution): number => {
 
 /**
  * The short facts a node's state model adds on the canvas: a queue's backlog and oldest message, a
- * database's replication, a service's session strategy, a DNS node's TTL. Empty for the others.
+ * database's replication, a service's session strategy, a DNS node's TTL, a cache's hit ratio and
+ * entries, a limiter's limit. Empty for the others.
  */
 export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): string[] {
   switch (node.kind) {
@@ -59,6 +60,16 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
     }
     case 'service':
       return node.params.sessions === undefined ? [] : [`${node.params.sessions} sessions`];
+    case 'cache':
+      return second?.hitRatio === undefined
+        ? []
+        : [`hit ${Math.round(second.hitRatio * 100)}%`, `${formatCount(second.cacheEntries ?? 0)} entries`];
+    case 'limiter':
+      return [
+        node.params.limit.type === 'rate'
+          ? `limit ${node.params.limit.perSec}/s`
+          : `limit ${node.params.limit.max} at once`,
+      ];
     case 'dns':
       return [`TTL ${formatSpanMs(node.params.ttlMs ?? 60_000)}`, node.params.dnsPolicy ?? 'failover'];
     default:

@@ -20,7 +20,7 @@ export function AddStepForm({ onClose }: Props) {
   const targets: { id: string; type: TargetType; label: string }[] = [
     ...doc.nodes.map((n) => ({
       id: n.id,
-      type: (n.kind === 'client' ? 'client' : 'node') as TargetType,
+      type: (n.kind === 'client' ? 'client' : n.kind === 'cache' ? 'cache' : 'node') as TargetType,
       label: n.label,
     })),
     ...doc.edges.map((e) => ({ id: e.id, type: 'edge' as const, label: targetLabelOf(doc, e.id) })),
@@ -30,7 +30,7 @@ export function AddStepForm({ onClose }: Props) {
     stepTimeText(Math.min(doc.sim.durationSec - 1, Math.ceil(nowSec) + 10)),
   );
   const [targetId, setTargetId] = useState(
-    targets.find((t) => t.type === 'node')?.id ?? targets[0]?.id ?? '',
+    targets.find((t) => t.type === 'node' || t.type === 'cache')?.id ?? targets[0]?.id ?? '',
   );
   const targetType = targets.find((t) => t.id === targetId)?.type ?? 'node';
   const kinds = STEP_KINDS.filter((k) => k.targets.includes(targetType));

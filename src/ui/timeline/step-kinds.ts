@@ -1,7 +1,7 @@
 import type { ScenarioStep } from '../../model/types';
 
 /** What a target is, for the actions it offers. */
-export type TargetType = 'client' | 'node' | 'edge' | 'group';
+export type TargetType = 'client' | 'node' | 'cache' | 'edge' | 'group';
 
 /** An action of the "Add step" form: how it is named, what it targets, and how its value becomes a step. */
 export interface StepKind {
@@ -15,7 +15,7 @@ export interface StepKind {
   build(value: number): Omit<ScenarioStep, 'atSec' | 'target'>;
 }
 
-const NODES: readonly TargetType[] = ['client', 'node'];
+const NODES: readonly TargetType[] = ['client', 'node', 'cache'];
 
 /** The actions a step can take, each for the targets it applies to (DESIGN.md §2). */
 export const STEP_KINDS: readonly StepKind[] = [
@@ -54,6 +54,15 @@ export const STEP_KINDS: readonly StepKind[] = [
     defaultValue: '10',
     build: (p) => ({ action: 'degrade', loss: p / 100 }),
   },
+  {
+    id: 'capacity',
+    label: 'Capacity %',
+    targets: ['node', 'cache'],
+    unit: '%',
+    defaultValue: '50',
+    build: (p) => ({ action: 'degrade', workersShare: p / 100 }),
+  },
+  { id: 'flush', label: 'Flush', targets: ['cache'], build: () => ({ action: 'flush' }) },
   { id: 'partition', label: 'Partition', targets: ['edge', 'group'], build: () => ({ action: 'partition' }) },
   {
     id: 'load',
@@ -66,7 +75,7 @@ export const STEP_KINDS: readonly StepKind[] = [
   {
     id: 'recover',
     label: 'Recover',
-    targets: ['client', 'node', 'edge', 'group'],
+    targets: ['client', 'node', 'cache', 'edge', 'group'],
     build: () => ({ action: 'recover' }),
   },
 ];
