@@ -22,6 +22,8 @@ export interface RunNumbers {
     readonly duplicates: number;
     readonly conflicts: number;
     readonly lostUpdates: number;
+    /** Work completed for callers that had already given up (README "Goodput and wasted work"). */
+    readonly wasted: number;
   };
   readonly events: readonly Pick<SimEvent, 't' | 'type' | 'target'>[];
   /** Failed requests per simulated second. */
@@ -45,6 +47,7 @@ export function numbersOfReport(report: RunReport): RunNumbers {
       duplicates: t.duplicates,
       conflicts: t.conflicts ?? 0,
       lostUpdates: t.lost_updates ?? 0,
+      wasted: t.wasted,
     },
     events: report.events.map((e) => ({ t: e.t, type: e.type as SimEvent['type'], target: e.target })),
     series: report.series.map((row) => ({ t: row.t, failed: row.failed })),
@@ -71,6 +74,7 @@ export function numbersOfRun(
       duplicates: totals.duplicates,
       conflicts: totals.conflicts,
       lostUpdates: totals.lostUpdates,
+      wasted: totals.wasted,
     },
     events,
     series: rows.map((row) => ({ t: row.t, failed: row.total.failed })),
@@ -117,6 +121,8 @@ export function answerOf(metric: AnswerMetric, numbers: RunNumbers, doc: ArchDoc
       return t.conflicts;
     case 'lost_updates':
       return t.lostUpdates;
+    case 'wasted':
+      return t.wasted;
     case 'detection_s': {
       const window = detectionWindow(numbers);
       return window ? round(window.to - window.from, 1) : undefined;
@@ -169,4 +175,5 @@ export const ANSWER_UNITS: Readonly<Record<AnswerMetric, string>> = {
   cost_per_million: 'per million requests',
   conflicts: 'conflicts',
   lost_updates: 'updates',
+  wasted: 'completions',
 };

@@ -15,6 +15,7 @@ export const LESSON_TOPICS = [
   'monitoring',
   'geography',
   'cost',
+  'metastable',
 ] as const;
 
 export type LessonTopic = (typeof LESSON_TOPICS)[number];
@@ -109,6 +110,7 @@ export const ANSWER_METRICS = [
   'cost_per_million',
   'conflicts',
   'lost_updates',
+  'wasted',
 ] as const;
 export type AnswerMetric = (typeof ANSWER_METRICS)[number];
 

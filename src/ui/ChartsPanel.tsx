@@ -75,7 +75,7 @@ export function ChartsPanel() {
   const showReplication = nodeId === null && doc.edges.some((edge) => isPeerLink(doc, edge));
   const last = data[data.length - 1];
   const latest = {
-    throughput: `now ${Math.round(last?.ok ?? 0)} /s · ${Math.round(last?.attempts ?? 0)} attempts/s · ${Math.round(last?.wasted ?? 0)} wasted/s`,
+    throughput: `now ${Math.round(last?.ok ?? 0)} · ${Math.round(last?.attempts ?? 0)} attempts · ${Math.round(last?.wasted ?? 0)} wasted /s`,
     latency: `p99 now ${(last?.p99 ?? 0).toFixed(1)} ms`,
     errors: `now ${(last?.errorPct ?? 0).toFixed(1)} %`,
   };
@@ -97,7 +97,7 @@ export function ChartsPanel() {
       <div className={`charts__grid ${showBacklog || showReplication ? 'charts__grid--four' : ''}`}>
         <TimeChart
           title="Throughput"
-          subtitle={`goodput (ok), attempts and wasted work /s · ${scope}`}
+          subtitle={`goodput, attempts, wasted /s · ${scope}`}
           latest={latest.throughput}
           unit="/s"
           data={data}

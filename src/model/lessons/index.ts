@@ -13,6 +13,7 @@ import { LOAD_BALANCING_LESSON } from './load-balancing';
 import { MONITORING_LESSON } from './monitoring';
 import { QUEUES_LESSON } from './queues';
 import { REPLICATION_LESSON } from './replication';
+import { RETRY_STORM_LESSON, STALE_QUEUE_LESSON } from './metastable';
 import { SESSIONS_LESSON } from './sessions';
 
 export interface LessonSource {
@@ -33,6 +34,8 @@ export const LESSONS: readonly LessonSource[] = [
   { id: 'monitoring', topic: 'monitoring', mermaid: MONITORING_LESSON },
   { id: 'geography', topic: 'geography', mermaid: GEOGRAPHY_LESSON },
   { id: 'cost', topic: 'cost', mermaid: COST_LESSON },
+  { id: 'retry-storm', topic: 'metastable', mermaid: RETRY_STORM_LESSON },
+  { id: 'stale-queue', topic: 'metastable', mermaid: STALE_QUEUE_LESSON },
 ];
 
 /** Topic names as the article puts them. */
@@ -46,4 +49,5 @@ export const TOPIC_LABELS: Readonly<Record<LessonTopic, string>> = {
   monitoring: 'Monitoring and alerting',
   geography: 'Geographic distribution',
   cost: 'Cost',
+  metastable: 'Metastable failures',
 };

@@ -3,10 +3,13 @@ import './metrics.css';
 import { useArchStore } from '../../store/store';
 import { nodeStateTags } from './node-state';
 
-/** A tag hanging under a canvas node with what its state model adds (backlog, replication, sessions, TTL). */
+/** A tag hanging under a canvas node with what its state model adds (backlog, hit ratio, replication, sessions, TTL, limit). */
 export function NodeStateTag({ id }: { readonly id: string }) {
   const node = useArchStore((s) => s.doc.nodes.find((n) => n.id === id));
-  const second = useArchStore((s) => (node?.kind === 'queue' ? selectNodeSecond(s, id) : undefined));
+  // Only the kinds whose tag shows live figures re-render every second: queues and caches.
+  const second = useArchStore((s) =>
+    node?.kind === 'queue' || node?.kind === 'cache' ? selectNodeSecond(s, id) : undefined,
+  );
   const tags = node ? nodeStateTags(node, second) : [];
   if (tags.length === 0) return null;
   return (
