@@ -126,3 +126,23 @@ test('Run 30 seeds: progress and Cancel, totals as mean ± interval, charts with
   await insight.panel.getByRole('region', { name: 'Seeds error rate' }).scrollIntoViewIfNeeded();
   await app.screenshot('seeds-30-charts');
 });
+
+test('Twin runs over 30 paired seeds say whether B − A is significant', async ({ page }) => {
+  const app = new SharePage(page);
+  const insight = new InsightPage(page);
+  await app.open();
+  await app.openShortDocument();
+  await insight.open('Twin runs');
+  await insight.panel.getByRole('checkbox', { name: 'Client: retry once' }).check();
+  await insight.panel.getByRole('button', { name: 'Run 30 paired seeds' }).click();
+  const table = insight.panel.getByRole('table', { name: 'A and B over 30 paired seeds' });
+  await expect(table).toBeVisible({ timeout: 120_000 });
+  // One retry hides most of the detection window's errors, on every seed.
+  await expect(
+    table.getByRole('row', { name: /^Failed requests .* −[\d.]+ \(.*\) significant \(p = / }),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('row', { name: /^Writes lost 0 ± 0 0 ± 0 ±0 \(±0 to ±0\) not significant$/ }),
+  ).toBeVisible();
+  await app.screenshot('twin-paired-seeds');
+});

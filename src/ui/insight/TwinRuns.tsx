@@ -6,13 +6,18 @@ import type { RunReport } from '../../analysis/report';
 import { defaultFault, hasFault, twinBase, variantsOf } from '../../analysis/twin';
 import { validateDocument } from '../../model/validate';
 import { selectDoc } from '../../store/selectors';
-import { selectTwinOutcome } from '../../store/insight-selectors';
+import { selectPairedOutcome, selectTwinOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import { ParamGroups } from '../inspector/ParamGroups';
 import { labelIn } from './insight-format';
 import { ProgressBar } from './ProgressBar';
 import { TwinResults } from './TwinResults';
 import { useAnalysisPool } from './useAnalysisPool';
+import { PairedResults } from './PairedResults';
+import { pairedTotals, replicationSeeds, summarize, type RunSample } from '../../analysis/replications';
+
+/** Seeds of "Run 30 paired seeds": each is one run of A and one of B. */
+const PAIRED_SEEDS = 30;
 
 /** B: A with the chosen variants, then the user's own adjustments of the nodes they change. */
 function designB(
@@ -40,6 +45,9 @@ export function TwinRuns() {
   const [adjusted, setAdjusted] = useState<Readonly<Record<string, NodeSpec['params']>>>({});
   const [error, setError] = useState<string | null>(null);
   const pool = useAnalysisPool<RunReport>();
+  const pairedPool = useAnalysisPool<RunSample>();
+  const paired = useArchStore(selectPairedOutcome);
+  const setPairedOutcome = useArchStore((s) => s.setPairedOutcome);
   const chosen = useMemo(() => variants.filter((v) => chosenIds.includes(v.id)), [variants, chosenIds]);
   const base = useMemo(() => twinBase(doc), [doc]);
   const b = useMemo(() => designB(base, chosen, adjusted), [base, chosen, adjusted]);
@@ -77,6 +85,35 @@ export function TwinRuns() {
             ...Object.keys(adjusted).map((id) => `${labelIn(b, id)} adjusted`),
           ],
         });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const runPaired = async () => {
+    const problem = validateDocument(b)[0];
+    if (problem) {
+      setError(`B is not a valid design: ${problem.message}`);
+      return;
+    }
+    setError(null);
+    const seeds = replicationSeeds(base.sim.seed, PAIRED_SEEDS);
+    try {
+      const samples = await pairedPool.start(
+        [base, b].flatMap((design) =>
+          seeds.map((seed) => ({ type: 'sample' as const, doc: design, seed, expectations: [] })),
+        ),
+      );
+      if (!samples) return;
+      const a = samples.slice(0, seeds.length);
+      const bs = samples.slice(seeds.length);
+      setPairedOutcome({
+        forDoc: doc,
+        runs: seeds.length,
+        a: summarize(a),
+        b: summarize(bs),
+        differences: pairedTotals(a, bs),
+      });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -134,14 +171,27 @@ export function TwinRuns() {
         >
           Run A and B
         </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void runPaired()}
+          disabled={pairedPool.running || chosen.length === 0}
+          title="A and B with the same 30 seeds each: is the difference real?"
+        >
+          Run {PAIRED_SEEDS} paired seeds
+        </button>
         {chosen.length === 0 && <span className="insight-hint">Pick at least one change for B.</span>}
       </div>
       {pool.progress && <ProgressBar progress={pool.progress} label="Twin runs" onCancel={pool.cancel} />}
+      {pairedPool.progress && (
+        <ProgressBar progress={pairedPool.progress} label="Paired seeds" onCancel={pairedPool.cancel} />
+      )}
       {error && (
         <p className="insight-error" role="alert">
           {error}
         </p>
       )}
+      {paired && <PairedResults outcome={paired} stale={paired.forDoc !== doc} />}
       {outcome && <TwinResults outcome={outcome} stale={outcome.forDoc !== doc} />}
     </div>
   );
