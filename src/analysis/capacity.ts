@@ -1,4 +1,6 @@
-import type { ArchDocument, DatabaseParams, EdgeSpec, NodeSpec, WorkerParams } from '../model/types';
+import { KINDS, type CapacityRole } from '../model/kinds';
+import { absentOf, DATABASE_PARAMS } from '../model/params';
+import type { ArchDocument, EdgeSpec, LbParams, NodeSpec, WorkerParams } from '../model/types';
 import { isPeerLink, peerGroupsOf } from '../model/peers';
 import { meanOf } from '../model/units';
 
@@ -46,10 +48,9 @@ function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<s
   const offered = offeredRates(doc, down);
   const holding = holdingTimes(doc);
   const loads = doc.nodes
-    .filter(
-      (node) => !down.has(node.id) && node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'dns',
-    )
+    .filter((node) => !down.has(node.id) && hasWorkers(KINDS[node.kind].capacity))
     .map((node): NodeLoad => {
+      // Servers and brokers hold a worker pool (the kind registry allows those roles only then).
       const params = node.params as WorkerParams;
       const holdMs = holding.get(node.id) ?? 0;
       const capacityPerSec = holdMs > 0 ? (params.workers * 1000) / holdMs : Infinity;
@@ -106,29 +107,39 @@ export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<
 /** Where a node sends what it receives, as shares of its rate per target. */
 function splitOf(node: NodeSpec, edges: readonly EdgeSpec[], down: ReadonlySet<string>): [string, number][] {
   const up = edges.filter((e) => !down.has(e.target));
-  switch (node.kind) {
-    case 'lb': {
-      const passive = node.params.mode === 'active-passive';
+  const role = KINDS[node.kind].capacity;
+  switch (role) {
+    case 'balancer': {
+      const params = node.params as LbParams;
+      const passive = params.mode === 'active-passive';
       const anyBackup = edges.some((e) => e.params.backup);
       const isPrimary = (e: EdgeSpec) => (anyBackup ? !e.params.backup : e === edges[0]);
       const primaries = up.filter(isPrimary);
       const pool = passive ? (primaries.length > 0 ? primaries : up.filter((e) => !isPrimary(e))) : up;
-      const weighted = node.params.policy === 'weighted';
+      const weighted = params.policy === 'weighted';
       const total = pool.reduce((sum, e) => sum + (weighted ? e.params.weight : 1), 0);
       return total > 0 ? pool.map((e) => [e.target, (weighted ? e.params.weight : 1) / total]) : [];
     }
-    case 'dns': {
+    case 'resolver': {
       const first = up[0];
       return first ? [[first.target, 1]] : [];
     }
-    case 'queue':
+    case 'broker':
+    case 'forwarder':
       return up.map((e) => [e.target, 1 / up.length]);
-    case 'client':
+    case 'source':
       return [];
-    default:
+    case 'server':
       // A server calls each of its downstream nodes once per request.
       return edges.map((e) => [e.target, 1]);
+    default:
+      return role satisfies never;
   }
+}
+
+/** Whether the capacity check compares the node's offered load with its workers. */
+function hasWorkers(role: CapacityRole): boolean {
+  return role === 'server' || role === 'broker';
 }
 
 /**
@@ -147,18 +158,19 @@ function holdingTimes(doc: ArchDocument): Map<string, number> {
     const cached = memo.get(id);
     if (cached !== undefined) return cached;
     let total = 0;
-    if (node.kind === 'lb' || node.kind === 'dns') {
+    const role = KINDS[node.kind].capacity;
+    if (role === 'balancer' || role === 'resolver' || role === 'forwarder') {
       const edges = out.get(id) ?? [];
       const first = edges[0];
       total = first ? 2 * meanOf(first.params.latency) + responseMs(first.target, depth + 1) : 0;
-    } else if (node.kind !== 'client') {
+    } else if (hasWorkers(role)) {
       const params = node.params as WorkerParams;
       total = meanOf(params.service);
-      const replicated = node.kind === 'database' ? (node.params as DatabaseParams) : null;
+      const replicated = node.kind === 'database' ? node.params : null;
       if (replicated?.replication === 'sync' && (replicated.replicas ?? 0) > 0)
-        total += meanOf(replicated.lag ?? { type: 'exp', meanMs: 50 });
+        total += meanOf(replicated.lag ?? absentOf(DATABASE_PARAMS, 'lag'));
       // A queue answers its producers once the message is stored: its consumers' time is not its own.
-      if (node.kind !== 'queue') {
+      if (role !== 'broker') {
         for (const edge of out.get(id) ?? [])
           total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, depth + 1);
       }

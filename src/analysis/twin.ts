@@ -1,4 +1,5 @@
 import { overloadVariantsOf } from './overload-variants';
+import { absentOf, DATABASE_PARAMS } from '../model/params';
 import type {
   ArchDocument,
   ClientParams,
@@ -65,7 +66,8 @@ export function variantsOf(doc: ArchDocument): Variant[] {
           apply: (d) => withParams<DatabaseParams>(d, ids, (p) => ({ ...p, replicas: 1 })),
         });
       } else {
-        const replication = (params.replication ?? 'async') === 'async' ? 'sync' : 'async';
+        const replication =
+          (params.replication ?? absentOf(DATABASE_PARAMS, 'replication')) === 'async' ? 'sync' : 'async';
         variants.push({
           id: `${node.id}:replication`,
           label: `${node.label}: ${replication} replication`,

@@ -1,17 +1,16 @@
 /**
  * Applies `%% @…` annotations to the document read from the diagram. Parameter values go through the
- * same fields as the Inspector (src/model/param-fields.ts), so a value means the same in both places.
- * Keys that DESIGN.md §5 names but the model does not hold yet are accepted with a notice.
+ * same fields as the Inspector (src/model/param-fields.ts, made from the parameter table in
+ * src/model/params.ts), so a value means the same in both places.
  */
 import { defaultParamsOf, DEFAULT_SIM } from '../model/defaults';
 import { ALL_EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
 import { parseDistribution } from '../model/units';
+import { isNodeKind, NODE_KINDS } from '../model/kinds';
 import {
-  NODE_KINDS,
   type AlertRule,
   type EdgeSpec,
   type GroupSpec,
-  type NodeKind,
   type NodeSpec,
   type ScenarioStep,
   type SimSettings,
@@ -24,19 +23,6 @@ import { isExpectNodeLine, readExpectation } from './annotation-expect';
 import type { Expectation } from '../model/expectation-types';
 import type { Lesson } from '../model/lesson-types';
 
-/** Keys of DESIGN.md §5 that the model does not hold yet: read, reported, ignored. */
-const FUTURE_KEYS: { readonly [K in NodeKind]: readonly string[] } = {
-  client: [],
-  lb: [],
-  service: [],
-  database: [],
-  queue: [],
-  cache: [],
-  dns: [],
-  limiter: [],
-};
-const FUTURE_ANY_NODE: readonly string[] = [];
-const FUTURE_EDGE: readonly string[] = [];
 /** Keys every node takes besides its kind's parameters. */
 const NODE_KEYS = ['kind', 'label', 'failed', 'pos', 'cost'];
 
@@ -173,8 +159,8 @@ function applyNodePairs(start: NodeSpec, pairs: readonly Pair[], report: Report)
   let node = start;
   const kindPair = pairs.filter((pair) => pair.key.text === 'kind').at(-1);
   if (kindPair) {
-    const kind = kindPair.value.text as NodeKind;
-    if (!NODE_KINDS.includes(kind)) {
+    const kind = kindPair.value.text;
+    if (!isNodeKind(kind)) {
       report.error(kindPair.value, `unknown kind "${kindPair.value.text}" (use ${NODE_KINDS.join(', ')})`);
     } else if (kind !== node.kind) {
       node = { ...node, kind, params: defaultParamsOf(kind) } as NodeSpec;
@@ -220,10 +206,6 @@ function applyNodeParam(node: NodeSpec, pair: Pair, report: Report): NodeSpec {
   const fields = fieldsOf(node.kind) as readonly ParamField<NodeSpec['params']>[];
   const result = applyFields(node.params, fields, pair, node.id, report);
   if (result.known) return { ...node, params: result.params } as NodeSpec;
-  if (FUTURE_KEYS[node.kind].includes(key) || FUTURE_ANY_NODE.includes(key)) {
-    report.notice(pair.key, `${node.id}: "${key}" is not supported yet and was ignored`);
-    return node;
-  }
   const owner = NODE_KINDS.find((kind) => fieldsOf(kind).some((f) => f.key === key));
   const keys = [...NODE_KEYS, ...fields.map((f) => f.key)].join(', ');
   if (owner) {
@@ -269,8 +251,6 @@ function applyEdgePairs(start: EdgeSpec, pairs: readonly Pair[], report: Report)
     const result = applyFields(edge.params, ALL_EDGE_FIELDS, pair, edge.id, report);
     if (result.known) {
       edge = { ...edge, params: result.params };
-    } else if (FUTURE_EDGE.includes(pair.key.text)) {
-      report.notice(pair.key, `${edge.id}: "${pair.key.text}" is not supported yet and was ignored`);
     } else {
       report.error(
         pair.key,

@@ -1,89 +1,45 @@
-import type { NodeKind, NodeShape } from '../model/types';
+import { KINDS, NODE_KINDS, type InferenceRule, type NodeKind } from '../model/kinds';
+import type { NodeShape } from '../model/types';
 
 /**
  * Infers a node's kind from its shape, id and label (DESIGN.md §5) when no `kind=` annotation says.
  * Words are matched whole: ids are split at camelCase, digits and punctuation, so `LoadBalancer` reads
  * "load balancer", `OrdersDB` reads "orders db", while "Server 1 (Active)" names nothing and stays a
- * service. A cylinder is a database unless its words name a queue or a cache (Kafka and Redis are often
- * drawn as cylinders).
+ * service. The rules are the kind registry's (src/model/kinds.ts), tried by rank: a cylinder is a
+ * database unless its words name a queue or a cache (Kafka and Redis are often drawn as cylinders).
  */
 export function inferKind(id: string, label: string, shape: NodeShape | undefined): NodeKind {
   const words = wordsOf(`${label} ${id}`);
   const text = ` ${words.join(' ')} `;
-  const has = (list: readonly string[]) => list.some((word) => text.includes(` ${word} `));
-  const hasWord = (set: ReadonlySet<string>, extra?: (word: string) => boolean) =>
-    words.some((word) => singularsOf(word).some((w) => set.has(w)) || (extra?.(word) ?? false));
-
-  if (hasWord(QUEUE) || has(QUEUE_PHRASES)) return 'queue';
-  if (hasWord(CACHE)) return 'cache';
-  if (hasWord(LIMITER)) return 'limiter';
-  if (shape === 'cylinder') return 'database';
-  if (hasWord(LB) || has(LB_PHRASES)) return 'lb';
-  if (hasWord(DATABASE, (word) => /^[a-z]{2,}db$/.test(word)) || has(DATABASE_PHRASES)) return 'database';
-  if (hasWord(CLIENT) && !hasWord(SERVICE_WORDS)) return 'client';
-  if (hasWord(DNS) || has(DNS_PHRASES)) return 'dns';
-  return 'service';
+  const matches = (rule: CompiledRule): boolean => {
+    const hasWord = (set: ReadonlySet<string>) =>
+      words.some((word) => singularsOf(word).some((w) => set.has(w)));
+    if (rule.unless && hasWord(rule.unless)) return false;
+    return (
+      (shape !== undefined && (rule.shapes?.includes(shape) ?? false)) ||
+      hasWord(rule.words) ||
+      (rule.phrases?.some((phrase) => text.includes(` ${phrase} `)) ?? false) ||
+      (rule.wordPattern !== undefined && words.some((word) => rule.wordPattern?.test(word)))
+    );
+  };
+  return RULES.find(matches)?.kind ?? 'service';
 }
 
-const LB = new Set([
-  'lb',
-  'alb',
-  'elb',
-  'nlb',
-  'glb',
-  'nginx',
-  'haproxy',
-  'envoy',
-  'ingress',
-  'gateway',
-  'proxy',
-  'balancer',
-  'traefik',
-]);
-const LB_PHRASES = ['load balancer', 'api gateway', 'reverse proxy', 'ha proxy'];
-const DATABASE = new Set([
-  'database',
-  'db',
-  'sql',
-  'postgres',
-  'postgresql',
-  'mysql',
-  'mariadb',
-  'mongo',
-  'mongodb',
-  'aurora',
-  'rds',
-  'dynamodb',
-  'cassandra',
-  'mssql',
-  'nosql',
-  'sqlite',
-]);
-const DATABASE_PHRASES = ['data base'];
-const QUEUE = new Set([
-  'queue',
-  'broker',
-  'kafka',
-  'rabbitmq',
-  'rabbit',
-  'sqs',
-  'bus',
-  'topic',
-  'mq',
-  'kinesis',
-  'pubsub',
-  'nats',
-  'activemq',
-]);
-const QUEUE_PHRASES = ['message queue', 'pub sub', 'event hub'];
-/** "Rate limiter", "Throttle", "Limiter" (README "Limiter"). */
-const LIMITER = new Set(['limiter', 'ratelimiter', 'throttle', 'throttler', 'throttling']);
-const CACHE = new Set(['cache', 'redis', 'memcached', 'memcache', 'valkey', 'elasticache']);
-const CLIENT = new Set(['client', 'user', 'browser', 'mobile', 'customer']);
-/** Words that make "User Service" or "Client API" a service rather than a traffic source. */
-const SERVICE_WORDS = new Set(['service', 'server', 'api', 'backend', 'worker', 'svc', 'microservice']);
-const DNS = new Set(['dns', 'route53', 'gslb']);
-const DNS_PHRASES = ['route 53', 'traffic manager'];
+type CompiledRule = Omit<InferenceRule, 'words' | 'unless'> & {
+  readonly kind: NodeKind;
+  readonly words: ReadonlySet<string>;
+  readonly unless?: ReadonlySet<string>;
+};
+
+/** Every kind's rules, by rank. */
+const RULES: readonly CompiledRule[] = NODE_KINDS.flatMap((kind) =>
+  KINDS[kind].inference.map(({ words, unless, ...rule }: InferenceRule): CompiledRule => ({
+    ...rule,
+    kind,
+    words: new Set(words),
+    ...(unless ? { unless: new Set(unless) } : {}),
+  })),
+).sort((a, b) => a.rank - b.rank);
 
 /** Lower-case words of a text: camelCase, letter/digit boundaries and punctuation all separate words. */
 export function wordsOf(text: string): string[] {

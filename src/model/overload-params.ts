@@ -4,6 +4,7 @@
  * or `limit=100/s` are read and written, each reader returning an error that names the allowed range.
  */
 import type { KeySpace, LimitSpec, LoadLatency } from './types';
+import type { ValueType } from './param-values';
 import type { Parsed } from './units';
 
 /** Most keys a client may name: a keyed cache costs 4 bytes per key of the space (README "Keyed caches"). */
@@ -138,4 +139,93 @@ export function parseWorkersShare(text: string): Parsed<number> {
   if (!(value > 0 && value <= 1))
     return fail('workers= is the share of workers left, above 0% and at most 100%, e.g. workers=50%');
   return ok(value);
+}
+
+/*
+ * The same values as value types of the parameter table (src/model/params.ts): the readers above, a check
+ * of the same range for values read from JSON, and their JSON shapes.
+ */
+
+/** `keys=N` or `keys=zipf(N,s)` (absent: requests name no key). */
+export const keySpaceValue: ValueType<KeySpace> = {
+  hint: 'N or zipf(N,s), none',
+  range: `whole number 1 to ${MAX_KEYS}, or zipf(N,s) with 0 < s ≤ ${MAX_ZIPF_S}`,
+  parse: (text) => defined(parseKeySpace(text), 'write a number of keys (keys=1000) or zipf(N,s)'),
+  check: (keys) => {
+    if (!isWhole(keys.n, 1, MAX_KEYS)) return `keys must be a whole number from 1 to ${MAX_KEYS}`;
+    if (keys.type === 'zipf' && !(keys.s > 0 && keys.s <= MAX_ZIPF_S))
+      return `the zipf exponent must be above 0 and at most ${MAX_ZIPF_S}`;
+    return null;
+  },
+  show: formatKeySpace,
+  showExact: formatKeySpace,
+  json: { what: 'a key space', tags: { uniform: ['n'], zipf: ['n', 's'] } },
+};
+
+/** `load_latency=linear(k)|poly(k,n)|exp(k)` (absent: none). */
+export const loadLatencyValue: ValueType<LoadLatency> = {
+  hint: 'linear(k), poly(k,n), exp(k), none',
+  range: `linear(k), poly(k,n) or exp(k), 0 ≤ k ≤ ${MAX_LOAD_K}, 0 < n ≤ ${MAX_LOAD_N}`,
+  parse: (text) => defined(parseLoadLatency(text), 'write linear(k), poly(k,n) or exp(k), e.g. linear(2)'),
+  check: (load) => {
+    if (!(load.k >= 0 && load.k <= MAX_LOAD_K)) return `k must be from 0 to ${MAX_LOAD_K}`;
+    if (load.type === 'poly' && !(load.n > 0 && load.n <= MAX_LOAD_N))
+      return `the power n must be above 0 and at most ${MAX_LOAD_N}`;
+    return null;
+  },
+  show: formatLoadLatency,
+  showExact: formatLoadLatency,
+  json: { what: 'a load latency', tags: { linear: ['k'], poly: ['k', 'n'], exp: ['k'] } },
+};
+
+/** `limit=100/s` or `limit=50`. */
+export const limitValue: ValueType<LimitSpec> = {
+  hint: 'rate (100/s) or in flight (50)',
+  range: 'rate above 0 to 1000000/s, or whole number 1 to 1000000 in flight',
+  parse: parseLimit,
+  check: (limit) => {
+    if (limit.type === 'rate' && !(limit.perSec > 0 && limit.perSec <= 1_000_000))
+      return 'a rate limit must be above 0/s and at most 1000000/s';
+    if (limit.type === 'concurrency' && !isWhole(limit.max, 1, 1_000_000))
+      return 'a concurrency limit must be a whole number from 1 to 1000000';
+    return null;
+  },
+  show: formatLimit,
+  showExact: formatLimit,
+  json: { what: 'a limit', tags: { rate: ['perSec'], concurrency: ['max'] } },
+};
+
+/** A whole count from `min` to {@link MAX_ENTRIES}, or `inf` when `infinite` (shed threshold, cache size). */
+export function boundedCountValue(what: string, min: number, infinite: boolean): ValueType<number> {
+  const read = parseBoundedCount(what, min, infinite);
+  const show = (v: number) => (v === Infinity ? 'inf' : String(v));
+  return {
+    hint: infinite ? 'number, or inf' : 'number',
+    range: `whole number ${min} to ${MAX_ENTRIES}${infinite ? ', or inf' : ''}`,
+    parse: read,
+    check: (v) =>
+      (infinite && v === Infinity) || isWhole(v, min, MAX_ENTRIES)
+        ? null
+        : `${what} must be a whole number from ${min} to ${MAX_ENTRIES}${infinite ? ', or inf' : ''}`,
+    show,
+    showExact: show,
+    json: infinite ? 'numberOrInf' : 'number',
+  };
+}
+
+/** A token bucket's size: from 1 to {@link MAX_ENTRIES} requests. */
+export const burstValue: ValueType<number> = {
+  hint: 'requests, or auto',
+  range: `number 1 to ${MAX_ENTRIES}`,
+  parse: parseBurst,
+  check: (v) => (v >= 1 && v <= MAX_ENTRIES ? null : `burst must be from 1 to ${MAX_ENTRIES}`),
+  show: String,
+  showExact: String,
+  json: 'number',
+};
+
+/** A reader's result without its `none` (the parameter table handles `none` as the absent value). */
+function defined<T>(parsed: Parsed<T | undefined>, usage: string): Parsed<T> {
+  if (!parsed.ok) return parsed;
+  return parsed.value === undefined ? fail(usage) : ok(parsed.value);
 }

@@ -3,10 +3,11 @@
  * (`DBE <--> DBW`) both accept writes and replicate them to each other. The link is replication, not a
  * call path. Pure helpers shared by validation, the engine and the analyses.
  */
+import { absentOf, PEER_LINK_PARAMS } from './params';
 import type { ArchDocument, ConflictPolicy, Distribution, EdgeSpec, ReplicationMode } from './types';
 
 /** One-way replication lag of a peer link whose `lag` is not set. */
-export const DEFAULT_PEER_LAG: Distribution = { type: 'exp', meanMs: 80 };
+export const DEFAULT_PEER_LAG: Distribution = absentOf(PEER_LINK_PARAMS, 'lag');
 
 /** Keys that only a replication link between peers takes. */
 export const PEER_LINK_KEYS = ['replication', 'lag', 'conflict'] as const;
@@ -62,8 +63,8 @@ export function peerGroupsOf(doc: Pick<ArchDocument, 'nodes' | 'edges'>): PeerGr
     return {
       members,
       links: own,
-      replication: first?.replication ?? 'async',
-      conflict: first?.conflict ?? 'lww',
+      replication: first?.replication ?? absentOf(PEER_LINK_PARAMS, 'replication'),
+      conflict: first?.conflict ?? absentOf(PEER_LINK_PARAMS, 'conflict'),
     };
   });
 }

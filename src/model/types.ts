@@ -5,22 +5,33 @@
  */
 import type { Expectation } from './expectation-types';
 import type { Lesson } from './lesson-types';
+import type { NodeKind, NodeParamsByKind } from './kinds';
+import type {
+  ARRIVALS,
+  CACHE_PARAMS,
+  EVICTIONS,
+  LIMITER_PARAMS,
+  QUEUE_ORDERS,
+  CLIENT_PARAMS,
+  DATABASE_PARAMS,
+  DNS_PARAMS,
+  ALL_EDGE_PARAMS,
+  CONFLICT_POLICIES,
+  LB_MODES,
+  LB_PARAMS,
+  LB_POLICIES,
+  QUEUE_PARAMS,
+  REPLICATION_MODES,
+  SERVICE_PARAMS,
+  SESSION_STRATEGIES,
+  WORKER_PARAMS,
+  ParamsOf,
+} from './params';
 
 export type { Lesson } from './lesson-types';
-
-/** Kinds of node, each with its own parameters and behaviour in the engine. */
-export type NodeKind = 'client' | 'lb' | 'service' | 'database' | 'queue' | 'cache' | 'dns' | 'limiter';
-
-export const NODE_KINDS: readonly NodeKind[] = [
-  'client',
-  'lb',
-  'service',
-  'database',
-  'queue',
-  'cache',
-  'dns',
-  'limiter',
-];
+export type { NodeKind, NodeParamsByKind } from './kinds';
+export { NODE_KINDS } from './kinds';
+export { CONFLICT_POLICIES } from './params';
 
 /** A probability distribution of a duration, in milliseconds (DESIGN.md §5 lists the forms). */
 export type Distribution =
@@ -33,7 +44,7 @@ export type Distribution =
   | { readonly type: 'erlang'; readonly k: number; readonly meanMs: number };
 
 /** `closed`: a fixed population of `users`, each sending, awaiting the answer and thinking (README "Closed-loop users"). */
-export type ArrivalProcess = 'poisson' | 'constant' | 'bursty' | 'ramp' | 'closed';
+export type ArrivalProcess = (typeof ARRIVALS)[number];
 
 /**
  * The data keys requests name (README "Keyed caches"): uniform over `n` keys, or Zipf-skewed with exponent
@@ -52,176 +63,62 @@ export type LoadLatency =
   | { readonly type: 'poly'; readonly k: number; readonly n: number }
   | { readonly type: 'exp'; readonly k: number };
 
+/** A limiter's bound: a token-bucket rate, or a number of requests in flight at once. */
+export type LimitSpec =
+  { readonly type: 'rate'; readonly perSec: number } | { readonly type: 'concurrency'; readonly max: number };
+
 /** Order in which waiting work reaches a worker (README "Load shedding"). */
-export type QueueOrder = 'fifo' | 'lifo';
-export type LbPolicy = 'round-robin' | 'weighted' | 'least-conn' | 'random' | 'p2c' | 'hash';
-export type LbMode = 'active-active' | 'active-passive';
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
+/** Replacement policy of a keyed cache when it is full. */
+export type EvictionPolicy = (typeof EVICTIONS)[number];
+export type LbPolicy = (typeof LB_POLICIES)[number];
+export type LbMode = (typeof LB_MODES)[number];
+/** Where a service keeps its users' session state (DESIGN.md §3). */
+export type SessionStrategy = (typeof SESSION_STRATEGIES)[number];
+export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 
-/**
- * Parameters of a traffic source. `timeoutMs` of Infinity means no client timeout. Optional fields were
- * added after the first format: absent means the default written beside each.
+/*
+ * The parameters of each kind are inferred from the parameter table (src/model/params.ts), where each one
+ * is declared once with its key, unit, range, default and help text. Optional ones were added after the
+ * first format: absent means the default the table gives.
  */
-export interface ClientParams {
-  readonly ratePerSec: number;
-  readonly arrival: ArrivalProcess;
-  readonly timeoutMs: number;
-  /** Extra attempts after a failed or timed-out one. */
-  readonly retries: number;
-  /** Base of the exponential backoff between attempts, with full jitter (absent: 0, retry at once). */
-  readonly backoffMs?: number;
-  /** Retries allowed per request sent, as a share (0.2 = 20%); absent: no budget. */
-  readonly retryBudget?: number;
-  /** Consecutive failures that open the client's circuit breaker (absent or 0: no breaker). */
-  readonly breakerErrors?: number;
-  /** How long an open breaker fails requests at once before letting a trial through (absent: 5 s). */
-  readonly breakerOpenMs?: number;
-  /** `bursty` arrivals: length of an on period at `rate` (absent: 5 s). */
-  readonly burstOnMs?: number;
-  /** `bursty` arrivals: length of a silent off period (absent: 5 s). */
-  readonly burstOffMs?: number;
-  /** `ramp` arrivals: time to climb linearly from 0 to `rate` (absent: 60 s). */
-  readonly rampMs?: number;
-  /** Number of distinct users (sessions) the requests come from; used by hash routing (absent: 1000). */
-  readonly users?: number;
-  /** Share of requests that write (absent: 0.2). */
-  readonly writes?: number;
-  /**
-   * Count a read served by a multi-primary peer that has not yet received this user's last write as a
-   * stale read (README "Active-active data"; absent: false).
-   */
-  readonly readYourWrites?: boolean;
-  /** The data keys requests name, for keyed caches (absent: requests name no key). */
-  readonly keys?: KeySpace;
-  /** `closed` arrivals: each user's think time between an answer and its next request (absent: exp(1s)). */
-  readonly think?: Distribution;
-}
-
+/** Parameters of a traffic source. `timeoutMs` of Infinity means no client timeout. */
+export type ClientParams = ParamsOf<typeof CLIENT_PARAMS>;
 /** Parameters of a load balancer and its active health checks. */
-export interface LbParams {
-  readonly policy: LbPolicy;
-  readonly mode: LbMode;
-  readonly hcIntervalMs: number;
-  readonly hcTimeoutMs: number;
-  readonly hcUnhealthy: number;
-  readonly hcHealthy: number;
-  /** Passive outlier ejection: consecutive errors from a target that eject it (absent or 0: off). */
-  readonly ejectErrors?: number;
-  /** How long an ejected target gets no traffic (absent: 30 s). */
-  readonly ejectTimeMs?: number;
-  /** Active-passive: delay before backups take traffic once every primary is down (absent: 0). */
-  readonly promoteMs?: number;
-}
-
+export type LbParams = ParamsOf<typeof LB_PARAMS>;
 /**
  * Parameters of anything that does work with a pool of workers: services, databases, caches, a message
  * queue's broker (and a DNS node, whose workers are not used). `queueCapacity` of Infinity means an
  * unbounded queue.
  */
-export interface WorkerParams {
-  readonly workers: number;
-  readonly service: Distribution;
-  readonly queueCapacity: number;
-  /** How long the node waits for each downstream call before failing it (absent: no timeout). */
-  readonly timeoutMs?: number;
-  /** Service time growing with utilization (absent: none). */
+export type WorkerParams = ParamsOf<typeof WORKER_PARAMS> & {
+  /** A service's and a database's `load_latency` (the engine reads it off any worker pool). */
   readonly loadLatency?: LoadLatency;
-  /** New work is shed (error cause `shed`) while this many wait (absent: never). */
-  readonly shed?: number;
-  /** Work that waited longer than this when it reaches a worker is shed (absent: no limit). */
-  readonly maxWaitMs?: number;
-  /** Absent: fifo. */
-  readonly queueOrder?: QueueOrder;
-}
-
-/** Replacement policy of a keyed cache when it is full. */
-export type EvictionPolicy = 'lru' | 'fifo';
-
+};
+/** A service: a worker pool, and optionally session state. */
+export type ServiceParams = ParamsOf<typeof SERVICE_PARAMS>;
+/** A database: a primary with workers, and optionally replicas. */
+export type DatabaseParams = ParamsOf<typeof DATABASE_PARAMS>;
+/** A message queue (broker): its workers accept messages; its downstream nodes consume them. */
+export type QueueParams = ParamsOf<typeof QUEUE_PARAMS>;
 /**
  * A cache (README "Keyed caches"): a worker pool in front of its downstream nodes. With keyed requests
  * (client `keys`), a hit answers from the cache and a miss calls downstream and fills the entry; `hit`
  * gives a probabilistic hit ratio instead. A cache with neither (a session store) does its work and calls
  * its downstream nodes, if any, every time.
  */
-export interface CacheParams extends WorkerParams {
-  /** How long an entry stays valid after it is filled (absent: forever). */
-  readonly ttlMs?: number;
-  /** Most entries held (absent: unbounded). */
-  readonly size?: number;
-  /** Absent: lru. */
-  readonly evict?: EvictionPolicy;
-  /** Probabilistic hit ratio for requests without keys (absent: keyed, or pass-through). */
-  readonly hitRatio?: number;
-}
-
-/** A limiter's bound: a token-bucket rate, or a number of requests in flight at once. */
-export type LimitSpec =
-  { readonly type: 'rate'; readonly perSec: number } | { readonly type: 'concurrency'; readonly max: number };
-
+export type CacheParams = ParamsOf<typeof CACHE_PARAMS>;
 /**
  * A rate limiter / throttle (README "Limiter"): forwards requests to its downstream node(s) in turn and
  * rejects at once what exceeds `limit`.
  */
-export interface LimiterParams {
-  readonly limit: LimitSpec;
-  /** Token bucket size for a rate limit (absent: a tenth of a second's worth, at least 1). */
-  readonly burst?: number;
-}
-
-/** Where a service keeps its users' session state (DESIGN.md §3). */
-export type SessionStrategy = 'sticky' | 'replicated' | 'store';
-
-/** A service: a worker pool, and optionally session state. */
-export interface ServiceParams extends WorkerParams {
-  /** Absent: the service keeps no session state. */
-  readonly sessions?: SessionStrategy;
-  /** `replicated` sessions: time to copy a session write to the peers, added to each write (absent: exp(1ms)). */
-  readonly sessionSync?: Distribution;
-}
-
-export type ReplicationMode = 'sync' | 'async';
-
-/** A database: a primary with workers, and optionally replicas. */
-export interface DatabaseParams extends WorkerParams {
-  /** Number of replicas (absent: 0). */
-  readonly replicas?: number;
-  /** Absent: async. */
-  readonly replication?: ReplicationMode;
-  /** Time for a write to reach a replica (absent: exp(50ms)). Sync writes wait for it. */
-  readonly lag?: Distribution;
-  /** Time to notice a failed primary (absent: 3 s). */
-  readonly detectMs?: number;
-  /** Time to promote a replica once the failure is noticed (absent: 5 s). */
-  readonly promoteMs?: number;
-}
-
-/** A message queue (broker): its workers accept messages; its downstream nodes consume them. */
-export interface QueueParams extends WorkerParams {
-  /** How long a delivered message stays invisible before it is delivered again (absent: 30 s). */
-  readonly visibilityMs?: number;
-  /** Deliveries before a message goes to the dead-letter queue (absent: 5). */
-  readonly maxAttempts?: number;
-  /** Most messages the queue holds; producers are rejected beyond it (absent: unbounded). */
-  readonly bound?: number;
-}
-
+export type LimiterParams = ParamsOf<typeof LIMITER_PARAMS>;
 /** A DNS / global traffic manager: routes each client to a target, cached by the client for the TTL. */
-export interface DnsParams extends WorkerParams {
-  /** How long a client keeps an answer (absent: 60 s). */
-  readonly ttlMs?: number;
-  /** failover: the first healthy target; latency: the healthy target in the client's group (absent: failover). */
-  readonly dnsPolicy?: 'failover' | 'latency';
-}
-
-export type NodeParamsByKind = {
-  readonly client: ClientParams;
-  readonly lb: LbParams;
-  readonly service: ServiceParams;
-  readonly database: DatabaseParams;
-  readonly queue: QueueParams;
-  readonly cache: CacheParams;
-  readonly dns: DnsParams;
-  readonly limiter: LimiterParams;
-};
+export type DnsParams = ParamsOf<typeof DNS_PARAMS>;
+/** An edge's parameters; `replication`, `lag` and `conflict` only on a link between multi-primary peers. */
+export type EdgeParams = ParamsOf<typeof ALL_EDGE_PARAMS>;
+/** How multi-primary peers settle two concurrent writes to one key (README "Active-active data"). */
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 
 /** How a node is drawn in Mermaid; kept so that export gives back the same diagram. */
 export type NodeShape =
@@ -280,33 +177,8 @@ export type NodeSpec = { [K in NodeKind]: NodeBase<K> }[NodeKind];
 
 export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
 
-/** How multi-primary peers settle two concurrent writes to one key (README "Active-active data"). */
-export type ConflictPolicy = 'lww' | 'first-wins';
-
-export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['lww', 'first-wins'];
-
 /** The end of a Mermaid link at its target: `-->` an arrowhead (the default), `---` none, `--o`, `--x`. */
 export type EdgeHead = 'arrow' | 'none' | 'circle' | 'cross';
-
-export interface EdgeParams {
-  /** One-way network latency. */
-  readonly latency: Distribution;
-  /** Relative weight for a weighted load balancer. */
-  readonly weight: number;
-  /** Standby target of an active-passive load balancer. */
-  readonly backup: boolean;
-  /** Probability that a request sent over the edge is lost (absent: 0). */
-  readonly loss?: number;
-  /**
-   * Replication link between multi-primary peers only (`DBE <--> DBW`): sync makes a write wait for the
-   * peer's acknowledgement (absent: async).
-   */
-  readonly replication?: ReplicationMode;
-  /** Replication link only: one-way time for a write to reach the peer (absent: exp(80ms)). */
-  readonly lag?: Distribution;
-  /** Replication link only: which of two concurrent writes to a key survives (absent: lww). */
-  readonly conflict?: ConflictPolicy;
-}
 
 export interface EdgeSpec {
   /** Stable id, `source-->target` (unique: one edge per ordered pair). */

@@ -5,7 +5,7 @@
  */
 import { isPeerLink, linkBetween, PEER_LINK_KEYS, peerGroupsOf } from './peers';
 import type { ArchDocument } from './types';
-import { checkDistribution } from './validate';
+import { checkParams, PEER_LINK_PARAMS } from './params';
 
 /** Reports a problem at a field path such as `edges.DBE-->DBW.params.conflict`. */
 type Report = (path: string, message: string) => void;
@@ -24,8 +24,8 @@ export function validatePeers(doc: ArchDocument, report: Report): void {
           : `${key} applies to a replication link between two databases, drawn ${edge.source} <--> ${edge.target}`,
       );
     }
-    if (peer && edge.params.lag)
-      checkDistribution(edge.params.lag, (m) => report(`edges.${edge.id}.params.lag`, m));
+    if (peer)
+      checkParams(PEER_LINK_PARAMS, edge.params, (key, m) => report(`edges.${edge.id}.params.${key}`, m));
   }
   for (const group of peerGroupsOf(doc)) {
     const [first] = group.links;

@@ -1,19 +1,10 @@
 import { validateExpectations } from './validate-expectations';
-import { meanOf } from './units';
-import { MAX_ENTRIES, MAX_KEYS, MAX_LOAD_K, MAX_LOAD_N, MAX_ZIPF_S } from './overload-params';
-import { validateCaptions, validateLesson } from './validate-lesson';
+import { KINDS } from './kinds';
+import { distributionProblem } from './param-values';
+import { checkParams, EDGE_PARAMS, LIMITS } from './params';
 import { validatePeers } from './validate-peers';
-import type {
-  ArchDocument,
-  CacheParams,
-  ClientParams,
-  Distribution,
-  LbParams,
-  LimiterParams,
-  NodeSpec,
-  ScenarioStep,
-  WorkerParams,
-} from './types';
+import { validateCaptions, validateLesson } from './validate-lesson';
+import type { ArchDocument, Distribution, NodeSpec, ScenarioStep } from './types';
 
 /** A problem in a document, with the path of the offending field (e.g. `nodes.Server1.params.workers`). */
 export interface ValidationIssue {
@@ -23,14 +14,7 @@ export interface ValidationIssue {
 
 type Report = (field: string, message: string) => void;
 
-/** Limits beyond which a browser run could not keep up: refused, with the limit in the message. */
-export const LIMITS = {
-  ratePerSec: 1_000_000,
-  workers: 100_000,
-  retries: 100,
-  users: 1_000_000,
-  durationSec: 86_400,
-} as const;
+export { LIMITS } from './params';
 
 /**
  * Checks a document before it reaches the engine: ids unique and referenced ids present, every number
@@ -59,10 +43,7 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     edgeIds.add(edge.id);
     if (!nodeIds.has(edge.source)) at('source', `node "${edge.source}" does not exist`);
     if (!nodeIds.has(edge.target)) at('target', `node "${edge.target}" does not exist`);
-    checkDistribution(edge.params.latency, (m) => at('params.latency', m));
-    if (!(edge.params.weight >= 0 && Number.isFinite(edge.params.weight)))
-      at('params.weight', 'weight must be a finite number ≥ 0');
-    checkProbability(edge.params.loss, (m) => at('params.loss', m));
+    checkParams(EDGE_PARAMS, edge.params, (key, message) => at(`params.${key}`, message));
   }
   validatePeers(doc, report);
   for (const group of doc.groups) {
@@ -162,146 +143,9 @@ function validateStep(
   }
 }
 
+/** Each parameter of the node against its range in the parameter table (src/model/params.ts). */
 function validateParams(node: NodeSpec, report: Report): void {
-  switch (node.kind) {
-    case 'client':
-      return validateClient(node.params, report);
-    case 'lb':
-      return validateLb(node.params, report);
-    case 'database': {
-      validateWorkers(node.params, report);
-      const p = node.params;
-      if (p.replicas !== undefined && !(Number.isInteger(p.replicas) && p.replicas >= 0 && p.replicas <= 100))
-        report('replicas', 'replicas must be a whole number from 0 to 100');
-      if (p.lag) checkDistribution(p.lag, (m) => report('lag', m));
-      checkDuration(p.detectMs, report, 'detect');
-      checkDuration(p.promoteMs, report, 'promote');
-      return;
-    }
-    case 'queue': {
-      validateWorkers(node.params, report);
-      const p = node.params;
-      if (p.visibilityMs !== undefined && !(p.visibilityMs > 0 && Number.isFinite(p.visibilityMs)))
-        report('visibility', 'visibility timeout must be above 0 and finite');
-      if (p.maxAttempts !== undefined && !(Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1))
-        report('max_attempts', 'max attempts must be a whole number ≥ 1');
-      if (p.bound !== undefined && !(p.bound >= 1 && (Number.isInteger(p.bound) || p.bound === Infinity)))
-        report('bound', 'bound must be a whole number ≥ 1 (or inf)');
-      return;
-    }
-    case 'service':
-      validateWorkers(node.params, report);
-      if (node.params.sessionSync)
-        checkDistribution(node.params.sessionSync, (m) => report('session_sync', m));
-      return;
-    case 'dns':
-      validateWorkers(node.params, report);
-      checkDuration(node.params.ttlMs, report, 'ttl');
-      return;
-    case 'cache':
-      validateWorkers(node.params, report);
-      return validateCache(node.params, report);
-    case 'limiter':
-      return validateLimiter(node.params, report);
-  }
-}
-
-function validateClient(p: ClientParams, report: Report): void {
-  if (!(p.ratePerSec >= 0 && p.ratePerSec <= LIMITS.ratePerSec))
-    report('rate', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
-  if (!(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
-  if (!(Number.isInteger(p.retries) && p.retries >= 0 && p.retries <= LIMITS.retries))
-    report('retries', `retries must be a whole number from 0 to ${LIMITS.retries}`);
-  checkDuration(p.backoffMs, report, 'backoff', true);
-  if (p.retryBudget !== undefined && !(p.retryBudget >= 0 && p.retryBudget <= 10))
-    report('retry_budget', 'retry budget must be a share from 0 to 10 (0% to 1000%)');
-  if (p.breakerErrors !== undefined && !(Number.isInteger(p.breakerErrors) && p.breakerErrors >= 0))
-    report('breaker_errors', 'breaker threshold must be a whole number ≥ 0');
-  checkDuration(p.breakerOpenMs, report, 'breaker_open');
-  checkDuration(p.burstOnMs, report, 'burst_on');
-  checkDuration(p.burstOffMs, report, 'burst_off', true);
-  checkDuration(p.rampMs, report, 'ramp');
-  if (p.users !== undefined && !(Number.isInteger(p.users) && p.users >= 1 && p.users <= LIMITS.users))
-    report('users', `users must be a whole number from 1 to ${LIMITS.users}`);
-  checkProbability(p.writes, (m) => report('writes', m));
-  if (p.readYourWrites !== undefined && typeof p.readYourWrites !== 'boolean')
-    report('read_your_writes', 'read_your_writes is true or false');
-  if (p.keys) {
-    if (!(Number.isInteger(p.keys.n) && p.keys.n >= 1 && p.keys.n <= MAX_KEYS))
-      report('keys', `keys must be a whole number from 1 to ${MAX_KEYS}`);
-    if (p.keys.type === 'zipf' && !(p.keys.s > 0 && p.keys.s <= MAX_ZIPF_S))
-      report('keys', `the zipf exponent must be above 0 and at most ${MAX_ZIPF_S}`);
-  }
-  if (p.think) checkDistribution(p.think, (m) => report('think', m));
-}
-
-/** README "Keyed caches": entries, TTL and hit ratio in range. */
-function validateCache(p: CacheParams, report: Report): void {
-  if (p.ttlMs !== undefined && !(p.ttlMs > 0)) report('ttl', 'ttl must be a duration above 0 (or inf)');
-  if (
-    p.size !== undefined &&
-    !(p.size === Infinity || (Number.isInteger(p.size) && p.size >= 1 && p.size <= MAX_ENTRIES))
-  )
-    report('size', `size must be a whole number of entries from 1 to ${MAX_ENTRIES} (or inf)`);
-  checkProbability(p.hitRatio, (m) => report('hit', m));
-}
-
-/** README "Limiter": a rate above 0, or a whole concurrency ≥ 1; a burst ≥ 1. */
-function validateLimiter(p: LimiterParams, report: Report): void {
-  if (p.limit.type === 'rate' && !(p.limit.perSec > 0 && p.limit.perSec <= LIMITS.ratePerSec))
-    report('limit', `a rate limit must be above 0/s and at most ${LIMITS.ratePerSec}/s`);
-  if (
-    p.limit.type === 'concurrency' &&
-    !(Number.isInteger(p.limit.max) && p.limit.max >= 1 && p.limit.max <= 1_000_000)
-  )
-    report('limit', 'a concurrency limit must be a whole number from 1 to 1000000');
-  if (p.burst !== undefined && !(p.burst >= 1 && p.burst <= MAX_ENTRIES))
-    report('burst', `burst must be from 1 to ${MAX_ENTRIES}`);
-}
-
-function validateLb(p: LbParams, report: Report): void {
-  if (!(p.hcIntervalMs > 0 && Number.isFinite(p.hcIntervalMs)))
-    report('hc_interval', 'interval must be above 0 and finite');
-  if (!(p.hcTimeoutMs > 0 && Number.isFinite(p.hcTimeoutMs)))
-    report('hc_timeout', 'timeout must be above 0 and finite');
-  if (!(Number.isInteger(p.hcUnhealthy) && p.hcUnhealthy >= 1))
-    report('hc_unhealthy', 'must be a whole number ≥ 1');
-  if (!(Number.isInteger(p.hcHealthy) && p.hcHealthy >= 1))
-    report('hc_healthy', 'must be a whole number ≥ 1');
-  if (p.ejectErrors !== undefined && !(Number.isInteger(p.ejectErrors) && p.ejectErrors >= 0))
-    report('eject_errors', 'must be a whole number ≥ 0 (0: off)');
-  checkDuration(p.ejectTimeMs, report, 'eject_time');
-  checkDuration(p.promoteMs, report, 'promote', true);
-}
-
-function validateWorkers(p: WorkerParams, report: Report): void {
-  if (!(Number.isInteger(p.workers) && p.workers >= 1)) report('workers', 'needs at least 1 worker');
-  else if (p.workers > LIMITS.workers) report('workers', `at most ${LIMITS.workers} workers`);
-  if (!(p.queueCapacity >= 0 && (Number.isInteger(p.queueCapacity) || p.queueCapacity === Infinity))) {
-    report('queue', 'queue capacity must be a whole number ≥ 0 (or inf)');
-  }
-  checkDistribution(p.service, (m) => report('service', m));
-  if (p.timeoutMs !== undefined && !(p.timeoutMs > 0)) report('timeout', 'timeout must be above 0 (or inf)');
-  const load = p.loadLatency;
-  if (load) {
-    if (!(load.k >= 0 && load.k <= MAX_LOAD_K)) report('load_latency', `k must be from 0 to ${MAX_LOAD_K}`);
-    if (load.type === 'poly' && !(load.n > 0 && load.n <= MAX_LOAD_N))
-      report('load_latency', `the power n must be above 0 and at most ${MAX_LOAD_N}`);
-  }
-  if (
-    p.shed !== undefined &&
-    !(p.shed === Infinity || (Number.isInteger(p.shed) && p.shed >= 0 && p.shed <= MAX_ENTRIES))
-  )
-    report('shed', `shed must be a whole number of waiting requests from 0 to ${MAX_ENTRIES} (or inf)`);
-  if (p.maxWaitMs !== undefined && !(p.maxWaitMs > 0))
-    report('max_wait', 'max_wait must be a duration above 0 (or inf)');
-}
-
-/** An optional duration in ms: finite, and above 0 (or ≥ 0 when zero is meaningful). */
-function checkDuration(value: number | undefined, report: Report, field: string, zeroAllowed = false): void {
-  if (value === undefined) return;
-  const ok = Number.isFinite(value) && (zeroAllowed ? value >= 0 : value > 0);
-  if (!ok) report(field, zeroAllowed ? 'must be a finite duration ≥ 0' : 'must be a finite duration above 0');
+  checkParams(KINDS[node.kind].params, node.params, report);
 }
 
 function checkProbability(value: number | undefined, report: (message: string) => void): void {
@@ -310,14 +154,6 @@ function checkProbability(value: number | undefined, report: (message: string) =
 }
 
 export function checkDistribution(d: Distribution, report: (message: string) => void): void {
-  const values = Object.values(d).filter((v): v is number => typeof v === 'number');
-  if (values.some((v) => !Number.isFinite(v) || v < 0)) {
-    report('distribution parameters must be finite numbers ≥ 0');
-    return;
-  }
-  if (d.type === 'erlang' && !(Number.isInteger(d.k) && d.k >= 1 && d.k <= 1000)) {
-    report('erlang(k, mean) needs a whole k from 1 to 1000');
-    return;
-  }
-  if (!Number.isFinite(meanOf(d))) report('the distribution has no finite mean');
+  const problem = distributionProblem(d);
+  if (problem !== null) report(problem);
 }

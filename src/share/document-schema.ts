@@ -10,7 +10,10 @@ import {
   LESSON_PANELS,
   LESSON_TOPICS,
 } from '../model/lesson-types';
-import { CONFLICT_POLICIES, NODE_KINDS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
+import { isNodeKind, KINDS, NODE_KINDS, type NodeKind } from '../model/kinds';
+import type { JsonShape } from '../model/param-values';
+import { ALL_EDGE_PARAMS, type ParamTable } from '../model/params';
+import { SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
 import { EXPECT_METRICS, EXPECT_OPS } from '../model/expectation-types';
 
 type Shape =
@@ -132,82 +135,27 @@ const tagged =
       errors,
     );
   };
-const keySpace = tagged('a key space', { uniform: ['n'], zipf: ['n', 's'] });
-const loadLatency = tagged('a load latency', { linear: ['k'], poly: ['k', 'n'], exp: ['k'] });
-const limitSpec = tagged('a limit', { rate: ['perSec'], concurrency: ['max'] });
 
-const CLIENT: ObjectSpec = {
-  required: {
-    ratePerSec: 'number',
-    arrival: ['poisson', 'constant', 'bursty', 'ramp', 'closed'],
-    timeoutMs: 'numberOrInf',
-    retries: 'number',
-  },
-  optional: {
-    backoffMs: 'number',
-    retryBudget: 'numberOrInf',
-    breakerErrors: 'number',
-    breakerOpenMs: 'number',
-    burstOnMs: 'number',
-    burstOffMs: 'number',
-    rampMs: 'number',
-    users: 'number',
-    writes: 'number',
-    readYourWrites: 'boolean',
-    keys: keySpace,
-    think: distribution,
-  },
-};
-const LB: ObjectSpec = {
-  required: {
-    policy: ['round-robin', 'weighted', 'least-conn', 'random', 'p2c', 'hash'],
-    mode: ['active-active', 'active-passive'],
-    hcIntervalMs: 'number',
-    hcTimeoutMs: 'number',
-    hcUnhealthy: 'number',
-    hcHealthy: 'number',
-  },
-  optional: { ejectErrors: 'number', ejectTimeMs: 'number', promoteMs: 'number' },
-};
-const WORKER: ObjectSpec = {
-  required: { workers: 'number', service: distribution, queueCapacity: 'numberOrInf' },
-  optional: {
-    timeoutMs: 'numberOrInf',
-    shed: 'numberOrInf',
-    maxWaitMs: 'numberOrInf',
-    queueOrder: ['fifo', 'lifo'],
-  },
-};
-const withWorker = (optional: Readonly<Record<string, Shape>>): ObjectSpec => ({
-  required: WORKER.required,
-  optional: { ...WORKER.optional, ...optional },
-});
-const PARAMS_BY_KIND: Readonly<Record<string, ObjectSpec>> = {
-  client: CLIENT,
-  lb: LB,
-  service: withWorker({
-    sessions: ['sticky', 'replicated', 'store'],
-    sessionSync: distribution,
-    loadLatency,
-  }),
-  database: withWorker({
-    loadLatency,
-    replicas: 'number',
-    replication: ['sync', 'async'],
-    lag: distribution,
-    detectMs: 'number',
-    promoteMs: 'number',
-  }),
-  queue: withWorker({ visibilityMs: 'number', maxAttempts: 'number', bound: 'numberOrInf' }),
-  cache: withWorker({
-    ttlMs: 'numberOrInf',
-    size: 'numberOrInf',
-    evict: ['lru', 'fifo'],
-    hitRatio: 'number',
-  }),
-  limiter: { required: { limit: limitSpec }, optional: { burst: 'number' } },
-  dns: withWorker({ ttlMs: 'number', dnsPolicy: ['failover', 'latency'] }),
-};
+/** The JSON shape of a params object, from its parameter table (src/model/params.ts). */
+function paramsSpec(table: ParamTable): ObjectSpec {
+  const shapeOf = (json: JsonShape): Shape => {
+    if (json === 'distribution') return distribution;
+    if (typeof json === 'object' && 'tags' in json) return tagged(json.what, json.tags);
+    return json;
+  };
+  const entries = Object.entries(table);
+  const pick = (optional: boolean) =>
+    Object.fromEntries(
+      entries
+        .filter(([, param]) => param.optional === optional)
+        .map(([prop, p]) => [prop, shapeOf(p.type.json)]),
+    );
+  return { required: pick(false), optional: pick(true) };
+}
+
+const PARAMS_BY_KIND: Readonly<Record<NodeKind, ObjectSpec>> = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, paramsSpec(KINDS[kind].params)]),
+) as Record<NodeKind, ObjectSpec>;
 
 const SHAPES = [
   'rect',
@@ -229,13 +177,12 @@ const LABEL_MARKUP = object({ required: { text: 'string' }, optional: { markdown
 
 function node(value: unknown, path: string, errors: string[]): unknown {
   const kind = (value as { kind?: unknown } | null)?.kind;
-  const params =
-    (typeof kind === 'string' && Object.hasOwn(PARAMS_BY_KIND, kind) ? PARAMS_BY_KIND[kind] : undefined) ??
-    WORKER;
+  // An unknown kind is reported by the `kind` key; its params cannot be checked against any table.
+  const params: Shape = isNodeKind(kind) ? object(PARAMS_BY_KIND[kind]) : () => undefined;
   return readObject(
     value,
     {
-      required: { id: 'string', label: 'string', kind: NODE_KINDS, params: object(params) },
+      required: { id: 'string', label: 'string', kind: NODE_KINDS, params },
       optional: {
         group: 'string',
         startsFailed: 'boolean',
@@ -258,15 +205,7 @@ const EDGE: ObjectSpec = {
     id: 'string',
     source: 'string',
     target: 'string',
-    params: object({
-      required: { latency: distribution, weight: 'number', backup: 'boolean' },
-      optional: {
-        loss: 'number',
-        replication: ['sync', 'async'],
-        lag: distribution,
-        conflict: CONFLICT_POLICIES,
-      },
-    }),
+    params: object(paramsSpec(ALL_EDGE_PARAMS)),
   },
   optional: {
     label: 'string',

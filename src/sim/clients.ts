@@ -1,12 +1,14 @@
+import { absentOf, CLIENT_PARAMS } from '../model/params';
 import type { ClientParams } from '../model/types';
 import type { RandomStream } from './random';
 import { DEFAULT_USERS, type Topology } from './topology';
 import type { NodeIx } from './indices';
 
-const DEFAULT_BURST_MS = 5000;
-const DEFAULT_RAMP_MS = 60_000;
-const DEFAULT_BREAKER_OPEN_MS = 5000;
-const DEFAULT_WRITES = 0.2;
+const DEFAULT_BURST_ON_MS = absentOf(CLIENT_PARAMS, 'burstOnMs');
+const DEFAULT_BURST_OFF_MS = absentOf(CLIENT_PARAMS, 'burstOffMs');
+const DEFAULT_RAMP_MS = absentOf(CLIENT_PARAMS, 'rampMs');
+const DEFAULT_BREAKER_OPEN_MS = absentOf(CLIENT_PARAMS, 'breakerOpenMs');
+const DEFAULT_WRITES = absentOf(CLIENT_PARAMS, 'writes');
 /** A retry budget starts with, and never holds less room than, this many retries. */
 const BUDGET_FLOOR = 10;
 
@@ -67,8 +69,8 @@ export class Clients {
         return nextInBursts(
           nowMs,
           -Math.log(rng.nextOpenZero()) / perMs,
-          params.burstOnMs ?? DEFAULT_BURST_MS,
-          params.burstOffMs ?? DEFAULT_BURST_MS,
+          params.burstOnMs ?? DEFAULT_BURST_ON_MS,
+          params.burstOffMs ?? DEFAULT_BURST_OFF_MS,
         );
       case 'ramp':
         return nextOnRamp(nowMs, -Math.log(rng.nextOpenZero()), perMs, params.rampMs ?? DEFAULT_RAMP_MS);

@@ -1,9 +1,10 @@
+import { absentOf, DNS_PARAMS } from '../model/params';
 import type { DnsParams } from '../model/types';
 import type { LoadBalancers } from './load-balancers';
-import type { Topology } from './topology';
+import { DEFAULT_USERS, type Topology } from './topology';
 import { ixArray, NO_EDGE, type EdgeIx, type IxArray, type NodeIx } from './indices';
 
-const DEFAULT_TTL_MS = 60_000;
+const DEFAULT_TTL_MS = absentOf(DNS_PARAMS, 'ttlMs');
 
 /**
  * DNS / global traffic management (DESIGN.md §3). A DNS node answers with one of its targets (regions):
@@ -33,7 +34,7 @@ export class Dns {
     topology.client.forEach((params, node) => {
       if (!params) return;
       const start = topology.userOffset[node] as number;
-      this.clientOfUser.fill(node, start, start + (params.users ?? 1000));
+      this.clientOfUser.fill(node, start, start + (params.users ?? DEFAULT_USERS));
     });
   }
 

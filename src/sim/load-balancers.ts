@@ -1,3 +1,4 @@
+import { absentOf, LB_PARAMS } from '../model/params';
 import type { Distribution, LbParams } from '../model/types';
 import { sampleMs } from './distributions';
 import type { FaultState } from './faults';
@@ -16,7 +17,7 @@ export interface LoadBalancerHost {
   note(type: SimEventType, edge: EdgeIx): void;
 }
 
-const DEFAULT_EJECT_TIME_MS = 30_000;
+const DEFAULT_EJECT_TIME_MS = absentOf(LB_PARAMS, 'ejectTimeMs');
 const VIRTUAL_POINTS = 64;
 
 /**

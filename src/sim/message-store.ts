@@ -1,10 +1,11 @@
+import { absentOf, QUEUE_PARAMS } from '../model/params';
 import type { QueueParams } from '../model/types';
 import type { Topology } from './topology';
 import type { CallIx, NodeIx } from './indices';
 
 const MessageState = { visible: 0, inFlight: 1, free: 2 } as const;
-const DEFAULT_VISIBILITY_MS = 30_000;
-const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_VISIBILITY_MS = absentOf(QUEUE_PARAMS, 'visibilityMs');
+const DEFAULT_MAX_ATTEMPTS = absentOf(QUEUE_PARAMS, 'maxAttempts');
 
 /**
  * The messages held by every message queue (DESIGN.md §3): stored until a consumer acknowledges them,

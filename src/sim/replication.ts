@@ -1,3 +1,4 @@
+import { absentOf, DATABASE_PARAMS } from '../model/params';
 import type { DatabaseParams, Distribution } from '../model/types';
 import { sampleMs } from './distributions';
 import { EventQueue } from './event-queue';
@@ -5,9 +6,9 @@ import type { RandomStream } from './random';
 import type { Topology } from './topology';
 import type { NodeIx } from './indices';
 
-const DEFAULT_LAG: Distribution = { type: 'exp', meanMs: 50 };
-const DEFAULT_DETECT_MS = 3000;
-const DEFAULT_PROMOTE_MS = 5000;
+const DEFAULT_LAG: Distribution = absentOf(DATABASE_PARAMS, 'lag');
+const DEFAULT_DETECT_MS = absentOf(DATABASE_PARAMS, 'detectMs');
+const DEFAULT_PROMOTE_MS = absentOf(DATABASE_PARAMS, 'promoteMs');
 
 /**
  * Database replication (DESIGN.md §3). Each database is a primary with `replicas` copies. A synchronous

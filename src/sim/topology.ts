@@ -1,3 +1,5 @@
+import { KINDS, type EngineBehaviour } from '../model/kinds';
+import { absentOf, CLIENT_PARAMS } from '../model/params';
 import type {
   ArchDocument,
   ClientParams,
@@ -17,7 +19,11 @@ import { KeySampler } from './keys';
 import { compileLoadLatency } from './load-latency';
 import { RandomStream } from './random';
 
-export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3, limiter: 4 } as const;
+/** How the engine treats a node, by the kind registry's `engine` (src/model/kinds.ts). */
+export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3, limiter: 4 } as const satisfies Record<
+  EngineBehaviour,
+  number
+>;
 
 /** Health checks of a DNS node's targets (DNS parameters have none of their own: GSLBs probe slowly). */
 export const DNS_HEALTH_CHECKS: LbParams = {
@@ -30,7 +36,7 @@ export const DNS_HEALTH_CHECKS: LbParams = {
 };
 
 /** Users per client when the document does not say. */
-export const DEFAULT_USERS = 1000;
+export const DEFAULT_USERS = absentOf(CLIENT_PARAMS, 'users');
 
 /**
  * A document compiled for the engine: nodes and edges numbered, parameters in flat arrays, and one random
@@ -149,36 +155,37 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
   const client: (ClientParams | null)[] = [];
   const lb: (LbParams | null)[] = [];
   doc.nodes.forEach((node, i) => {
+    const engine = KINDS[node.kind].engine;
+    behaviour[i] = KindCode[engine];
     client.push(node.kind === 'client' ? node.params : null);
-    lb.push(node.kind === 'lb' ? node.params : node.kind === 'dns' ? DNS_HEALTH_CHECKS : null);
-    if (node.kind === 'client') {
-      behaviour[i] = KindCode.client;
-      service.push(null);
-    } else if (node.kind === 'lb') {
-      behaviour[i] = KindCode.lb;
-      service.push(null);
-    } else if (node.kind === 'dns') {
-      behaviour[i] = KindCode.dns;
-      service.push(null);
-    } else if (node.kind === 'limiter') {
-      behaviour[i] = KindCode.limiter;
-      service.push(null);
-    } else {
-      // Services, databases, caches and message queues all do work with a pool of workers (a queue's is
-      // its broker, storing messages); the engine adds each kind's own behaviour on top.
-      const params: WorkerParams = node.params;
-      behaviour[i] = KindCode.worker;
-      workers[i] = params.workers;
-      queueCapacity[i] = params.queueCapacity;
-      callTimeoutMs[i] = params.timeoutMs ?? Infinity;
-      service.push(params.service);
-      const load = compileLoadLatency(params.loadLatency);
-      loadModel[i] = load.model;
-      loadK[i] = load.k;
-      loadN[i] = load.n;
-      shedAt[i] = params.shed ?? Infinity;
-      maxWaitMs[i] = params.maxWaitMs ?? Infinity;
-      lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
+    lb.push(node.kind === 'lb' ? node.params : engine === 'dns' ? DNS_HEALTH_CHECKS : null);
+    switch (engine) {
+      case 'client':
+      case 'lb':
+      case 'dns':
+      case 'limiter':
+        service.push(null);
+        break;
+      case 'worker': {
+        // Services, databases, caches and message queues all do work with a pool of workers (a queue's is
+        // its broker, storing messages); the engine adds each kind's own behaviour on top. The kind
+        // registry gives `worker` only to kinds whose parameters hold a worker pool.
+        const params = node.params as WorkerParams;
+        workers[i] = params.workers;
+        queueCapacity[i] = params.queueCapacity;
+        callTimeoutMs[i] = params.timeoutMs ?? Infinity;
+        service.push(params.service);
+        const load = compileLoadLatency(params.loadLatency);
+        loadModel[i] = load.model;
+        loadK[i] = load.k;
+        loadN[i] = load.n;
+        shedAt[i] = params.shed ?? Infinity;
+        maxWaitMs[i] = params.maxWaitMs ?? Infinity;
+        lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
+        break;
+      }
+      default:
+        throw new Error(`no engine behaviour for ${engine satisfies never}`);
     }
   });
   const edges = callEdges(doc).filter((e) => nodeIndex.has(e.source) && nodeIndex.has(e.target));

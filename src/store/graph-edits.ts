@@ -1,4 +1,5 @@
 import { DEFAULT_EDGE, defaultParamsOf } from '../model/defaults';
+import { KINDS } from '../model/kinds';
 import type { ArchDocument, NodeKind, NodeSpec } from '../model/types';
 import { edgeIdOf } from '../model/types';
 
@@ -9,20 +10,9 @@ import { edgeIdOf } from '../model/types';
 
 export type Point = { readonly x: number; readonly y: number };
 
-const KIND_BASES: Readonly<Record<NodeKind, readonly [id: string, label: string]>> = {
-  client: ['Client', 'Client'],
-  lb: ['LB', 'Load Balancer'],
-  service: ['Service', 'Service'],
-  database: ['DB', 'Database'],
-  queue: ['Queue', 'Queue'],
-  cache: ['Cache', 'Cache'],
-  dns: ['DNS', 'DNS'],
-  limiter: ['Limiter', 'Rate Limiter'],
-};
-
 /** A fresh node of `kind` with default parameters and an id no node or group of `doc` uses. */
 export function newNodeOf(doc: ArchDocument, kind: NodeKind, position?: Point): NodeSpec {
-  const [idBase, labelBase] = KIND_BASES[kind];
+  const { idBase, labelBase } = KINDS[kind];
   const taken = new Set([...doc.nodes.map((n) => n.id), ...doc.groups.map((g) => g.id)]);
   let n = 1;
   while (taken.has(`${idBase}${n}`)) n += 1;

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
+import { KINDS } from '../model/kinds';
 import type { ArchDocument, NodeKind } from '../model/types';
 
 /** Data of a canvas node: identity only. Live figures are read from the store by id, not kept here. */
@@ -24,19 +25,8 @@ interface Box {
   height: number;
 }
 
-const KIND_NAMES: Readonly<Record<NodeKind, string>> = {
-  client: 'client',
-  lb: 'load balancer',
-  service: 'service',
-  database: 'database',
-  queue: 'queue',
-  cache: 'cache',
-  dns: 'DNS',
-  limiter: 'limiter',
-};
-
 /** The human name of a node kind. */
-export const kindName = (kind: NodeKind): string => KIND_NAMES[kind];
+export const kindName = (kind: NodeKind): string => KINDS[kind].name;
 
 /**
  * Lays a document out with dagre in its direction (left to right for the preset). Groups are framed

@@ -7,7 +7,8 @@ import type {
   ReactFlowProps,
 } from '@xyflow/react';
 import { useEffect, useRef, type Dispatch, type DragEvent, type SetStateAction } from 'react';
-import { NODE_KINDS, type ArchDocument, type NodeKind } from '../model/types';
+import { isNodeKind } from '../model/kinds';
+import type { ArchDocument } from '../model/types';
 import type { Point } from '../store/graph-edits';
 import { addNode, connect, moveNodes, removeElements } from './graph-actions';
 import { NODE_HEIGHT, NODE_WIDTH, layoutDocument, type FlowNode, type TrafficFlowEdge } from './layout';
@@ -84,8 +85,8 @@ export function useCanvasEditing(
     event.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (event: DragEvent) => {
-    const kind = event.dataTransfer.getData(KIND_DRAG_TYPE) as NodeKind;
-    if (!NODE_KINDS.includes(kind) || !flow.current) return;
+    const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+    if (!isNodeKind(kind) || !flow.current) return;
     event.preventDefault();
     const at = flow.current.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     addNode(kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });

@@ -1,45 +1,15 @@
-import type { NodeKind } from '../../model/types';
+import { KINDS, NODE_KINDS, type NodeKind, type ParamGroup } from '../../model/kinds';
 
-/** A titled group of parameters in the Inspector; advanced groups start collapsed. */
-export interface ParamGroup {
-  readonly title: string;
-  /** Annotation keys (DESIGN.md §5) of the group's fields, in order. */
-  readonly keys: readonly string[];
-  readonly advanced?: boolean;
-}
-
-const CAPACITY: ParamGroup = { title: 'Capacity', keys: ['workers', 'service', 'queue'] };
-const CALLS: ParamGroup = { title: 'Downstream calls', keys: ['timeout'], advanced: true };
+export type { ParamGroup } from '../../model/kinds';
 
 /**
- * How each kind's parameters are grouped so that the panel stays readable. A field missing here still
- * shows, in an "Other" group (see {@link groupFields}), so a new parameter is never hidden.
+ * How each kind's parameters are grouped so that the panel stays readable (the kind registry's
+ * `groups`). A field missing there still shows, in an "Other" group (see {@link groupFields}), so a new
+ * parameter is never hidden.
  */
-export const PARAM_GROUPS: { readonly [K in NodeKind]: readonly ParamGroup[] } = {
-  client: [
-    { title: 'Traffic', keys: ['rate', 'arrival', 'users', 'writes'] },
-    { title: 'Retries & timeouts', keys: ['timeout', 'retries', 'backoff', 'retry_budget'] },
-    { title: 'Circuit breaker', keys: ['breaker_errors', 'breaker_open'], advanced: true },
-    { title: 'Arrival shape', keys: ['burst_on', 'burst_off', 'ramp'], advanced: true },
-  ],
-  lb: [
-    { title: 'Routing', keys: ['policy'] },
-    { title: 'Failover', keys: ['mode', 'promote'] },
-    { title: 'Health checks', keys: ['hc_interval', 'hc_timeout', 'hc_unhealthy', 'hc_healthy'] },
-    { title: 'Outlier ejection', keys: ['eject_errors', 'eject_time'], advanced: true },
-  ],
-  service: [CAPACITY, CALLS, { title: 'Sessions', keys: ['sessions', 'session_sync'], advanced: true }],
-  database: [
-    CAPACITY,
-    { title: 'Replication', keys: ['replicas', 'replication', 'lag'] },
-    { title: 'Failover', keys: ['detect', 'promote'], advanced: true },
-    CALLS,
-  ],
-  queue: [CAPACITY, { title: 'Delivery', keys: ['visibility', 'max_attempts', 'bound'] }, CALLS],
-  cache: [CAPACITY, { title: 'Cache', keys: ['ttl', 'size', 'evict', 'hit'] }, CALLS],
-  limiter: [{ title: 'Limit', keys: ['limit', 'burst'] }],
-  dns: [{ title: 'Routing', keys: ['ttl', 'policy'] }, { ...CAPACITY, advanced: true }, CALLS],
-};
+export const PARAM_GROUPS: { readonly [K in NodeKind]: readonly ParamGroup[] } = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, KINDS[kind].groups]),
+) as { readonly [K in NodeKind]: readonly ParamGroup[] };
 
 /** The fields of a kind sorted into its groups, with any field no group names in a last "Other" group. */
 export function groupFields<F extends { readonly key: string }>(

@@ -1,3 +1,4 @@
+import { absentOf, DATABASE_PARAMS, DNS_PARAMS } from '../../model/params';
 import type { Distribution, NodeSpec } from '../../model/types';
 import { formatDurationMs } from '../../model/units';
 import type { NodeSecond } from '../../sim/results';
@@ -53,7 +54,7 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
       const replicas = node.params.replicas ?? 0;
       if (replicas === 0) return [];
       return [
-        `${node.params.replication ?? 'async'} replication`,
+        `${node.params.replication ?? absentOf(DATABASE_PARAMS, 'replication')} replication`,
         `${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`,
         ...(second?.replicationLagMs !== undefined ? [`lag ${formatAgeMs(second.replicationLagMs)}`] : []),
       ];
@@ -71,7 +72,10 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
           : `limit ${node.params.limit.max} at once`,
       ];
     case 'dns':
-      return [`TTL ${formatSpanMs(node.params.ttlMs ?? 60_000)}`, node.params.dnsPolicy ?? 'failover'];
+      return [
+        `TTL ${formatSpanMs(node.params.ttlMs ?? absentOf(DNS_PARAMS, 'ttlMs'))}`,
+        node.params.dnsPolicy ?? absentOf(DNS_PARAMS, 'dnsPolicy'),
+      ];
     default:
       return [];
   }
