@@ -105,6 +105,11 @@ class Engine implements Simulation, EngineContext {
   private rows: SecondRow[] = [];
   private simEvents: SimEvent[] = [];
   private depthLimitNoted = false;
+  /**
+   * Whether a caller can give up on work in progress: some timeout is finite, a node starts failed, or a
+   * scenario step (a fault) is scheduled. Without any, nothing is ever wasted and the check is skipped.
+   */
+  private callersMayGiveUp: boolean;
   /** Calls that reached their node over a zero-latency edge while another arrival was being handled. */
   /** Pairs (call, generation); a typed array with a count, since truncating a JS array costs a runtime call. */
   private pendingArrivals = new Int32Array(64);
@@ -120,6 +125,10 @@ class Engine implements Simulation, EngineContext {
   ) {
     const topology = compileTopology(doc, seed);
     this.topology = topology;
+    this.callersMayGiveUp =
+      topology.startsFailed.some((failed) => failed === 1) ||
+      topology.callTimeoutMs.some((ms) => ms !== Infinity) ||
+      topology.client.some((client) => client !== null && client.timeoutMs !== Infinity);
     const n = topology.nodeIds.length;
     this.serviceExpMeanMs = Float64Array.from(topology.service, (d) => (d?.type === 'exp' ? d.meanMs : NaN));
     this.durationMs = doc.sim.durationSec * 1000;
@@ -252,6 +261,7 @@ class Engine implements Simulation, EngineContext {
   schedule(step: ScenarioStep): void {
     if (!resolveTarget(this.topology, step.target))
       throw new Error(`scenario step targets unknown "${step.target}"`);
+    this.callersMayGiveUp = true;
     const atMs = step.atSec * 1000;
     if (atMs < this.nowMs)
       throw new Error(`cannot schedule at ${step.atSec}s: the run is already at ${this.nowSec}s`);
@@ -616,7 +626,7 @@ class Engine implements Simulation, EngineContext {
       if (!this.topology.isQueue[node])
         this.metrics.recordNodeOk(node, this.nowMs - (calls.start[call] as number));
       if (this.topology.usersMatter) this.servedWithState(node, call);
-      if (this.topology.behaviour[node] === KindCode.worker && this.callerGone(call))
+      if (this.callersMayGiveUp && this.topology.behaviour[node] === KindCode.worker && this.callerGone(call))
         this.metrics.recordWasted(node);
     } else {
       this.metrics.recordNodeError(node, cause);
