@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { LESSONS } from '../src/model/lessons';
 import { LessonsPage } from './lessons-page';
 import { NAMES } from './selectors';
 
@@ -83,7 +84,7 @@ test('a lesson from the gallery, walked with the mouse: steps wait for the run',
 
   await app.button('Lessons').click();
   await expect(app.lessonsDialog).toBeVisible();
-  await expect(app.lessonsDialog.getByRole('listitem')).toHaveCount(9);
+  await expect(app.lessonsDialog.getByRole('listitem')).toHaveCount(LESSONS.length);
   await app.screenshot('lessons-gallery');
   await app.lessonsDialog.getByRole('button', { name: /Active-active vs active-passive/ }).click();
   await expect(app.lessonsDialog).toBeHidden();
