@@ -27,7 +27,7 @@ test('capacity check: a survivor that cannot carry the load is flagged above 100
 
   // Half the workers on Server 2 (set in the Inspector): alone it would need 160%.
   await app.select('Server 2');
-  const workers = app.inspector.getByLabel('Workers');
+  const workers = app.inspector.getByLabel('Workers', { exact: true });
   await workers.fill('3');
   await workers.press('Enter');
   const warnings = insight.panel.getByRole('list', { name: 'Capacity warnings' });

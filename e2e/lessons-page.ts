@@ -19,6 +19,16 @@ export class LessonsPage extends StatePage {
     return this.page.getByRole('dialog', { name: 'Lessons' });
   }
 
+  /**
+   * A lesson's card in the gallery, by its title alone: a card's accessible name also holds its topic
+   * and summary, and two lessons can share a topic whose label reads like another lesson's title.
+   */
+  lessonCard(title: string): Locator {
+    return this.lessonsDialog
+      .getByRole('button')
+      .filter({ has: this.page.locator('.lesson-card__title').getByText(title, { exact: true }) });
+  }
+
   get presenter(): Locator {
     return this.page.getByRole('region', { name: 'Presenter' });
   }

@@ -86,7 +86,7 @@ test('a lesson from the gallery, walked with the mouse: steps wait for the run',
   await expect(app.lessonsDialog).toBeVisible();
   await expect(app.lessonsDialog.getByRole('listitem')).toHaveCount(LESSONS.length);
   await app.screenshot('lessons-gallery');
-  await app.lessonsDialog.getByRole('button', { name: /Active-active vs active-passive/ }).click();
+  await app.lessonCard('Active-active vs active-passive').click();
   await expect(app.lessonsDialog).toBeHidden();
   await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(
     'Active-Active behind a load balancer',

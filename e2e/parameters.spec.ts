@@ -11,7 +11,7 @@ test('invalid parameters get an inline message and never reach the engine', asyn
   const clock = await app.clock.textContent();
 
   await app.select('Server 1');
-  const workers = app.inspector.getByLabel('Workers');
+  const workers = app.inspector.getByLabel('Workers', { exact: true });
   const saved = await workers.inputValue();
 
   for (const [text, message] of [

@@ -111,7 +111,7 @@ test('a lesson travels in a presenter link and opens at its step 1', async ({ pa
   const app = new LessonsPage(page);
   await app.open();
   await app.button('Lessons').click();
-  await app.lessonsDialog.getByRole('button', { name: /Active-active vs active-passive/ }).click();
+  await app.lessonCard('Active-active vs active-passive').click();
   await app.expectStep(1, 4);
   await app.button(NAMES.play).click();
   await app.expectStep(2, 4);

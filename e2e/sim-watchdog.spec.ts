@@ -39,7 +39,7 @@ for (const fault of ['throws', 'hangs'] as const) {
 
     // An edit the replacement must keep: Server 1 gets 10 workers.
     await app.select('Server 1');
-    const workers = app.inspector.getByLabel('Workers');
+    const workers = app.inspector.getByLabel('Workers', { exact: true });
     await workers.fill('10');
     await workers.press('Enter');
     await expect(workers).toHaveValue('10');
@@ -56,7 +56,7 @@ for (const fault of ['throws', 'hangs'] as const) {
     // The document is kept, edit included, and the new worker runs it.
     await expect(app.node('Server 1')).toBeVisible();
     await app.select('Server 1');
-    await expect(app.inspector.getByLabel('Workers')).toHaveValue('10');
+    await expect(app.inspector.getByLabel('Workers', { exact: true })).toHaveValue('10');
     await app.setSpeed('100');
     await app.play();
     await expect.poll(() => app.clockSec()).toBeGreaterThan(5);
