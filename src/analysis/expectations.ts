@@ -17,6 +17,7 @@ const CAUSE_METRICS: Readonly<Record<string, string>> = {
   rejected_errors: 'rejected',
   dropped_errors: 'dropped',
   server_errors: 'error',
+  shed_errors: 'shed',
 };
 
 const PEER_METRICS: ReadonlySet<string> = new Set(['conflicts', 'lost_updates', 'divergent_keys']);
@@ -71,6 +72,12 @@ function measureWholeRun(report: RunReport, e: Expectation): Measure {
       return { value: node[e.metric] };
     case 'queue':
       return { value: node.mean_queue };
+    case 'wasted':
+      return { value: node.wasted };
+    case 'hit_ratio':
+      return node.hit_ratio === undefined
+        ? { missing: `${e.target} is not a cache` }
+        : { value: node.hit_ratio };
     case 'availability':
       return { value: share(node.completed, node.completed + node.errors, 1) };
     case 'error_rate':
@@ -120,6 +127,7 @@ function measureWindow(report: RunReport, e: Expectation): Measure {
       case 'dead_lettered':
       case 'conflicts':
       case 'lost_updates':
+      case 'wasted':
         return { value: sum((row) => row[e.metric as 'requests'] ?? 0) };
       default:
         return { missing: `${e.metric} is not counted per second` };
@@ -143,6 +151,8 @@ function measureWindow(report: RunReport, e: Expectation): Measure {
       return { value: nodeSum((n) => n.utilization) / nodeRows.length };
     case 'queue':
       return { value: nodeSum((n) => n.queue) / nodeRows.length };
+    case 'wasted':
+      return { value: nodeSum((n) => n.wasted) };
     case 'availability':
       return { value: share(completed, completed + errors, 1) };
     case 'error_rate':

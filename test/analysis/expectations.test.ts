@@ -117,6 +117,9 @@ describe('measuring', () => {
     expect(value('availability >= 0')).toBe(report.totals.availability);
     expect(value('p99 <= 1ms')).toBe(report.totals.latency_ms.p99);
     expect(value('failed >= 0')).toBe(report.totals.failed);
+    expect(value('wasted >= 0')).toBe(report.totals.wasted);
+    expect(value('wasted >= 0 during 0s..40s')).toBe(report.series.reduce((sum, row) => sum + row.wasted, 0));
+    expect(value('timeout_errors >= 0')).toBe(report.totals.errors_by_cause['timeout']);
     // Before the failure nothing fails; after it the detection window costs errors.
     expect(value('availability >= 0 during 0s..20s')).toBe(1);
     expect(value('failed >= 0 during 20s..40s')).toBe(report.totals.failed);
