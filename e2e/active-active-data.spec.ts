@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { InsightPage } from './insight-page';
 import { StatePage } from './state-page';
 
 const TITLE = 'Active-active across two regions';
@@ -77,4 +78,30 @@ test('active-active across two regions: the partition makes the copies diverge, 
   await expect(app.eventLog).toContainText('DB East ↔ DB West recovered');
   await expect(page.getByText('NaN')).toHaveCount(0);
   await app.screenshot('active-active-data-healed');
+});
+
+test('twin runs of the two-region preset: sync replication trades the lost updates for failed writes', async ({
+  page,
+}) => {
+  const app = new StatePage(page);
+  const insight = new InsightPage(page);
+  await app.open();
+  await app.openPreset(TITLE);
+  await insight.open('Twin runs');
+  await expect(
+    insight.panel.getByRole('checkbox', { name: 'DB East ↔ DB West: conflicts lww → first-wins' }),
+  ).toBeVisible();
+  await insight.panel.getByRole('checkbox', { name: 'DB East ↔ DB West: async → sync replication' }).check();
+  await insight.panel.getByRole('button', { name: 'Run A and B' }).click();
+  const table = insight.panel.getByRole('table', { name: 'Totals of A and B' });
+  await expect(table).toBeVisible({ timeout: 90_000 });
+  // Column 0 is A (async), 1 is B (sync).
+  expect(await insight.figure(table, 'Lost updates', 0)).toBeGreaterThan(1000);
+  expect(await insight.figure(table, 'Lost updates', 1)).toBe(0);
+  expect(await insight.figure(table, 'Conflicts', 1)).toBe(0);
+  expect(await insight.figure(table, 'Failed requests', 0)).toBe(0);
+  // About 30% of the 400 requests/s write, for the 60 s of the partition.
+  expect(await insight.figure(table, 'Failed requests', 1)).toBeGreaterThan(5000);
+  await table.scrollIntoViewIfNeeded();
+  await app.screenshot('active-active-data-twin');
 });
