@@ -26,9 +26,9 @@ export interface LessonSource {
 export const LESSONS: readonly LessonSource[] = [
   { id: 'failover', topic: 'failover', mermaid: FAILOVER_LESSON },
   { id: 'active-active', topic: 'active-active', mermaid: ACTIVE_ACTIVE_LESSON },
-  { id: 'active-active-data', topic: 'active-active', mermaid: ACTIVE_ACTIVE_DATA_LESSON },
   { id: 'load-balancing', topic: 'load-balancing', mermaid: LOAD_BALANCING_LESSON },
   { id: 'replication', topic: 'replication', mermaid: REPLICATION_LESSON },
+  { id: 'active-active-data', topic: 'replication', mermaid: ACTIVE_ACTIVE_DATA_LESSON },
   { id: 'sessions', topic: 'sessions', mermaid: SESSIONS_LESSON },
   { id: 'queues', topic: 'queues', mermaid: QUEUES_LESSON },
   { id: 'monitoring', topic: 'monitoring', mermaid: MONITORING_LESSON },
