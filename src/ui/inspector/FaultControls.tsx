@@ -140,7 +140,7 @@ export function NodeFaultControls({ node }: { readonly node: NodeSpec }) {
       {node.kind !== 'client' && node.kind !== 'lb' && node.kind !== 'limiter' && (
         <ValueFault
           action="Capacity"
-          valueName="Workers left"
+          valueName="Capacity left"
           suffix="%"
           initial="50"
           read={numberIn(1, 100, 'share')}
