@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'unrecognised-text'
   | 'unknown-shape'
   | 'unreadable'
+  | 'unknown-link'
   | 'invalid-id'
   | 'annotation'
   | 'invalid-value';

@@ -128,6 +128,17 @@ export function diagnosticFromMermaidError(error: unknown, pre: Preprocessed): M
  * points at the first line with the construct that mermaid reads apart, when there is one.
  */
 function unreadable(message: string, pre: Preprocessed): MermaidError {
+  // `linkStyle 9 …` in a diagram with fewer links: mermaid's database fails on the missing link.
+  const linkStyle = pre.lines.findIndex((line) => /^\s*linkStyle\s+\d/.test(line));
+  if (linkStyle >= 0 && /setting '(?:style|interpolate)'/.test(message)) {
+    return {
+      code: 'unknown-link',
+      line: linkStyle + 1,
+      column: (pre.lines[linkStyle] ?? '').search(/\S/) + 1,
+      message: 'linkStyle names a link the diagram does not have',
+      hint: 'links are numbered from 0 in the order they are written',
+    };
+  }
   const props = pre.lines.findIndex((line) => /@\{/.test(line));
   if (props >= 0 && /yaml|mapping|flow|indent|scalar|@\{|props|shape|label/i.test(message)) {
     const column = (pre.lines[props] ?? '').indexOf('@{') + 1;

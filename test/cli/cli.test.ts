@@ -47,6 +47,19 @@ describe.concurrent('archplay CLI, spawned as `node bin/archplay.mjs` (what `npx
     });
   });
 
+  it('check: accTitle and accDescr parse without a DOM, as in the app (the launcher, no jsdom global)', async () => {
+    const result = await archplay('check', 'test/corpus/accessible-checkout.mmd');
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'test/corpus/accessible-checkout.mmd: ok — 4 nodes, 3 edges, 0 groups, 0 scenario steps\n',
+    });
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const inside = await inProcess('check', 'test/corpus/accessible-multiline.mmd');
+    expect(inside.code).toBe(0);
+    // The window is mermaid's sanitiser's alone: the program does not gain a browser global.
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+  });
+
   it('check: errors as FILE:LINE:COL message, exit 1', async () => {
     const file = join(scratch, 'broken.mmd');
     writeFileSync(file, 'flowchart LR\n  LB --> A[ALB (a)]\n%% @LB workers=0\n');

@@ -34,6 +34,23 @@ describe('syntax errors come back at the line and column of the offending token'
     await expect(mermaid.parse(text)).rejects.toThrow();
   });
 
+  it('a linkStyle beyond the last link is reported at its line, in plain words', async () => {
+    const [error] = await errorsOf('flowchart LR\n  A --> B\n  linkStyle 3 stroke:#f00\n');
+    expect(error).toMatchObject({ code: 'unknown-link', line: 3, column: 3 });
+    expect(error?.message).not.toMatch(/undefined|Cannot/);
+  });
+
+  it('a style after ";" on the header line imports (mermaid drops its last ";")', async () => {
+    const result = await parseMermaid('graph TD;style Q fill:#fff;\n');
+    expect(result.ok).toBe(true);
+  });
+
+  it("an error on a line with an entity shows the text as typed, never mermaid's encoding", async () => {
+    const [error] = await errorsOf('flowchart LR\n  A --> B;classDef x fill:#f00;class B x;\n');
+    expect(error?.code).toBe('syntax');
+    expect(error?.message).not.toContain('\uFB02');
+  });
+
   it('a bad @{ shape } is reported where the shape is named', async () => {
     const [error] = await errorsOf('flowchart LR\n  A@{ shape: Cyl }\n');
     expect(error).toMatchObject({
