@@ -84,12 +84,17 @@ function allowedStyle(style: string | undefined): string {
 
 /** `accTitle: …` and `accDescr: …` (one line each: line breaks become spaces). */
 function accessibilityLines(doc: ArchDocument): string[] {
-  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  // Mermaid sanitises these texts as HTML: markup characters go as entities, so they read back the same.
+  const oneLine = (text: string) =>
+    text.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const lines: string[] = [];
   const title = oneLine(doc.accessibility?.title ?? '');
   const description = oneLine(doc.accessibility?.description ?? '');
-  if (title !== '') lines.push(`  accTitle: ${title}`);
-  if (description !== '') lines.push(`  accDescr: ${description}`);
+  // Mermaid drops the last `;` of any line where `style` or `classDef` precedes a `#` colour (its
+  // encodeEntities): such a text gets one `;` more at the end for mermaid to drop.
+  const guarded = (line: string) => (/(?:style|classDef).*:\S*#.*;/.test(line) ? `${line};` : line);
+  if (title !== '') lines.push(guarded(`  accTitle: ${title}`));
+  if (description !== '') lines.push(guarded(`  accDescr: ${description}`));
   return lines;
 }
 

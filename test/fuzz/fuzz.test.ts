@@ -18,6 +18,17 @@ function expectClean(report: FuzzReport): void {
   expect(report.inputs).toBe(INPUTS);
 }
 
+describe('inputs the long run found', () => {
+  it.each([
+    // accTitle takes the rest of its line, `;` and all; mermaid then drops the last `;` after a classDef.
+    'graph BT;;accTitle: Title here;  classDef active fill:#ccf;  A e1@--> B;  api["API<br/>8 <i>pods</i>"];B',
+    'graph TD;A;accTitle: x <b>y</b> & z &amp; #quot;q#quot; <img src=x onerror=alert(1)>;B-->C',
+    'flowchart LR\n  A --> B\n  linkStyle 3 stroke:#f00\n',
+  ])('%j keeps every rule', async (text) => {
+    expect(await checkMermaid(text)).toMatchObject({ problems: [] });
+  });
+});
+
 describe('fuzzing (pinned seeds)', () => {
   it(
     `Mermaid text: ${INPUTS} inputs, none throws, every error coded, located and plain`,
