@@ -92,10 +92,21 @@ function accessibilityLines(doc: ArchDocument): string[] {
   const description = oneLine(doc.accessibility?.description ?? '');
   // Mermaid drops the last `;` of any line where `style` or `classDef` precedes a `#` colour (its
   // encodeEntities): such a text gets one `;` more at the end for mermaid to drop.
-  const guarded = (line: string) => (/(?:style|classDef).*:\S*#.*;/.test(line) ? `${line};` : line);
+  const guarded = (line: string) => {
+    for (let extra = ''; extra.length <= 2; extra += ';')
+      if (mermaidEncodeSemicolons(line + extra) === line) return line + extra;
+    return line;
+  };
   if (title !== '') lines.push(guarded(`  accTitle: ${title}`));
   if (description !== '') lines.push(guarded(`  accDescr: ${description}`));
   return lines;
+}
+
+/** The `;` mermaid's encodeEntities drops: the last of a line after `style`, then after `classDef`. */
+function mermaidEncodeSemicolons(line: string): string {
+  return line
+    .replace(/style.*:\S*#.*;/g, (match) => match.slice(0, -1))
+    .replace(/classDef.*:\S*#.*;/g, (match) => match.slice(0, -1));
 }
 
 function nodeDeclaration(node: NodeSpec): string {

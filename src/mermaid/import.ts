@@ -167,15 +167,16 @@ function buildDocument(
       );
     }
   }
-  // Mermaid lets an id hold `"` (`A"b --> C`); annotation lines could not name such a node.
-  const quoted = vertices.find((vertex) => vertex.id.includes('"'));
+  // Mermaid lets an id hold `"` (`A"b --> C`) or start with `%%` after a `;`: annotation lines could not
+  // name such a node, and an exported `%%…` line would be a comment.
+  const quoted = vertices.find((vertex) => vertex.id.includes('"') || vertex.id.startsWith('%%'));
   if (quoted) {
     const at = lineOf(new RegExp(escapeRegExp(quoted.id)));
     return fail(
       'invalid-id',
       at.line,
       at.column,
-      `the node id ${quoted.id} contains a double quote`,
+      `the node id ${quoted.id} ${quoted.id.startsWith('%%') ? 'starts with %% (a comment)' : 'contains a double quote'}`,
       'ids are letters, digits, _ . and -; put other characters in the label: A["…"]',
     );
   }

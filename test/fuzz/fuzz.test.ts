@@ -24,6 +24,9 @@ describe('inputs the long run found', () => {
     'graph BT;;accTitle: Title here;  classDef active fill:#ccf;  A e1@--> B;  api["API<br/>8 <i>pods</i>"];B',
     'graph TD;A;accTitle: x <b>y</b> & z &amp; #quot;q#quot; <img src=x onerror=alert(1)>;B-->C',
     'flowchart LR\n  A --> B\n  linkStyle 3 stroke:#f00\n',
+    'flowchart-elk RL;accTitle: Title here; classDef down fill:#f99,stroke:#900;style Q background:#fff;;  A --> B',
+    'graph TD;  %%',
+    'flowchart LR\n  x--x 1[(\uFB02°)] & LB(-x|y-) ==o api[/a (b)/]',
   ])('%j keeps every rule', async (text) => {
     expect(await checkMermaid(text)).toMatchObject({ problems: [] });
   });
