@@ -64,6 +64,8 @@ export class AppPage {
   async pause(): Promise<void> {
     await this.button(NAMES.pause).click();
     await expect(this.button(NAMES.play)).toBeVisible();
+    // Batches already on their way still move the clock; it is settled once the worker reports the pause.
+    await expect(this.clock).toHaveAttribute('aria-busy', 'false');
   }
 
   async select(label: string): Promise<void> {

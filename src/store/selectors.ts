@@ -14,6 +14,7 @@ export const selectDocName = (s: ArchState) => s.doc.name;
 export const selectPlaying = (s: ArchState) => s.playing;
 export const selectSpeed = (s: ArchState) => s.speed;
 export const selectNowSec = (s: ArchState) => s.nowSec;
+export const selectEnginePlaying = (s: ArchState) => s.enginePlaying;
 export const selectDone = (s: ArchState) => s.done;
 export const selectRows = (s: ArchState) => s.rows;
 export const selectEvents = (s: ArchState) => s.events;

@@ -49,6 +49,20 @@ describe('store', () => {
     expect(useArchStore.getState().nowSec).toBe(3);
   });
 
+  it('knows the clock has settled only when the worker reports the pause', () => {
+    const { runId } = useArchStore.getState();
+    useArchStore.getState().play();
+    useArchStore.getState().receive(batch(runId, 5));
+    useArchStore.getState().pause();
+    expect(useArchStore.getState().playing).toBe(false);
+    // A batch sent before the worker saw the pause still moves the clock.
+    expect(useArchStore.getState().enginePlaying).toBe(true);
+    useArchStore.getState().receive(batch(runId, 5.3));
+    expect(useArchStore.getState().enginePlaying).toBe(true);
+    useArchStore.getState().receive({ ...batch(runId, 5.3), playing: false });
+    expect(useArchStore.getState()).toMatchObject({ enginePlaying: false, nowSec: 5.3 });
+  });
+
   it('appends faults the worker scheduled to the scenario, which Reset replays', () => {
     const { runId } = useArchStore.getState();
     useArchStore

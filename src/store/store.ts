@@ -30,6 +30,11 @@ interface RunState {
   /** Identifies the current run; batches from older runs are dropped. */
   readonly runId: number;
   readonly playing: boolean;
+  /**
+   * Whether the worker's last batch said it was still running. It lags `playing` by the batches in
+   * flight: after Pause the clock settles only once this turns false (the page marks the clock busy).
+   */
+  readonly enginePlaying: boolean;
   readonly speed: Speed;
   readonly nowSec: number;
   readonly done: boolean;
@@ -99,7 +104,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
   const restart = (doc: ArchDocument, playing: boolean) => {
     const { runId, speed, port } = get();
     const next = runId + 1;
-    set({ doc, playing, ...freshRun(next) });
+    set({ doc, playing, enginePlaying: playing, ...freshRun(next) });
     port?.({ type: 'load', runId: next, doc, playing, speed });
   };
 
@@ -108,6 +113,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
     port: null,
     ...freshRun(0),
     playing: false,
+    enginePlaying: false,
     speed: 10,
     selectedId: null,
     showNodeSeries: false,
@@ -132,6 +138,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
           set({
             nowSec: message.nowSec,
             done: message.done,
+            enginePlaying: message.playing && !message.done,
             // The worker stops by itself at the end of the run; otherwise Play/Pause belong to the user.
             playing: message.done ? false : state.playing,
             rows,
@@ -149,7 +156,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
           set({ doc: withScenarioStep(state.doc, message.step) });
           return;
         case 'error':
-          set({ notice: message.message, playing: false });
+          set({ notice: message.message, playing: false, enginePlaying: false });
           return;
       }
     },

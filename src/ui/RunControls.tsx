@@ -1,4 +1,4 @@
-import { selectDone, selectNowSec, selectPlaying, selectSpeed } from '../store/selectors';
+import { selectDone, selectEnginePlaying, selectNowSec, selectPlaying, selectSpeed } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { SPEEDS, type Speed } from '../worker/protocol';
 import { formatClock } from './format';
@@ -12,6 +12,7 @@ export function RunControls() {
   const done = useArchStore(selectDone);
   const speed = useArchStore(selectSpeed);
   const nowSec = useArchStore(selectNowSec);
+  const settling = useArchStore(selectEnginePlaying);
   const { play, pause, reset, setSpeed } = useArchStore.getState();
   return (
     <div className="topbar__run" role="group" aria-label="Run controls">
@@ -42,7 +43,7 @@ export function RunControls() {
       >
         <span aria-hidden="true">↺</span> Reset
       </button>
-      <output className="clock" aria-label="Simulated time" data-testid="clock">
+      <output className="clock" aria-label="Simulated time" aria-busy={settling} data-testid="clock">
         {formatClock(nowSec)}
       </output>
     </div>
