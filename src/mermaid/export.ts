@@ -45,10 +45,10 @@ export function toMermaid(doc: ArchDocument): string {
   out.push('---', `title: ${JSON.stringify(doc.name)}`, '---');
   out.push(`flowchart ${doc.direction}`);
   out.push(...accessibilityLines(doc));
-  for (const node of doc.nodes) out.push(`  ${nodeDeclaration(node)}`);
+  for (const node of doc.nodes) out.push(guarded(`  ${nodeDeclaration(node)}`));
   writeGroups(doc, out);
   const links = drawnLinks(doc);
-  for (const link of links) out.push(`  ${edgeLine(link.edge, link.source, link.target)}`);
+  for (const link of links) out.push(guarded(`  ${edgeLine(link.edge, link.source, link.target)}`));
   for (const def of doc.classDefs ?? []) {
     const style = allowedStyle(def.style);
     if (style !== '') out.push(`  classDef ${def.name} ${style}`);
@@ -90,16 +90,20 @@ function accessibilityLines(doc: ArchDocument): string[] {
   const lines: string[] = [];
   const title = oneLine(doc.accessibility?.title ?? '');
   const description = oneLine(doc.accessibility?.description ?? '');
-  // Mermaid drops the last `;` of any line where `style` or `classDef` precedes a `#` colour (its
-  // encodeEntities): such a text gets one `;` more at the end for mermaid to drop.
-  const guarded = (line: string) => {
-    for (let extra = ''; extra.length <= 2; extra += ';')
-      if (mermaidEncodeSemicolons(line + extra) === line) return line + extra;
-    return line;
-  };
   if (title !== '') lines.push(guarded(`  accTitle: ${title}`));
   if (description !== '') lines.push(guarded(`  accDescr: ${description}`));
   return lines;
+}
+
+/**
+ * Mermaid drops the last `;` of any line where `style` or `classDef` precedes a `#` colour (its
+ * encodeEntities), even inside a quoted label: such a line gets one `;` more at its end for mermaid to
+ * drop (a statement may end with `;`), so the label reads back as written.
+ */
+function guarded(line: string): string {
+  for (let extra = ''; extra.length <= 2; extra += ';')
+    if (mermaidEncodeSemicolons(line + extra) === line) return line + extra;
+  return line;
 }
 
 /** The `;` mermaid's encodeEntities drops: the last of a line after `style`, then after `classDef`. */
@@ -132,7 +136,7 @@ function writeGroups(doc: ArchDocument, out: string[]): void {
   const known = new Set(doc.groups.map((g) => g.id));
   const write = (group: GroupSpec, depth: number) => {
     const indent = '  '.repeat(depth + 1);
-    out.push(`${indent}subgraph ${group.id}[${quotedLabel(group.label, group.labelMarkup)}]`);
+    out.push(guarded(`${indent}subgraph ${group.id}[${quotedLabel(group.label, group.labelMarkup)}]`));
     for (const node of doc.nodes) if (node.group === group.id) out.push(`${indent}  ${node.id}`);
     for (const child of doc.groups) if (child.parent === group.id) write(child, depth + 1);
     out.push(`${indent}end`);
