@@ -37,6 +37,8 @@ function drawingKey(edge: EdgeSpec): string {
     edge.bidirectional ?? false,
     edge.length ?? 1,
     edge.style ?? '',
+    edge.mermaidId ?? '',
+    edge.animation ?? '',
   ]);
 }
 

@@ -11,7 +11,7 @@ import { encodeLabel, quotedLabel } from './labels';
 import { filterStyles } from './styles';
 import { lessonLines } from './export-lesson';
 import { expectationLines } from './annotation-expect';
-import { drawnLinks, linkArrow } from './export-links';
+import { drawnLinks, linkArrow, type DrawnLink } from './export-links';
 import { CLASSIC_BRACKETS, vertexTypeOf } from './shapes';
 
 /**
@@ -48,15 +48,26 @@ export function toMermaid(doc: ArchDocument): string {
   for (const node of doc.nodes) out.push(guarded(`  ${nodeDeclaration(node)}`));
   writeGroups(doc, out);
   const links = drawnLinks(doc);
-  for (const link of links) out.push(guarded(`  ${edgeLine(link.edge, link.source, link.target)}`));
+  const linkIds = writableLinkIds(doc, links);
+  for (const link of links)
+    out.push(guarded(`  ${edgeLine(link.edge, link.source, link.target, linkIds.has(link.edge))}`));
+  for (const link of links) {
+    const animation = link.edge.animation;
+    if (animation === undefined || !linkIds.has(link.edge)) continue;
+    out.push(
+      `  ${link.edge.mermaidId}@{ ${animation === 'on' ? 'animate: true' : `animation: ${animation}`} }`,
+    );
+  }
   for (const def of doc.classDefs ?? []) {
     const style = allowedStyle(def.style);
     if (style !== '') out.push(`  classDef ${def.name} ${style}`);
   }
-  for (const node of doc.nodes) for (const name of node.classes ?? []) out.push(`  class ${node.id} ${name}`);
-  for (const node of doc.nodes) {
-    const style = allowedStyle(node.style);
-    if (style !== '') out.push(`  style ${node.id} ${style}`);
+  // Subgraphs take `class` and `style` lines as nodes do.
+  const styled = [...doc.nodes, ...doc.groups];
+  for (const item of styled) for (const name of item.classes ?? []) out.push(`  class ${item.id} ${name}`);
+  for (const item of styled) {
+    const style = allowedStyle(item.style);
+    if (style !== '') out.push(`  style ${item.id} ${style}`);
   }
   const linkDefault = allowedStyle(doc.linkStyleDefault);
   if (linkDefault !== '') out.push(`  linkStyle default ${linkDefault}`);
@@ -144,10 +155,27 @@ function writeGroups(doc: ArchDocument, out: string[]): void {
   for (const group of doc.groups) if (group.parent === undefined || !known.has(group.parent)) write(group, 0);
 }
 
-function edgeLine(edge: EdgeSpec, source: string, target: string): string {
+function edgeLine(edge: EdgeSpec, source: string, target: string, withId: boolean): string {
   const label =
     edge.label !== undefined && edge.label !== '' ? `|${quotedLabel(edge.label, edge.labelMarkup)}|` : '';
-  return `${source} ${linkArrow(edge)}${label} ${target}`;
+  const id = withId ? `${edge.mermaidId}@` : '';
+  return `${source} ${id}${linkArrow(edge)}${label} ${target}`;
+}
+
+/**
+ * The drawn links whose own Mermaid id can be written: a valid id, used once, and not the id of a node
+ * or subgraph (mermaid would read `X@{ … }` as that node's shape). Others are numbered by mermaid.
+ */
+function writableLinkIds(doc: ArchDocument, links: readonly DrawnLink[]): Set<EdgeSpec> {
+  const taken = new Set([...doc.nodes.map((n) => n.id), ...doc.groups.map((g) => g.id)]);
+  const writable = new Set<EdgeSpec>();
+  for (const { edge } of links) {
+    const id = edge.mermaidId;
+    if (id === undefined || !isValidMermaidId(id) || taken.has(id)) continue;
+    taken.add(id);
+    writable.add(edge);
+  }
+  return writable;
 }
 
 /** `key=value` for every field whose value differs from the default; values quoted when needed. */

@@ -159,8 +159,11 @@ function buildDocument(
 
   const subGraphIds = new Set(raw.subGraphs.map((sg) => sg.id));
   const vertices = raw.vertices.filter((vertex) => !subGraphIds.has(vertex.id));
+  // `style G …` and `class G …` make mermaid list a vertex G beside the subgraph G: only a link to it
+  // needs a word (it goes to the subgraph's nodes).
+  const linked = new Set(raw.edges.flatMap((edge) => [edge.start, edge.end]));
   for (const vertex of raw.vertices) {
-    if (subGraphIds.has(vertex.id)) {
+    if (subGraphIds.has(vertex.id) && linked.has(vertex.id)) {
       notice(
         `"${vertex.id}" names a subgraph; links to it go to the subgraph's nodes`,
         lineOf(new RegExp(`^\\s*subgraph\\s+${escapeRegExp(vertex.id)}(?![\\w.-])`)),
@@ -183,7 +186,23 @@ function buildDocument(
   if (vertices.length > MAX_NODES)
     return fail('too-many-nodes', 1, 1, `too many nodes: ${vertices.length}, the limit is ${MAX_NODES}`);
 
-  const { groups, nodeGroup } = readGroups(raw.subGraphs);
+  const subgraphs = readGroups(raw.subGraphs);
+  const { nodeGroup } = subgraphs;
+  // A subgraph's classes come with it; its `style` line makes mermaid list a vertex of the same id.
+  const groups = subgraphs.groups.map((group) => {
+    const vertex = raw.vertices.find((v) => v.id === group.id);
+    const style = vertex
+      ? keptStyle(vertex.styles, `style ${vertex.id}`, (message) =>
+          notice(message, lineOf(new RegExp(`^\\s*style\\s+${escapeRegExp(vertex.id)}\\s`))),
+        )
+      : '';
+    const classes = [...(raw.subGraphs.find((sg) => sg.id === group.id)?.classes ?? [])];
+    return {
+      ...group,
+      ...(style !== '' ? { style } : {}),
+      ...(classes.length > 0 ? { classes } : {}),
+    };
+  });
   const nodes: NodeSpec[] = vertices.map((vertex) => {
     const label = decodeLabel(vertex.text ?? vertex.id, vertex.labelType === 'markdown');
     const labelMarkup = labelMarkupOf(vertex.text ?? vertex.id, vertex.labelType, label);

@@ -37,6 +37,12 @@ export interface RawEdge {
   readonly length?: number;
   /** From `linkStyle` lines, as `property:value` entries. */
   readonly style?: readonly string[];
+  /** The link's id: written by the user (`A e1@--> B`) when {@link isUserDefinedId}, else mermaid's own. */
+  readonly id?: string;
+  readonly isUserDefinedId?: boolean;
+  /** From `e1@{ animate: true }` and `e1@{ animation: fast|slow }`. */
+  readonly animate?: boolean;
+  readonly animation?: string;
 }
 
 export interface RawSubGraph {
@@ -44,6 +50,8 @@ export interface RawSubGraph {
   readonly title: string;
   readonly nodes: readonly string[];
   readonly labelType?: string;
+  /** From `class <subgraph id> name` lines. */
+  readonly classes?: readonly string[];
 }
 
 export interface RawClassDef {

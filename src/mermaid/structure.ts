@@ -2,10 +2,17 @@
  * Subgraphs → groups, and mermaid's links → edges (with links to a subgraph sent to its nodes).
  */
 import { DEFAULT_EDGE } from '../model/defaults';
-import { edgeIdOf, type EdgeHead, type EdgeSpec, type EdgeStroke, type GroupSpec } from '../model/types';
+import {
+  edgeIdOf,
+  type EdgeAnimation,
+  type EdgeHead,
+  type EdgeSpec,
+  type EdgeStroke,
+  type GroupSpec,
+} from '../model/types';
 import { decodeLabel, labelMarkupOf } from './labels';
 import { filterStyles } from './styles';
-import type { RawFlowchart, RawSubGraph } from './library';
+import type { RawEdge, RawFlowchart, RawSubGraph } from './library';
 
 /** Groups in the order their subgraphs open (parents before children), and each node's group. */
 export function readGroups(subGraphs: readonly RawSubGraph[]): {
@@ -104,6 +111,10 @@ export function readEdges(
     const { head, bidirectional } = headOf(rawEdge.type, stroke);
     const length = rawEdge.length !== undefined && rawEdge.length > 1 ? rawEdge.length : undefined;
     const style = filterStyles(rawEdge.style ?? []).kept.join(',');
+    // A link's own id names one link: kept only when the link is one edge (not fanned out by a subgraph).
+    const single = sources.length === 1 && targets.length === 1;
+    const mermaidId = single && rawEdge.isUserDefinedId === true ? rawEdge.id : undefined;
+    const animation = mermaidId === undefined ? undefined : animationOf(rawEdge);
     for (const source of sources) {
       for (const target of targets) {
         const id = edgeIdOf(source, target);
@@ -125,6 +136,8 @@ export function readEdges(
           ...(length !== undefined ? { length } : {}),
           ...(labelMarkup ? { labelMarkup } : {}),
           ...(style !== '' ? { style } : {}),
+          ...(mermaidId !== undefined ? { mermaidId } : {}),
+          ...(animation !== undefined ? { animation } : {}),
           ...(groupIds.has(rawEdge.start) ? { drawnFrom: rawEdge.start } : {}),
           ...(groupIds.has(rawEdge.end) ? { drawnTo: rawEdge.end } : {}),
         });
@@ -132,6 +145,11 @@ export function readEdges(
     }
   }
   return edges;
+}
+
+function animationOf(rawEdge: RawEdge): EdgeAnimation | undefined {
+  if (rawEdge.animation === 'fast' || rawEdge.animation === 'slow') return rawEdge.animation;
+  return rawEdge.animate === true ? 'on' : undefined;
 }
 
 /**

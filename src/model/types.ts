@@ -180,6 +180,10 @@ export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
 /** The end of a Mermaid link at its target: `-->` an arrowhead (the default), `---` none, `--o`, `--x`. */
 export type EdgeHead = 'arrow' | 'none' | 'circle' | 'cross';
 
+/** Mermaid's link animations, as written after the link's id (`e1@{ animate: true }`, `animation: fast|slow`). */
+export const EDGE_ANIMATIONS = ['on', 'fast', 'slow'] as const;
+export type EdgeAnimation = (typeof EDGE_ANIMATIONS)[number];
+
 export interface EdgeSpec {
   /** Stable id, `source-->target` (unique: one edge per ordered pair). */
   readonly id: string;
@@ -202,6 +206,10 @@ export interface EdgeSpec {
   readonly labelMarkup?: LabelMarkup;
   /** Mermaid `linkStyle` of this link: allowed `property:value` pairs joined by commas. */
   readonly style?: string;
+  /** The link's own Mermaid id (`A e1@--> B`), kept for export (absent: mermaid numbers it). */
+  readonly mermaidId?: string;
+  /** Mermaid link animation (`e1@{ animate: true }` is `on`, `e1@{ animation: slow }` is `slow`). */
+  readonly animation?: EdgeAnimation;
   /**
    * The subgraphs a Mermaid link was drawn from and to when it named a subgraph (`A --> Backend`): the
    * import sends it to the subgraph's nodes, and export draws one link again while they all remain.
@@ -219,6 +227,10 @@ export interface GroupSpec {
   readonly labelMarkup?: LabelMarkup;
   /** A region: one-way latency added to every edge that enters or leaves it (absent: none). */
   readonly latency?: Distribution;
+  /** Mermaid `style <id> …` of the subgraph (allow-listed declarations), kept for export. */
+  readonly style?: string;
+  /** Mermaid classes given to the subgraph (`class <id> name`), kept for export. */
+  readonly classes?: readonly string[];
 }
 
 export type AlertMetric = 'error_rate' | 'p99' | 'backlog';

@@ -13,7 +13,7 @@ import {
 import { isNodeKind, KINDS, NODE_KINDS, type NodeKind } from '../model/kinds';
 import type { JsonShape } from '../model/param-values';
 import { ALL_EDGE_PARAMS, type ParamTable } from '../model/params';
-import { SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
+import { EDGE_ANIMATIONS, SCENARIO_ACTIONS, type ArchDocument } from '../model/types';
 import { EXPECT_METRICS, EXPECT_OPS } from '../model/expectation-types';
 
 type Shape =
@@ -215,6 +215,8 @@ const EDGE: ObjectSpec = {
     length: 'number',
     labelMarkup: LABEL_MARKUP,
     style: 'string',
+    mermaidId: 'string',
+    animation: EDGE_ANIMATIONS,
     drawnFrom: 'string',
     drawnTo: 'string',
   },
@@ -294,7 +296,13 @@ const DOCUMENT: ObjectSpec = {
     groups: arrayOf(
       object({
         required: { id: 'string', label: 'string' },
-        optional: { parent: 'string', latency: distribution, labelMarkup: LABEL_MARKUP },
+        optional: {
+          parent: 'string',
+          latency: distribution,
+          labelMarkup: LABEL_MARKUP,
+          style: 'string',
+          classes: arrayOf((v, p, e) => readValue(v, 'string', p, e)),
+        },
       }),
     ),
     scenario: arrayOf(object(STEP)),

@@ -2,7 +2,7 @@
 /**
  * Export draws the same diagram: for every corpus file, what mermaid's own parser makes of the export
  * (vertices with their shapes and labels, links with their types, lengths and labels, subgraphs, classes
- * and styles) equals what it makes of the original, but for the documented changes (README.md, "Mermaid
+ * and styles, subgraph styles, link ids and animations) equals what it makes of the original, but for the documented changes (README.md, "Mermaid
  * file format"): styles pass the allow-list, a second link between the same two nodes is dropped (a
  * document holds one edge per ordered pair), and tags other than formatting (`<img>`, `<script>`) are
  * written as text, never as HTML.
@@ -60,6 +60,9 @@ async function drawingOf(text: string) {
         text: labelText(e.text, e.labelType),
         markdown: e.labelType === 'markdown',
         style: allowed(e.style),
+        id: e.isUserDefinedId === true ? e.id : null,
+        animate: e.animate ?? false,
+        animation: e.animation ?? null,
       })),
     subgraphs: raw.subGraphs
       .map((sg) => ({
@@ -67,6 +70,10 @@ async function drawingOf(text: string) {
         title: sg.title,
         markdown: sg.labelType === 'markdown',
         nodes: [...sg.nodes].sort(),
+        classes: sg.classes ?? [],
+        // `style G …` reaches mermaid as a vertex with the subgraph's id.
+
+        styles: allowed(raw.vertices.find((v) => v.id === sg.id)?.styles),
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     classDefs: raw.classDefs
