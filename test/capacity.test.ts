@@ -68,4 +68,41 @@ describe('capacity check (N+1)', () => {
         ).toBeLessThan(30);
     }
   });
+
+  it('follows both ways of a two-headed link between servers, as the engine calls them', () => {
+    // Server 1 <--> Server 2: each calls the other for the requests the balancer gives it, never back
+    // to the server that called it. 100/s each from the balancer, 100/s each from the other server.
+    // Many workers keep the pools from filling: two servers that call each other deadlock once both are
+    // full (each worker waits on the other's queue), which no arithmetic of means shows.
+    const base = withRate(200);
+    const doc: ArchDocument = {
+      ...base,
+      nodes: base.nodes.map((n) =>
+        n.kind === 'service' ? { ...n, params: { ...n.params, workers: 30 } } : n,
+      ),
+      edges: [
+        ...base.edges,
+        {
+          id: 'Server1-->Server2',
+          source: 'Server1',
+          target: 'Server2',
+          params: base.edges[0]!.params,
+          bidirectional: true,
+        },
+      ],
+    };
+    const normal = capacityCheck(doc).find((s) => s.failed === null);
+    const load = (id: string) => normal?.loads.find((l) => l.id === id);
+    expect(load('Server1')?.offeredPerSec).toBeCloseTo(200, 6);
+    expect(load('Server2')?.offeredPerSec).toBeCloseTo(200, 6);
+    // Busy time: 100/s × 24 ms (own 10 + DB 2 + the other server's 12) + 100/s × 12 ms, over 30 workers.
+    expect(load('Server1')?.utilization).toBeCloseTo(0.12, 3);
+    const { rows } = runAll(doc);
+    for (const id of ['Server1', 'Server2']) {
+      const measured =
+        rows.filter((r) => r.t >= 10).reduce((sum, r) => sum + (r.nodes[id]?.utilization ?? 0), 0) /
+        rows.filter((r) => r.t >= 10).length;
+      expect(Math.abs(measured - (load(id)?.utilization ?? 0)) / 0.12).toBeLessThan(0.08);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { KINDS, type CapacityRole } from '../model/kinds';
 import { absentOf, DATABASE_PARAMS } from '../model/params';
 import type { ArchDocument, EdgeSpec, LbParams, NodeSpec, WorkerParams } from '../model/types';
+import { callEdges, type CallEdge } from '../model/call-edges';
 import { isPeerLink, peerGroupsOf } from '../model/peers';
 import { meanOf } from '../model/units';
 
@@ -45,16 +46,24 @@ export function capacityCheck(doc: ArchDocument): CapacitySituation[] {
 }
 
 function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<string>): CapacitySituation {
-  const offered = offeredRates(doc, down);
-  const holding = holdingTimes(doc);
+  const calls = callGraph(doc);
+  const arrivals = offeredArrivals(doc, calls, down);
+  const responseMs = responseTimes(calls);
   const loads = doc.nodes
     .filter((node) => !down.has(node.id) && hasWorkers(KINDS[node.kind].capacity))
     .map((node): NodeLoad => {
       // Servers and brokers hold a worker pool (the kind registry allows those roles only then).
       const params = node.params as WorkerParams;
-      const holdMs = holding.get(node.id) ?? 0;
+      // A node reached over both ways of a link holds its worker for a time that depends on the way in
+      // (it does not call back its caller): the mean over its arrivals, weighted by their rates.
+      let offeredPerSec = 0;
+      let busyMsPerSec = 0;
+      for (const [via, rate] of arrivals.get(node.id) ?? []) {
+        offeredPerSec += rate;
+        busyMsPerSec += rate * responseMs(node.id, via);
+      }
+      const holdMs = offeredPerSec > 0 ? busyMsPerSec / offeredPerSec : responseMs(node.id, null);
       const capacityPerSec = holdMs > 0 ? (params.workers * 1000) / holdMs : Infinity;
-      const offeredPerSec = offered.get(node.id) ?? 0;
       return {
         id: node.id,
         label: node.label,
@@ -73,39 +82,83 @@ function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<s
   return { failed, loads, warnings };
 }
 
-/** Requests per second offered to each node, following the traffic from the clients. */
-export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<string, number> {
-  const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
+/** The calls of a document (both ways of a two-headed link included) by caller, as the engine makes them. */
+interface CallGraph {
+  readonly byId: ReadonlyMap<string, NodeSpec>;
+  readonly out: ReadonlyMap<string, readonly CallEdge[]>;
+}
+
+function callGraph(doc: ArchDocument): CallGraph {
+  const out = new Map<string, CallEdge[]>(doc.nodes.map((n) => [n.id, []]));
   // A replication link between peers carries no calls (README "Active-active data").
-  for (const edge of doc.edges) if (!isPeerLink(doc, edge)) out.get(edge.source)?.push(edge);
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const offered = new Map<string, number>();
+  for (const edge of callEdges(doc)) if (!isPeerLink(doc, edge)) out.get(edge.source)?.push(edge);
+  return { byId: new Map(doc.nodes.map((n) => [n.id, n])), out };
+}
+
+/** Whether `edge` is the way straight back over the both-way link a request came in by (never called). */
+function isWayBack(edge: CallEdge, via: CallEdge | null): boolean {
+  return via !== null && (edge.reverseOf === via.id || via.reverseOf === edge.id);
+}
+
+/** The calls a node makes for a request that came in over `via`: a server skips the way back (engine too). */
+function callsOf(calls: CallGraph, node: NodeSpec, via: CallEdge | null): readonly CallEdge[] {
+  const out = calls.out.get(node.id) ?? [];
+  if (KINDS[node.kind].capacity !== 'server' || !out.some((edge) => isWayBack(edge, via))) return out;
+  return out.filter((edge) => !isWayBack(edge, via));
+}
+
+/**
+ * Requests per second offered to each node, by the call they arrive over (null: a failed peer's calls
+ * served here), following the traffic from the clients.
+ */
+function offeredArrivals(
+  doc: ArchDocument,
+  calls: CallGraph,
+  down: ReadonlySet<string>,
+): Map<string, Map<CallEdge | null, number>> {
+  const arrivals = new Map<string, Map<CallEdge | null, number>>();
   const peersOf = new Map(
     peerGroupsOf(doc).flatMap((group) => group.members.map((id) => [id, group.members])),
   );
   // Push each client's traffic down the graph; a path longer than the engine's call depth is cut, as there.
-  const push = (id: string, rate: number, depth: number): void => {
+  const push = (id: string, via: CallEdge | null, rate: number, depth: number): void => {
     if (rate <= 0 || depth > 32) return;
-    const node = byId.get(id);
+    const node = calls.byId.get(id);
     if (!node) return;
     // A failed peer's calls are served by a peer that is up, as in the engine.
     const otherPeer = down.has(id) ? peersOf.get(id)?.find((peer) => !down.has(peer)) : undefined;
-    if (otherPeer !== undefined) return push(otherPeer, rate, depth + 1);
-    offered.set(id, (offered.get(id) ?? 0) + rate);
+    if (otherPeer !== undefined) return push(otherPeer, null, rate, depth + 1);
+    const byVia = arrivals.get(id) ?? new Map<CallEdge | null, number>();
+    arrivals.set(id, byVia.set(via, (byVia.get(via) ?? 0) + rate));
     if (down.has(id)) return;
-    for (const [target, share] of splitOf(node, out.get(id) ?? [], down))
-      push(target, rate * share, depth + 1);
+    for (const [edge, share] of splitOf(node, callsOf(calls, node, via), down))
+      push(edge.target, edge, rate * share, depth + 1);
   };
   for (const node of doc.nodes) {
     if (node.kind !== 'client' || down.has(node.id)) continue;
-    const targets = out.get(node.id) ?? [];
-    for (const edge of targets) push(edge.target, node.params.ratePerSec / targets.length, 1);
+    const targets = calls.out.get(node.id) ?? [];
+    for (const edge of targets) push(edge.target, edge, node.params.ratePerSec / targets.length, 1);
   }
+  return arrivals;
+}
+
+/** Requests per second offered to each node, following the traffic from the clients. */
+export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<string, number> {
+  const offered = new Map<string, number>();
+  for (const [id, byVia] of offeredArrivals(doc, callGraph(doc), down))
+    offered.set(
+      id,
+      [...byVia.values()].reduce((sum, rate) => sum + rate, 0),
+    );
   return offered;
 }
 
-/** Where a node sends what it receives, as shares of its rate per target. */
-function splitOf(node: NodeSpec, edges: readonly EdgeSpec[], down: ReadonlySet<string>): [string, number][] {
+/** Where a node sends what it receives: the calls it makes, each with its share of the node's rate. */
+function splitOf(
+  node: NodeSpec,
+  edges: readonly CallEdge[],
+  down: ReadonlySet<string>,
+): [CallEdge, number][] {
   const up = edges.filter((e) => !down.has(e.target));
   const role = KINDS[node.kind].capacity;
   switch (role) {
@@ -118,20 +171,20 @@ function splitOf(node: NodeSpec, edges: readonly EdgeSpec[], down: ReadonlySet<s
       const pool = passive ? (primaries.length > 0 ? primaries : up.filter((e) => !isPrimary(e))) : up;
       const weighted = params.policy === 'weighted';
       const total = pool.reduce((sum, e) => sum + (weighted ? e.params.weight : 1), 0);
-      return total > 0 ? pool.map((e) => [e.target, (weighted ? e.params.weight : 1) / total]) : [];
+      return total > 0 ? pool.map((e) => [e, (weighted ? e.params.weight : 1) / total]) : [];
     }
     case 'resolver': {
       const first = up[0];
-      return first ? [[first.target, 1]] : [];
+      return first ? [[first, 1]] : [];
     }
     case 'broker':
     case 'forwarder':
-      return up.map((e) => [e.target, 1 / up.length]);
+      return up.map((e) => [e, 1 / up.length]);
     case 'source':
       return [];
     case 'server':
       // A server calls each of its downstream nodes once per request.
-      return edges.map((e) => [e.target, 1]);
+      return edges.map((e) => [e, 1]);
     default:
       return role satisfies never;
   }
@@ -143,26 +196,25 @@ function hasWorkers(role: CapacityRole): boolean {
 }
 
 /**
- * Mean time a request holds a worker of each node: its own service time, plus (for servers) the round
- * trip and holding time of each downstream call, plus a synchronous replica's acknowledgement.
+ * Mean time a request holds a worker of a node, by the call it came in over: its own service time, plus
+ * (for servers) the round trip and holding time of each downstream call, plus a synchronous replica's
+ * acknowledgement.
  */
-function holdingTimes(doc: ArchDocument): Map<string, number> {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, EdgeSpec[]>(doc.nodes.map((n) => [n.id, []]));
-  // A replication link between peers carries no calls (README "Active-active data").
-  for (const edge of doc.edges) if (!isPeerLink(doc, edge)) out.get(edge.source)?.push(edge);
+function responseTimes(calls: CallGraph): (id: string, via: CallEdge | null) => number {
   const memo = new Map<string, number>();
-  const responseMs = (id: string, depth: number): number => {
-    const node = byId.get(id);
+  const responseMs = (id: string, via: CallEdge | null, depth: number): number => {
+    const node = calls.byId.get(id);
     if (!node || depth > 32) return 0;
-    const cached = memo.get(id);
+    const out = callsOf(calls, node, via);
+    // Only a node with a way back depends on the way in.
+    const key = out === calls.out.get(id) ? id : `${id} via ${via?.id ?? ''}`;
+    const cached = memo.get(key);
     if (cached !== undefined) return cached;
     let total = 0;
     const role = KINDS[node.kind].capacity;
     if (role === 'balancer' || role === 'resolver' || role === 'forwarder') {
-      const edges = out.get(id) ?? [];
-      const first = edges[0];
-      total = first ? 2 * meanOf(first.params.latency) + responseMs(first.target, depth + 1) : 0;
+      const first = out[0];
+      total = first ? 2 * meanOf(first.params.latency) + responseMs(first.target, first, depth + 1) : 0;
     } else if (hasWorkers(role)) {
       const params = node.params as WorkerParams;
       total = meanOf(params.service);
@@ -171,15 +223,14 @@ function holdingTimes(doc: ArchDocument): Map<string, number> {
         total += meanOf(replicated.lag ?? absentOf(DATABASE_PARAMS, 'lag'));
       // A queue answers its producers once the message is stored: its consumers' time is not its own.
       if (role !== 'broker') {
-        for (const edge of out.get(id) ?? [])
-          total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, depth + 1);
+        for (const edge of out)
+          total += 2 * meanOf(edge.params.latency) + responseMs(edge.target, edge, depth + 1);
       }
     }
-    memo.set(id, total);
+    memo.set(key, total);
     return total;
   };
-  for (const node of doc.nodes) responseMs(node.id, 0);
-  return memo;
+  return (id, via) => responseMs(id, via, 0);
 }
 
 function inGroup(doc: ArchDocument, node: NodeSpec, groupId: string): boolean {
