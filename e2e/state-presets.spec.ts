@@ -50,6 +50,8 @@ test('each preset loads from the gallery, runs past its fault, and shows its hea
       await app.openPreset(titleOf(id));
       // The lesson is on the page, and the headline figure is there from t = 0.
       await expect(app.lesson).toContainText('Watch:');
+      // The lesson strip guides now: the first visit's welcome waits (one strip, not two).
+      await expect(page.getByRole('region', { name: 'Welcome' })).toBeHidden();
       expect(await app.count(headline)).toBe(0);
       if (id === 'two-regions') {
         // A region shows its added latency on its frame, the DNS node its TTL.
@@ -70,6 +72,7 @@ test('each preset loads from the gallery, runs past its fault, and shows its hea
   await app.screenshot('state-1280x720');
   await app.lesson.getByRole('button', { name: 'Dismiss lesson' }).click();
   await expect(app.lesson).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Welcome' })).toBeVisible();
 });
 
 test('the message queue shows its backlog on the canvas, in the Inspector and as a chart', async ({

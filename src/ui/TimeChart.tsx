@@ -71,7 +71,7 @@ function TimeChartView({
     <section className="chart" role="region" aria-label={title}>
       <header className="chart__head">
         <h2 className="chart__title">{title}</h2>
-        <span className="chart__latest" data-testid="chart-latest">
+        <span className="chart__latest" data-testid="chart-latest" title={latest}>
           {latest}
         </span>
       </header>

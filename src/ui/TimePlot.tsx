@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ticksOf, type ChartPoint } from './chart-data';
+import { formatAxisTick, ticksOf, type ChartPoint } from './chart-data';
 import { MarkerLabel } from './MarkerLabel';
 import type { Marker, Series } from './TimeChart';
 
@@ -39,7 +39,7 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
   const domain = useMemo(() => [domainStart, domainEnd], [domainStart, domainEnd]);
   const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
   const middle = (domainStart + domainEnd) / 2;
-  const formatY = useMemo(() => (v: number) => `${v} ${unit}`, [unit]);
+  const formatY = useMemo(() => (v: number) => formatAxisTick(v, unit), [unit]);
   const formatTooltip = useMemo(
     () => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`,
     [unit],
