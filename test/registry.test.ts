@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferKind, parseMermaid, toMermaid } from '../src/mermaid';
-import { DEFAULT_CLIENT, DEFAULT_EDGE, DEFAULT_SIM } from '../src/model/defaults';
-import { KINDS, NODE_KINDS, type NodeKind } from '../src/model/kinds';
+import { KINDS, NODE_KINDS } from '../src/model/kinds';
 import { parameterRowsOf, withParameterTable } from '../src/model/param-docs';
 import { EDGE_FIELDS, fieldsOf, type ParamField } from '../src/model/param-fields';
 import { checkParams } from '../src/model/params';
-import { edgeIdOf, type ArchDocument, type NodeSpec } from '../src/model/types';
+import type { ArchDocument, NodeSpec } from '../src/model/types';
 import { validateDocument } from '../src/model/validate';
 import { documentFromJson, documentToJson } from '../src/share/document-json';
-import { newNodeOf } from '../src/store/graph-edits';
+import { docWith } from './support/kind-documents';
 import { runAll } from './support/run';
 
 /**
@@ -17,38 +16,6 @@ import { runAll } from './support/run';
  * (docs/REGISTRY.md). These tests go through every entry, so a kind or parameter that is declared but not
  * carried through (inference, the Inspector's groups, the engine, Mermaid, JSON, README) fails here.
  */
-
-/** A client sending to one node of `kind` (with a service behind the routers so they have a target). */
-function docWith(kind: NodeKind): ArchDocument {
-  const empty: ArchDocument = {
-    name: kind,
-    direction: 'LR',
-    nodes: [],
-    edges: [],
-    groups: [],
-    scenario: [],
-    sim: { ...DEFAULT_SIM, durationSec: 20 },
-  };
-  const client: NodeSpec = {
-    id: 'Users',
-    label: 'Users',
-    kind: 'client',
-    params: { ...DEFAULT_CLIENT, ratePerSec: 50 },
-  };
-  const node = kind === 'client' ? newNodeOf(empty, 'service') : newNodeOf(empty, kind);
-  const backend = newNodeOf({ ...empty, nodes: [node] }, 'service');
-  const edge = (source: string, target: string) => ({
-    id: edgeIdOf(source, target),
-    source,
-    target,
-    params: DEFAULT_EDGE,
-  });
-  return {
-    ...empty,
-    nodes: [client, node, backend],
-    edges: [edge(client.id, node.id), edge(node.id, backend.id)],
-  };
-}
 
 describe('the kind registry', () => {
   it.each(NODE_KINDS)('%s: names, icon and defaults in range', (kind) => {

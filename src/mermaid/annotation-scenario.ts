@@ -1,8 +1,10 @@
 /**
  * The run settings (`%% @sim …`) and scenario steps (`%% @at TIME ACTION TARGET …`) of the annotations.
  */
-import { parseWorkersShare } from '../model/overload-params';
-import { parseCount, parseDurationMs, parseProbability, parseRatePerSec, type Parsed } from '../model/units';
+import { ACTIONS, type StepParam } from '../model/faults';
+import { readValue, type ValueType } from '../model/param-values';
+import { STEP_PARAMS } from '../model/params';
+import { parseCount, parseDurationMs, parseProbability, type Parsed } from '../model/units';
 import {
   SCENARIO_ACTIONS,
   type AlertMetric,
@@ -62,49 +64,17 @@ export type StepTargets = {
   readonly edges: ReadonlySet<string>;
 };
 
-/** The `key=value` pairs each scenario action takes, and how each is read into the step. */
-const STEP_KEYS: {
-  readonly [A in ScenarioAction]: Readonly<
-    Record<string, (step: MutableStep, text: string) => string | undefined>
-  >;
-} = {
-  flush: {},
-  fail: {
-    mode: (step, text) => {
-      if (text !== 'crash' && text !== 'hang') return 'write mode=crash or mode=hang';
-      step.mode = text;
-      return undefined;
-    },
-  },
-  recover: {},
-  partition: {},
-  degrade: {
-    factor: (step, text) => {
-      const value = Number(text);
-      if (text.trim() === '' || !Number.isFinite(value) || value <= 0)
-        return 'factor: a number above 0, e.g. factor=3';
-      step.factor = value;
-      return undefined;
-    },
-    errors: (step, text) => readInto(parseProbability(text), (v) => (step.errorRate = v), 'errors'),
-    latency: (step, text) => {
-      const parsed = parseDurationMs(text);
-      if (parsed.ok && !Number.isFinite(parsed.value)) return 'latency: must be finite';
-      return readInto(parsed, (v) => (step.addedLatencyMs = v), 'latency');
-    },
-    loss: (step, text) => readInto(parseProbability(text), (v) => (step.loss = v), 'loss'),
-    workers: (step, text) => readInto(parseWorkersShare(text), (v) => (step.workersShare = v), 'workers'),
-  },
-  load: {
-    rate: (step, text) => readInto(parseRatePerSec(text), (v) => (step.ratePerSec = v), 'rate'),
-  },
-};
-
 type MutableStep = { -readonly [K in keyof ScenarioStep]: ScenarioStep[K] };
 
-function readInto(parsed: Parsed<number>, put: (value: number) => void, key: string): string | undefined {
-  if (!parsed.ok) return `${key}: ${parsed.error}`;
-  put(parsed.value);
+/**
+ * Reads one `key=value` pair of a step into it, with the step parameter's value type (src/model/params.ts
+ * `STEP_PARAMS`); the keys each action takes are the fault catalogue's (src/model/faults.ts).
+ */
+function readStepParam(step: MutableStep, prop: StepParam, text: string): string | undefined {
+  const param = STEP_PARAMS[prop];
+  const parsed = readValue<unknown>(param.type as ValueType<unknown>, text);
+  if (!parsed.ok) return `${param.key}: ${parsed.error}`;
+  (step as Record<StepParam, unknown>)[prop] = parsed.value;
   return undefined;
 }
 
@@ -135,7 +105,7 @@ export function readStep(
     return undefined;
   }
   const step: MutableStep = { atSec: time.value, action, target };
-  const keys = STEP_KEYS[action];
+  const keys = new Map(ACTIONS[action].params.map((prop) => [STEP_PARAMS[prop].key, prop]));
   let ok = true;
   for (const pair of annotation.pairs) {
     // Every action takes a trainer's caption (presenter mode shows it when the step fires).
@@ -143,9 +113,9 @@ export function readStep(
       step.caption = pair.value.text;
       continue;
     }
-    const read = Object.hasOwn(keys, pair.key.text) ? keys[pair.key.text] : undefined;
-    if (!read) {
-      const allowed = Object.keys(keys);
+    const prop = keys.get(pair.key.text);
+    if (!prop) {
+      const allowed = [...keys.keys()];
       report.error(
         pair.key,
         `"${pair.key.text}" does not apply to ${action} (keys: ${[...allowed, 'caption'].join(', ')})`,
@@ -153,7 +123,7 @@ export function readStep(
       ok = false;
       continue;
     }
-    const problem = read(step, pair.value.text);
+    const problem = readStepParam(step, prop, pair.value.text);
     if (problem !== undefined) {
       report.error(pair.value, `${action} ${problem}`);
       ok = false;

@@ -6,6 +6,7 @@ import { defaultParamsOf, DEFAULT_EDGE } from '../model/defaults';
 import { ALL_EDGE_FIELDS, fieldsOf, type ParamField } from '../model/param-fields';
 import type { AlertRule, ArchDocument, EdgeSpec, GroupSpec, NodeSpec, ScenarioStep } from '../model/types';
 import { formatDistributionExact, formatDurationMsExact } from '../model/units';
+import { STEP_PARAMS, type Param } from '../model/params';
 import { RESERVED_HEADS } from './annotations';
 import { encodeLabel, quotedLabel } from './labels';
 import { filterStyles } from './styles';
@@ -207,16 +208,13 @@ function edgeAnnotation(edge: EdgeSpec): string[] {
   return pairs.length > 0 ? [`%% @${edge.source}${arrow}${edge.target} ${pairs.join(' ')}`] : [];
 }
 
-/** `%% @at 60s degrade S1 factor=3`: only the fields the step has. */
+/** `%% @at 60s degrade S1 factor=3`: only the fields the step has, written by their value types. */
 function stepLine(step: ScenarioStep): string {
   const pairs: string[] = [];
-  if (step.mode !== undefined) pairs.push(`mode=${step.mode}`);
-  if (step.factor !== undefined) pairs.push(`factor=${step.factor}`);
-  if (step.errorRate !== undefined) pairs.push(`errors=${step.errorRate}`);
-  if (step.addedLatencyMs !== undefined) pairs.push(`latency=${formatDurationMsExact(step.addedLatencyMs)}`);
-  if (step.loss !== undefined) pairs.push(`loss=${step.loss}`);
-  if (step.workersShare !== undefined) pairs.push(`workers=${step.workersShare * 100}%`);
-  if (step.ratePerSec !== undefined) pairs.push(`rate=${step.ratePerSec}/s`);
+  for (const [prop, param] of Object.entries(STEP_PARAMS) as [keyof typeof STEP_PARAMS, Param<unknown>][]) {
+    const value = step[prop];
+    if (value !== undefined) pairs.push(`${param.key}=${param.type.showExact(value)}`);
+  }
   if (step.caption !== undefined) pairs.push(`caption=${JSON.stringify(step.caption)}`);
   return [`%% @at ${step.atSec}s ${step.action} ${step.target}`, ...pairs].join(' ');
 }

@@ -229,3 +229,14 @@ function defined<T>(parsed: Parsed<T | undefined>, usage: string): Parsed<T> {
   if (!parsed.ok) return parsed;
   return parsed.value === undefined ? fail(usage) : ok(parsed.value);
 }
+
+/** A scenario step's `workers=` (`degrade NODE workers=50%`): the share of workers left, above 0 to 1. */
+export const workersShareValue: ValueType<number> = {
+  hint: 'share, e.g. 50%',
+  range: 'share above 0 to 1 (above 0% to 100%)',
+  parse: parseWorkersShare,
+  check: (v) => (v > 0 && v <= 1 ? null : 'workers= is a share of workers above 0% and at most 100%'),
+  show: (v) => `${v * 100}%`,
+  showExact: (v) => `${v * 100}%`,
+  json: 'number',
+};

@@ -167,6 +167,24 @@ export function share(options: { readonly max: number }): ValueType<number> {
   };
 }
 
+/** A finite multiplier above 0, such as a `degrade` step's `factor=3` (service time ×3). */
+export function factor(): ValueType<number> {
+  const problem = 'a number above 0, e.g. factor=3';
+  return {
+    hint: 'multiplier, e.g. 3',
+    range: 'number > 0',
+    parse: (text) => {
+      const value = Number(text.trim());
+      if (text.trim() === '' || !Number.isFinite(value) || value <= 0) return { ok: false, error: problem };
+      return ok(value);
+    },
+    check: (v) => (v > 0 && Number.isFinite(v) ? null : 'factor must be a finite number above 0'),
+    show: String,
+    showExact: String,
+    json: 'number',
+  };
+}
+
 /** A finite number ≥ 0, such as an edge's weight. */
 export function weight(): ValueType<number> {
   return {

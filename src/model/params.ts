@@ -3,6 +3,7 @@ import {
   count,
   distribution,
   duration,
+  factor,
   flag,
   probability,
   rate,
@@ -16,6 +17,7 @@ import {
   keySpaceValue,
   limitValue,
   loadLatencyValue,
+  workersShareValue,
 } from './overload-params';
 
 /**
@@ -100,6 +102,7 @@ export const SESSION_STRATEGIES = ['sticky', 'replicated', 'store'] as const;
 export const REPLICATION_MODES = ['async', 'sync'] as const;
 export const DNS_POLICIES = ['failover', 'latency'] as const;
 export const CONFLICT_POLICIES = ['lww', 'first-wins'] as const;
+export const FAILURE_MODES = ['crash', 'hang'] as const;
 
 export const CLIENT_PARAMS = {
   ratePerSec: required({
@@ -558,6 +561,63 @@ export const PEER_LINK_PARAMS = {
     help: 'Replication link: which of two concurrent writes to a key survives.',
     type: choice(CONFLICT_POLICIES),
     absent: 'lww',
+  }),
+} as const;
+
+/**
+ * Parameters of scenario steps (`%% @at 60s degrade S1 factor=3`, README "Scenario"): which action takes
+ * which, and the targets each applies to, are in the fault catalogue (src/model/faults.ts). An absent
+ * strength leaves that side of the target as it is.
+ */
+export const STEP_PARAMS = {
+  mode: optional({
+    key: 'mode',
+    label: 'Failure mode',
+    help: '`fail`: crash (refuse connections at once) or hang (accept requests and never answer).',
+    type: choice(FAILURE_MODES),
+    absent: 'crash',
+  }),
+  factor: optional({
+    key: 'factor',
+    label: 'Slow factor',
+    help: '`degrade` of a node: its service time is multiplied by this factor.',
+    type: factor(),
+    absentText: 'none',
+  }),
+  errorRate: optional({
+    key: 'errors',
+    label: 'Error rate',
+    help: '`degrade` of a node: share of requests it answers with a server error.',
+    type: probability(),
+    absentText: 'none',
+  }),
+  addedLatencyMs: optional({
+    key: 'latency',
+    label: 'Added latency',
+    help: '`degrade` of an edge: latency added to each one-way trip over it.',
+    type: duration({ min: 'zero' }),
+    absentText: 'none',
+  }),
+  loss: optional({
+    key: 'loss',
+    label: 'Loss rate',
+    help: '`degrade` of an edge: probability that a request sent over it is lost.',
+    type: probability(),
+    absentText: 'none',
+  }),
+  workersShare: optional({
+    key: 'workers',
+    label: 'Capacity left',
+    help: '`degrade` of a node: share of its workers left (a CPU or pool reduction).',
+    type: workersShareValue,
+    absentText: 'none',
+  }),
+  ratePerSec: optional({
+    key: 'rate',
+    label: 'New rate',
+    help: "`load`: the client's request rate from the step on.",
+    type: rate({ max: LIMITS.ratePerSec }),
+    absentText: 'none',
   }),
 } as const;
 

@@ -10,6 +10,7 @@ import type {
   ARRIVALS,
   CACHE_PARAMS,
   EVICTIONS,
+  FAILURE_MODES,
   LIMITER_PARAMS,
   QUEUE_ORDERS,
   CLIENT_PARAMS,
@@ -24,6 +25,7 @@ import type {
   REPLICATION_MODES,
   SERVICE_PARAMS,
   SESSION_STRATEGIES,
+  STEP_PARAMS,
   WORKER_PARAMS,
   ParamsOf,
 } from './params';
@@ -254,38 +256,22 @@ export interface AlertRule {
  * `partition` cuts an edge, or every edge crossing a group's boundary; `load` changes a client's rate;
  * `flush` empties a cache; `recover` undoes every fault on its target.
  */
-export type ScenarioAction = 'fail' | 'recover' | 'degrade' | 'partition' | 'load' | 'flush';
+export const SCENARIO_ACTIONS = ['fail', 'recover', 'degrade', 'partition', 'load', 'flush'] as const;
 
-export const SCENARIO_ACTIONS: readonly ScenarioAction[] = [
-  'fail',
-  'recover',
-  'degrade',
-  'partition',
-  'load',
-  'flush',
-];
+/** A scenario action; what each takes and applies to is in the fault catalogue (src/model/faults.ts). */
+export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
 
-export type FailureMode = 'crash' | 'hang';
+export type FailureMode = (typeof FAILURE_MODES)[number];
 
-/** One step of the fault timeline: `%% @at 60s fail S1`. The target is a node, group or edge (`A-->B`) id. */
-export interface ScenarioStep {
+/**
+ * One step of the fault timeline: `%% @at 60s fail S1`. The target is a node, group or edge (`A-->B`)
+ * id; the strengths (`mode`, `factor`, `errorRate`, `workersShare`, `addedLatencyMs`, `loss`,
+ * `ratePerSec`) are the step parameters of src/model/params.ts (`STEP_PARAMS`).
+ */
+export interface ScenarioStep extends ParamsOf<typeof STEP_PARAMS> {
   readonly atSec: number;
   readonly action: ScenarioAction;
   readonly target: string;
-  /** `fail`: crash (refuse connections at once, the default) or hang (accept and never answer). */
-  readonly mode?: FailureMode;
-  /** `degrade` of a node: service time multiplied by this factor. */
-  readonly factor?: number;
-  /** `degrade` of a node: probability of answering with a server error. */
-  readonly errorRate?: number;
-  /** `degrade` of a node: share of its workers left (0.5 = half; a CPU or pool reduction). */
-  readonly workersShare?: number;
-  /** `degrade` of an edge: latency added to each one-way trip. */
-  readonly addedLatencyMs?: number;
-  /** `degrade` of an edge: probability of losing a request. */
-  readonly loss?: number;
-  /** `load`: the client's new rate. */
-  readonly ratePerSec?: number;
   /** A trainer's caption, shown in presenter mode when the step fires (absent: none). */
   readonly caption?: string;
 }

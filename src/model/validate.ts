@@ -1,7 +1,8 @@
 import { validateExpectations } from './validate-expectations';
 import { KINDS } from './kinds';
-import { distributionProblem } from './param-values';
-import { checkParams, EDGE_PARAMS, LIMITS } from './params';
+import { distributionProblem, type ValueType } from './param-values';
+import { ACTIONS, faultTargetOf, targetIn } from './faults';
+import { checkParams, EDGE_PARAMS, LIMITS, STEP_PARAMS } from './params';
 import { validatePeers } from './validate-peers';
 import { validateCaptions, validateLesson } from './validate-lesson';
 import type { ArchDocument, Distribution, NodeSpec, ScenarioStep } from './types';
@@ -53,14 +54,7 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
     if (group.latency) checkDistribution(group.latency, (m) => report(`groups.${group.id}.latency`, m));
   }
   doc.scenario.forEach((step, index) => {
-    const kind = nodeIds.has(step.target)
-      ? 'node'
-      : groupIds.has(step.target)
-        ? 'group'
-        : edgeIds.has(step.target)
-          ? 'edge'
-          : null;
-    validateStep(step, kind, doc, (field, message) => report(`scenario.${index}.${field}`, message));
+    validateStep(step, doc, (field, message) => report(`scenario.${index}.${field}`, message));
   });
   (doc.alerts ?? []).forEach((rule, index) => {
     const at = (field: string, message: string) => report(`alerts.${index}.${field}`, message);
@@ -86,71 +80,45 @@ export function validateDocument(doc: ArchDocument): ValidationIssue[] {
   return issues;
 }
 
-function validateStep(
-  step: ScenarioStep,
-  kind: 'node' | 'group' | 'edge' | null,
-  doc: ArchDocument,
-  report: Report,
-): void {
+function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): void {
   if (!Number.isFinite(step.atSec) || step.atSec < 0) report('atSec', 'time must be ≥ 0');
-  if (kind === null) {
+  const target = faultTargetOf(doc, step.target);
+  if (target === null) {
     report('target', `node, group or edge "${step.target}" does not exist`);
     return;
   }
+  // What each action takes and applies to is the fault catalogue's (src/model/faults.ts).
+  const spec = ACTIONS[step.action];
+  if (!targetIn(spec.targets, target)) report('target', spec.wrongTarget);
+  for (const prop of spec.params) {
+    const value = step[prop];
+    if (value === undefined) continue;
+    const problem = (STEP_PARAMS[prop].type as ValueType<typeof value>).check(value);
+    if (problem !== null) report(prop, problem);
+  }
   switch (step.action) {
-    case 'partition':
-      if (kind === 'node') report('target', 'partition cuts an edge (A-->B) or a group, not a node');
-      break;
-    case 'load': {
-      const node = doc.nodes.find((n) => n.id === step.target);
-      if (node?.kind !== 'client') report('target', 'load changes the rate of a client');
+    case 'load':
       if (step.ratePerSec === undefined) report('ratePerSec', 'load needs a rate, e.g. rate=800/s');
-      else if (!(step.ratePerSec >= 0 && step.ratePerSec <= LIMITS.ratePerSec))
-        report('ratePerSec', `rate must be from 0 to ${LIMITS.ratePerSec}/s`);
       break;
-    }
     case 'degrade':
-      if (
-        step.factor === undefined &&
-        step.errorRate === undefined &&
-        step.addedLatencyMs === undefined &&
-        step.loss === undefined &&
-        step.workersShare === undefined
-      ) {
+      if (spec.params.every((prop) => step[prop] === undefined))
         report('action', 'degrade needs factor=, errors=, latency=, loss= or workers=');
-      }
-      if (step.factor !== undefined && !(step.factor > 0 && Number.isFinite(step.factor)))
-        report('factor', 'factor must be a finite number above 0');
-      checkProbability(step.errorRate, (m) => report('errorRate', m));
-      checkProbability(step.loss, (m) => report('loss', m));
-      if (step.workersShare !== undefined && !(step.workersShare > 0 && step.workersShare <= 1))
-        report('workersShare', 'workers= is a share of workers above 0% and at most 100%');
-      if (
-        step.addedLatencyMs !== undefined &&
-        !(step.addedLatencyMs >= 0 && Number.isFinite(step.addedLatencyMs))
-      ) {
-        report('addedLatencyMs', 'added latency must be a finite duration ≥ 0');
-      }
       break;
-    case 'flush': {
-      const node = doc.nodes.find((n) => n.id === step.target);
-      if (node?.kind !== 'cache') report('target', 'flush empties a cache: its target must be a cache node');
-      break;
-    }
     case 'fail':
     case 'recover':
+    case 'partition':
+    case 'flush':
       break;
+    default: {
+      const unknown: never = step.action;
+      report('action', `unknown action "${String(unknown)}"`);
+    }
   }
 }
 
 /** Each parameter of the node against its range in the parameter table (src/model/params.ts). */
 function validateParams(node: NodeSpec, report: Report): void {
   checkParams(KINDS[node.kind].params, node.params, report);
-}
-
-function checkProbability(value: number | undefined, report: (message: string) => void): void {
-  if (value !== undefined && !(value >= 0 && value <= 1))
-    report('must be a probability between 0 and 1 (0% to 100%)');
 }
 
 export function checkDistribution(d: Distribution, report: (message: string) => void): void {

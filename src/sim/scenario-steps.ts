@@ -92,6 +92,11 @@ export class ScenarioSteps {
           step.ratePerSec === undefined ? undefined : `${step.ratePerSec} req/s`,
         );
         return;
+      default: {
+        // A new action (src/model/faults.ts `ACTIONS`) must say here what it does.
+        const unknown: never = step.action;
+        throw new Error(`unknown scenario action ${String(unknown)}`);
+      }
     }
   }
 

@@ -13,7 +13,7 @@ import { useThrottled } from './useThrottled';
 import { WINDOW_SEC, chartPoints, eventsInWindow, windowOf } from './chart-data';
 import { eventColour, markerText } from './describe-event';
 import { TimeChart, type Marker, type Series } from './TimeChart';
-import { targetLabelOf } from './context-menu/fault-actions';
+import { targetLabelOf } from './target-label';
 import { AmplificationReadout } from './timeline/AmplificationReadout';
 import { layoutMarkers } from './timeline/marker-rows';
 import { ScenarioTimeline } from './timeline/ScenarioTimeline';

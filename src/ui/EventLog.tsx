@@ -4,7 +4,7 @@ import { useArchStore } from '../store/store';
 import { DetectionList } from './alerts/DetectionList';
 import { describeEvent, eventColour } from './describe-event';
 import { formatSec } from './format';
-import { targetLabelOf } from './context-menu/fault-actions';
+import { targetLabelOf } from './target-label';
 
 const SHOWN = 200;
 

@@ -5,7 +5,7 @@ import { useArchStore } from '../store/store';
 import { isPeerLink } from '../model/peers';
 import { formatPerSec } from './format';
 import type { TrafficFlowEdge } from './layout';
-import { edgeNameOf } from './context-menu/fault-actions';
+import { edgeNameOf } from './target-label';
 
 /** Stroke width for a rate: grows with the logarithm of requests/s, from 1.5 px idle to 8 px. */
 const widthOf = (rate: number): number => (rate > 0 ? Math.min(8, 1.5 + Math.log10(1 + rate) * 2) : 1.5);

@@ -1,7 +1,9 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { selectDoc, selectDone } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { faultActionsOf, faultTargetOf, targetLabelOf } from './fault-actions';
+import { faultTargetOf } from '../../model/faults';
+import { targetLabelOf } from '../target-label';
+import { faultMenuItemsOf } from './fault-actions';
 
 interface Props {
   /** The node, edge or group id the menu acts on. */
@@ -63,22 +65,22 @@ export function FaultMenu({ targetId, x, y, onClose }: Props) {
       <p className="fault-menu__title" aria-hidden="true">
         {name}
       </p>
-      {faultActionsOf(target).map((action) => (
+      {faultMenuItemsOf(target).map((item, index) => (
         <button
-          key={action.label}
+          key={`${index}-${item.label}`}
           type="button"
           role="menuitem"
-          className={`fault-menu__item fault-menu__item--${action.tone}`}
-          title={action.hint}
+          className={`fault-menu__item fault-menu__item--${item.tone}`}
+          title={item.hint}
           disabled={done}
           onClick={() => {
-            const { action: verb, target: on, ...params } = action.request;
-            fault(verb, on, params);
+            const { action, ...params } = item.step;
+            fault(action, targetId, params);
             onClose();
           }}
         >
-          {action.label}
-          <span className="fault-menu__hint">{action.hint}</span>
+          {item.label}
+          <span className="fault-menu__hint">{item.hint}</span>
         </button>
       ))}
     </div>

@@ -3,7 +3,7 @@ import { isPeerLink } from '../../model/peers';
 import type { EdgeSpec } from '../../model/types';
 import { selectDoc, selectEdgeRate, selectTotals } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { edgeNameOf } from '../context-menu/fault-actions';
+import { edgeNameOf } from '../target-label';
 import { formatCount, formatRate, percentOf } from '../format';
 import { ParamInput } from '../ParamInput';
 import { EdgeFaultControls } from './FaultControls';

@@ -71,13 +71,3 @@ export function ValueFault({
     </div>
   );
 }
-
-/** A number read from text, within [min, max]; the message names the range. */
-export const numberIn =
-  (min: number, max: number, what: string) =>
-  (text: string): { readonly value: number } | { readonly error: string } => {
-    const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(value)) return { error: `${what}: enter a number` };
-    if (value < min || value > max) return { error: `${what}: between ${min} and ${max}` };
-    return { value };
-  };

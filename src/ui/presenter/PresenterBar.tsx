@@ -1,6 +1,6 @@
 import { stepCountOf } from '../../store/lesson-slice';
 import { useArchStore } from '../../store/store';
-import { targetLabelOf } from '../context-menu/fault-actions';
+import { targetLabelOf } from '../target-label';
 import { stepText } from '../timeline/step-text';
 
 /** What presenter mode shows of the current step: the lesson's text, or the scenario step and its caption. */

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ArchDocument } from '../../model/types';
 import type { SimEvent } from '../../sim/results';
 import { useArchStore } from '../../store/store';
-import { targetLabelOf } from '../context-menu/fault-actions';
+import { targetLabelOf } from '../target-label';
 import { describeEvent } from '../describe-event';
 
 /** Events that get a caption: faults firing and alerts triggering. */

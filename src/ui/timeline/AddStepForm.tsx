@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { targetLabelOf } from '../context-menu/fault-actions';
+import { targetLabelOf } from '../target-label';
+import { faultsFor, faultStep, faultTargetOf, readStrength, type FaultTarget } from '../../model/faults';
 import { readStepTime, stepTimeText } from './step-text';
-import { STEP_KINDS, type TargetType } from './step-kinds';
+import { stepKindName } from './step-kinds';
 
 interface Props {
   readonly onClose: () => void;
@@ -17,25 +18,24 @@ export function AddStepForm({ onClose }: Props) {
   const doc = useArchStore(selectDoc);
   const nowSec = useArchStore((s) => s.nowSec);
   const setScenario = useArchStore((s) => s.setScenario);
-  const targets: { id: string; type: TargetType; label: string }[] = [
-    ...doc.nodes.map((n) => ({
-      id: n.id,
-      type: (n.kind === 'client' ? 'client' : n.kind === 'cache' ? 'cache' : 'node') as TargetType,
-      label: n.label,
-    })),
-    ...doc.edges.map((e) => ({ id: e.id, type: 'edge' as const, label: targetLabelOf(doc, e.id) })),
-    ...doc.groups.map((g) => ({ id: g.id, type: 'group' as const, label: `${g.label} (group)` })),
+  const targets: { id: string; label: string }[] = [
+    ...doc.nodes.map((n) => ({ id: n.id, label: n.label })),
+    ...doc.edges.map((e) => ({ id: e.id, label: targetLabelOf(doc, e.id) })),
+    ...doc.groups.map((g) => ({ id: g.id, label: `${g.label} (group)` })),
   ];
   const [time, setTime] = useState(() =>
     stepTimeText(Math.min(doc.sim.durationSec - 1, Math.ceil(nowSec) + 10)),
   );
+  // The first node that is not a client: a server to fail is the usual first step.
   const [targetId, setTargetId] = useState(
-    targets.find((t) => t.type === 'node' || t.type === 'cache')?.id ?? targets[0]?.id ?? '',
+    doc.nodes.find((n) => n.kind !== 'client')?.id ?? targets[0]?.id ?? '',
   );
-  const targetType = targets.find((t) => t.id === targetId)?.type ?? 'node';
-  const kinds = STEP_KINDS.filter((k) => k.targets.includes(targetType));
+  const target: FaultTarget | null = faultTargetOf(doc, targetId);
+  const kinds = target ? faultsFor(target) : [];
   const [kindId, setKindId] = useState('fail');
   const kind = kinds.find((k) => k.id === kindId) ?? kinds[0];
+  const strength = kind?.strength;
+  const preset = strength && target ? String(strength.presets(target)[0] ?? '') : '';
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -46,10 +46,9 @@ export function AddStepForm({ onClose }: Props) {
     if (!kind) return;
     const at = readStepTime(time, doc.sim.durationSec);
     if ('error' in at) return setError(`Time: ${at.error}`);
-    const amount = Number(value ?? kind.defaultValue ?? '0');
-    if (kind.unit && (value ?? kind.defaultValue ?? '').trim() === '') return setError('Enter a value');
-    if (kind.unit && !Number.isFinite(amount)) return setError('The value is not a number');
-    const step = { atSec: at.atSec, target: targetId, ...kind.build(amount) };
+    const amount = strength ? readStrength(strength, value ?? preset) : undefined;
+    if (amount && 'error' in amount) return setError(amount.error);
+    const step = { atSec: at.atSec, target: targetId, ...faultStep(kind, amount?.value) };
     const refused = setScenario([...doc.scenario, step]);
     if (refused) return setError(refused);
     onClose();
@@ -83,16 +82,16 @@ export function AddStepForm({ onClose }: Props) {
         <select value={kind?.id ?? ''} onChange={(e) => (setKindId(e.target.value), setValue(null))}>
           {kinds.map((k) => (
             <option key={k.id} value={k.id}>
-              {k.label}
+              {stepKindName(k)}
             </option>
           ))}
         </select>
       </label>
-      {kind?.unit && (
+      {strength && (
         <label className="add-step__field">
-          <span>Value ({kind.unit})</span>
+          <span>Value ({strength.unit})</span>
           <input
-            value={value ?? kind.defaultValue ?? ''}
+            value={value ?? preset}
             onChange={(e) => setValue(e.target.value)}
             inputMode="decimal"
             spellCheck={false}

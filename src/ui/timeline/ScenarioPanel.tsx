@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectDoc, selectNowSec, selectScenario } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { targetLabelOf } from '../context-menu/fault-actions';
+import { targetLabelOf } from '../target-label';
 import { AddStepForm } from './AddStepForm';
 import { StepRow } from './StepRow';
 import { PresenterLinkButton } from '../presenter/PresenterLinkButton';

@@ -1,9 +1,10 @@
 import { memo } from 'react';
+import { SCENARIO_ACTIONS } from '../../model/types';
 import type { SimEvent } from '../../sim/results';
 import { selectDoc, selectNowSec } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { WINDOW_SEC } from '../chart-data';
-import { targetLabelOf } from '../context-menu/fault-actions';
+import { targetLabelOf } from '../target-label';
 import { describeEvent, eventColour } from '../describe-event';
 import { formatSec } from '../format';
 import { stepText } from './step-text';
@@ -15,8 +16,11 @@ interface Props {
 }
 
 const TICK_EVERY_SEC = 20;
-/** Scenario steps are faults the user planned: they get diamonds; the engine's own events get ticks. */
-const STEP_EVENTS = new Set(['fail', 'hang', 'recover', 'degrade', 'partition', 'load']);
+/**
+ * Scenario steps are faults the user planned: they get diamonds; the engine's own events get ticks. The
+ * engine notes each step under its action's name (a hang as `hang`).
+ */
+const STEP_EVENTS = new Set<string>([...SCENARIO_ACTIONS, 'hang']);
 
 const percentAt = (t: number, start: number) => `${((t - start) / WINDOW_SEC) * 100}%`;
 
