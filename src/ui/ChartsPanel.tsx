@@ -76,7 +76,8 @@ export function ChartsPanel() {
   const last = data[data.length - 1];
   const latest = {
     throughput: `now ${Math.round(last?.ok ?? 0)} · ${Math.round(last?.attempts ?? 0)} attempts · ${Math.round(last?.wasted ?? 0)} wasted /s`,
-    latency: `p99 now ${(last?.p99 ?? 0).toFixed(1)} ms`,
+    // Latency is of the answered requests: a second without any has none to show (not 0 ms).
+    latency: last && last.ok === 0 ? 'p99 now — no answers' : `p99 now ${(last?.p99 ?? 0).toFixed(1)} ms`,
     errors: `now ${(last?.errorPct ?? 0).toFixed(1)} %`,
   };
 

@@ -61,11 +61,14 @@ function ScenarioTimelineView({ windowStart, events }: Props) {
         {steps.map((s, i) => {
           const past = s.atSec <= nowSec;
           const text = stepText(s, labelOf);
+          // A label may run up to the next step (it ends in an ellipsis there; the tooltip has it whole).
+          const next = Math.min(end, ...steps.filter((n) => n.atSec > s.atSec).map((n) => n.atSec));
+          const room = steps.some((n, j) => j > i && n.atSec === s.atSec) ? 0 : next - s.atSec;
           return (
             <span
               key={`${i}-${s.atSec}`}
-              className={`timeline__step timeline__step--${s.action} ${past ? 'timeline__step--past' : ''} timeline__step--row${i % 2}`}
-              style={{ left: percentAt(s.atSec, windowStart) }}
+              className={`timeline__step timeline__step--${s.action} ${past ? 'timeline__step--past' : ''}`}
+              style={{ left: percentAt(s.atSec, windowStart), width: `${(room / WINDOW_SEC) * 100}%` }}
               title={`${formatSec(s.atSec, 3)} ${text}${past ? '' : ' (upcoming)'}`}
             >
               <span className="timeline__diamond" aria-hidden="true" />
