@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultParamsOf } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument } from '../src/model/types';
 import { capacityCheck } from '../src/analysis/capacity';
+import { waitCycles } from '../src/analysis/wait-cycles';
 import { runAll } from './support/run';
 
 const withRate = (rate: number): ArchDocument => ({
@@ -104,5 +106,76 @@ describe('capacity check (N+1)', () => {
         rows.filter((r) => r.t >= 10).length;
       expect(Math.abs(measured - (load(id)?.utilization ?? 0)) / 0.12).toBeLessThan(0.08);
     }
+  });
+
+  describe('pools that wait on each other', () => {
+    /** The seed preset with Server 1 <--> Server 2, 6 workers each, and `timeout` on the servers if given. */
+    const mutual = (timeoutMs?: number): ArchDocument => {
+      const base = withRate(200);
+      return {
+        ...base,
+        nodes: base.nodes.map((n) =>
+          n.kind === 'service' && timeoutMs !== undefined ? { ...n, params: { ...n.params, timeoutMs } } : n,
+        ),
+        edges: [
+          ...base.edges,
+          {
+            id: 'Server1-->Server2',
+            source: 'Server1',
+            target: 'Server2',
+            params: base.edges[0]!.params,
+            bidirectional: true,
+          },
+        ],
+      };
+    };
+    const okAfter = (doc: ArchDocument, fromSec: number) =>
+      runAll(doc)
+        .rows.filter((r) => r.t >= fromSec)
+        .reduce((sum, r) => sum + r.total.ok, 0);
+
+    it('are named in the normal state, and without timeouts the simulation deadlocks as warned', () => {
+      const [normal] = capacityCheck(mutual());
+      expect(normal?.warnings[0]).toBe(
+        "Server 1 and Server 2 call each other while holding workers: once every worker waits on the other's queue, none finishes (a deadlock), and with no downstream timeout nothing breaks it.",
+      );
+      // Each pool is far from full on average, yet once both fill nothing more is answered.
+      expect(normal?.loads.find((l) => l.id === 'Server1')?.utilization).toBeLessThan(0.9);
+      expect(okAfter(mutual(), 60)).toBe(0);
+    });
+
+    it('are broken by downstream timeouts, as the warning says', () => {
+      expect(capacityCheck(mutual(300))[0]?.warnings[0]).toMatch(/until their downstream timeouts fail/);
+      expect(okAfter(mutual(300), 60)).toBeGreaterThan(0);
+    });
+
+    it('are not seen where no ring exists: the seed, a way back never taken, a queue between', () => {
+      expect(waitCycles(ACTIVE_ACTIVE.document)).toEqual([]);
+      // Load Balancer <--> Server 1: the server is entered only by the balancer, so it never calls back.
+      const lbBothWays: ArchDocument = {
+        ...ACTIVE_ACTIVE.document,
+        edges: ACTIVE_ACTIVE.document.edges.map((e) =>
+          e.source === 'LoadBalancer' && e.target === 'Server1' ? { ...e, bidirectional: true } : e,
+        ),
+      };
+      expect(waitCycles(lbBothWays)).toEqual([]);
+      // Server 1 --> Queue --> Server 2 --> Server 1: a queue answers once it has stored the message.
+      const params = ACTIVE_ACTIVE.document.edges[0]!.params;
+      const viaQueue: ArchDocument = {
+        ...ACTIVE_ACTIVE.document,
+        nodes: [
+          ...ACTIVE_ACTIVE.document.nodes,
+          { id: 'Q', label: 'Queue', kind: 'queue', params: defaultParamsOf('queue') },
+        ],
+        edges: [
+          ...ACTIVE_ACTIVE.document.edges,
+          { id: 'Server1-->Q', source: 'Server1', target: 'Q', params },
+          { id: 'Q-->Server2', source: 'Q', target: 'Server2', params },
+          { id: 'Server2-->Server1', source: 'Server2', target: 'Server1', params },
+        ],
+      };
+      expect(waitCycles(viaQueue)).toEqual([]);
+      expect(waitCycles(mutual()).map((c) => c.nodes)).toEqual([['Server1', 'Server2']]);
+    });
   });
 });

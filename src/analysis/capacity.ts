@@ -4,6 +4,7 @@ import type { ArchDocument, EdgeSpec, LbParams, NodeSpec, WorkerParams } from '.
 import { callEdges, type CallEdge } from '../model/call-edges';
 import { isPeerLink, peerGroupsOf } from '../model/peers';
 import { meanOf } from '../model/units';
+import { waitCycles, waitCycleWarning } from './wait-cycles';
 
 /** One node's load in one situation: offered rate against what its workers can do. */
 export interface NodeLoad {
@@ -33,7 +34,10 @@ export interface CapacitySituation {
  * share its messages. The simulation is the judge; this says where to look.
  */
 export function capacityCheck(doc: ArchDocument): CapacitySituation[] {
-  const situations: CapacitySituation[] = [situation(doc, null, new Set())];
+  const normal = situation(doc, null, new Set());
+  // Pools that wait on each other can deadlock at any load: said once, with the normal state.
+  const rings = waitCycles(doc).map((cycle) => waitCycleWarning(doc, cycle));
+  const situations: CapacitySituation[] = [{ ...normal, warnings: [...rings, ...normal.warnings] }];
   for (const node of doc.nodes) {
     if (node.kind === 'client') continue;
     situations.push(situation(doc, node.id, new Set([node.id])));
