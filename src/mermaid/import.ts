@@ -230,7 +230,9 @@ function buildDocument(
     } as NodeSpec;
   });
 
-  const edges = readEdges(raw, nodeGroup, groups, notice);
+  const edges = readEdges(raw, nodeGroup, groups, (message, link) =>
+    notice(message, link ? (lineOfLink(pre.lines, link.start, link.end, link.nth) ?? header) : header),
+  );
   for (const rawEdge of raw.edges) {
     const dropped = filterStyles(rawEdge.style ?? []).dropped;
     if (dropped.length > 0) {
@@ -358,6 +360,27 @@ export function firstLineBeyondLinks(text: string, limit: number): number | unde
   for (let i = 0; i < lines.length; i++) {
     count += (lines[i] ?? '').match(arrow)?.length ?? 0;
     if (count > limit) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Where the `nth` link from `start` to `end` is written: the nth line that names both ids with a link
+ * between them, in that order (`A --> B`, `A -- text --> B`, `A & C --> B`), at the first id.
+ */
+function lineOfLink(
+  lines: readonly string[],
+  start: string,
+  end: string,
+  nth: number,
+): { line: number; column: number } | undefined {
+  const id = (name: string) => `(?<![\\w.-])${escapeRegExp(name)}(?![\\w.-])`;
+  const pattern = new RegExp(`${id(start)}.*?[-=.~]{2,}.*?${id(end)}`);
+  let seen = 0;
+  for (const [index, text] of lines.entries()) {
+    const match = pattern.exec(text);
+    if (!match || ++seen < nth) continue;
+    return { line: index + 1, column: match.index + 1 };
   }
   return undefined;
 }

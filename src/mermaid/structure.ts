@@ -91,7 +91,11 @@ export function readEdges(
   raw: RawFlowchart,
   nodeGroup: ReadonlyMap<string, string>,
   groups: readonly GroupSpec[],
-  notice: (message: string) => void,
+  /** A word for the user; `link` names the link it is about (its ends as written), to place it. */
+  notice: (
+    message: string,
+    link?: { readonly start: string; readonly end: string; readonly nth: number },
+  ) => void,
 ): EdgeSpec[] {
   const groupIds = new Set(groups.map((g) => g.id));
   const plain = raw.edges.filter((e) => !groupIds.has(e.start) && !groupIds.has(e.end));
@@ -119,8 +123,16 @@ export function readEdges(
       for (const target of targets) {
         const id = edgeIdOf(source, target);
         if (seen.has(id)) {
-          if (!groupIds.has(rawEdge.start) && !groupIds.has(rawEdge.end))
-            notice(`${id} is linked more than once; the first link is kept`);
+          if (!groupIds.has(rawEdge.start) && !groupIds.has(rawEdge.end)) {
+            const nth = raw.edges.filter(
+              (e, i) => i <= raw.edges.indexOf(rawEdge) && e.start === source && e.end === target,
+            ).length;
+            notice(`${id} is linked more than once; the first link is kept`, {
+              start: source,
+              end: target,
+              nth,
+            });
+          }
           continue;
         }
         seen.add(id);

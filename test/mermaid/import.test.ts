@@ -143,6 +143,15 @@ describe('flowchart features', () => {
     expect(result.notices[0]).toMatchObject({ line: 3, column: 3 });
   });
 
+  it('keeps the first of two links between the same nodes, and says so at the second', async () => {
+    const result = await parseMermaid('flowchart LR\n  A --> B\n  B --> C\n  C & A -- again --> B\n');
+    expect(documentOf(result).edges.map((e) => e.id)).toEqual(['A-->B', 'B-->C', 'C-->B']);
+    if (!result.ok) return;
+    expect(result.notices).toEqual([
+      { line: 4, column: 7, message: 'A-->B is linked more than once; the first link is kept' },
+    ]);
+  });
+
   it('keeps hostile labels as text and treats __proto__ / constructor as ordinary ids', async () => {
     const doc = await parse(corpus('hostile-labels.mmd'));
     expect(doc.nodes.map((n) => n.id)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
