@@ -5,8 +5,8 @@
  */
 
 /** Comparison operators, as written. */
-export type ExpectOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
-export const EXPECT_OPS: readonly ExpectOp[] = ['<=', '>=', '==', '!=', '<', '>'];
+export const EXPECT_OPS = ['<=', '>=', '==', '!=', '<', '>'] as const;
+export type ExpectOp = (typeof EXPECT_OPS)[number];
 
 /** How a metric's value is written and shown: a share (`99.9%`), a duration in ms, a count, a rate. */
 export type MetricUnit = 'share' | 'ms' | 'count' | 'rate';

@@ -123,19 +123,21 @@ export type EdgeParams = ParamsOf<typeof ALL_EDGE_PARAMS>;
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 
 /** How a node is drawn in Mermaid; kept so that export gives back the same diagram. */
-export type NodeShape =
-  | 'rect'
-  | 'round'
-  | 'stadium'
-  | 'subroutine'
-  | 'cylinder'
-  | 'circle'
-  | 'rhombus'
-  | 'hexagon'
-  | 'odd'
-  | 'parallelogram'
-  | 'trapezoid'
-  | 'doublecircle';
+export const NODE_SHAPES = [
+  'rect',
+  'round',
+  'stadium',
+  'subroutine',
+  'cylinder',
+  'circle',
+  'rhombus',
+  'hexagon',
+  'odd',
+  'parallelogram',
+  'trapezoid',
+  'doublecircle',
+] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
 
 /**
  * A label as written in Mermaid when it is more than its plain text: a markdown string (`"\`**bold**\``)
@@ -177,10 +179,12 @@ interface NodeBase<K extends NodeKind> {
 
 export type NodeSpec = { [K in NodeKind]: NodeBase<K> }[NodeKind];
 
-export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
+export const EDGE_STROKES = ['normal', 'dotted', 'thick', 'invisible'] as const;
+export type EdgeStroke = (typeof EDGE_STROKES)[number];
 
 /** The end of a Mermaid link at its target: `-->` an arrowhead (the default), `---` none, `--o`, `--x`. */
-export type EdgeHead = 'arrow' | 'none' | 'circle' | 'cross';
+export const EDGE_HEADS = ['arrow', 'none', 'circle', 'cross'] as const;
+export type EdgeHead = (typeof EDGE_HEADS)[number];
 
 /** Mermaid's link animations, as written after the link's id (`e1@{ animate: true }`, `animation: fast|slow`). */
 export const EDGE_ANIMATIONS = ['on', 'fast', 'slow'] as const;
@@ -235,7 +239,8 @@ export interface GroupSpec {
   readonly classes?: readonly string[];
 }
 
-export type AlertMetric = 'error_rate' | 'p99' | 'backlog';
+export const ALERT_METRICS = ['error_rate', 'p99', 'backlog'] as const;
+export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 /**
  * An alert rule (DESIGN.md §3): fires when `metric` is above `threshold` for `forSec` seconds in a row,
@@ -288,7 +293,8 @@ export interface ClassDef {
   readonly style: string;
 }
 
-export type Direction = 'LR' | 'RL' | 'TB' | 'BT';
+export const DIRECTIONS = ['LR', 'RL', 'TB', 'BT'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface ArchDocument {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { AlertMetric } from '../../model/types';
+import { ALERT_METRICS, type AlertMetric } from '../../model/types';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { AlertField as Field } from './AlertField';
@@ -12,8 +12,6 @@ import {
   type AlertDraft,
   type AlertField,
 } from './alert-form';
-
-const METRICS: readonly AlertMetric[] = ['error_rate', 'p99', 'backlog'];
 
 /**
  * Adds an alert rule: name, metric, threshold with its unit, window in seconds and an optional target.
@@ -92,7 +90,7 @@ export function AlertRuleForm() {
               value={draft.metric}
               onChange={(e) => pickMetric(e.target.value as AlertMetric)}
             >
-              {METRICS.map((m) => (
+              {ALERT_METRICS.map((m) => (
                 <option key={m} value={m}>
                   {METRIC_NAMES[m]}
                 </option>
