@@ -49,6 +49,17 @@ export default tseslint.config(
     },
   },
   {
+    // Typed linting (docs/STYLE.md §9): rules that need the type checker, on the TypeScript sources.
+    // A switch over a union names every member, even beside a `default`, so that a new kind, event or
+    // action is a lint error wherever behaviour branches on it instead of a silent fallback.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

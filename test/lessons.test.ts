@@ -76,7 +76,9 @@ function walk(
       case 'done':
         cursor = report.duration_s;
         break;
-      default:
+      case 'play':
+      case 'select':
+      case 'panel':
         break;
     }
     return cursor;

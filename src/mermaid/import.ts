@@ -344,6 +344,7 @@ function directionOf(direction: string | undefined): Direction {
     case 'RL':
     case 'BT':
       return direction;
+    case undefined: // a header without a direction: Mermaid's own default
     default:
       return 'TB';
   }

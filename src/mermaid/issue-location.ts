@@ -55,6 +55,7 @@ function tokenOf(path: string, annotations: readonly Annotation[]): Token | unde
       const line = annotations.filter((a) => a.type === 'expect')[Number(name)];
       return line?.type === 'expect' ? line.body : undefined;
     }
+    case undefined:
     default:
       return undefined;
   }
@@ -87,7 +88,13 @@ function headOf(annotation: Annotation): Token {
       return annotation.id;
     case 'edge':
       return annotation.source;
-    default:
+    case 'alert':
+    case 'at':
+    case 'expect':
+    case 'lesson':
+    case 'question':
+    case 'sim':
+    case 'step':
       return annotation.head;
   }
 }

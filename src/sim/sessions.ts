@@ -82,6 +82,9 @@ export class Sessions {
         if (store !== NO_NODE) this.home[user] = store;
         return;
       }
+      case Strategy.none:
+      case undefined: // a service without sessions keeps no state
+        return;
     }
   }
 

@@ -48,7 +48,16 @@ export function describeEvent(event: SimEvent, labelOf: LabelOf): string {
       return `${by} ejected ${target} (consecutive errors)`;
     case 'stopped':
       return `Run ${event.detail ?? 'stopped'}`;
-    default:
+    case 'fail':
+    case 'hang':
+    case 'recover':
+    case 'degrade':
+    case 'partition':
+    case 'load':
+    case 'flush':
+    case 'breaker-open':
+    case 'breaker-close':
+    case 'depth-limit':
       return `${target} ${VERBS[event.type] ?? event.type}${detail}`;
   }
 }
@@ -69,7 +78,17 @@ export function markerText(event: SimEvent, labelOf: LabelOf): string {
       return `${target} promoted`;
     case 'stopped':
       return 'run stopped';
-    default:
+    case 'fail':
+    case 'hang':
+    case 'recover':
+    case 'degrade':
+    case 'partition':
+    case 'load':
+    case 'flush':
+    case 'eject':
+    case 'breaker-open':
+    case 'breaker-close':
+    case 'depth-limit':
       return `${target} ${SHORT_VERBS[event.type] ?? event.type}`;
   }
 }

@@ -317,7 +317,9 @@ function stepArbitrary(targets: readonly string[], nodeIds: readonly string[]): 
         return fc
           .double({ min: 0, max: 1e6, noNaN: true })
           .map((ratePerSec) => ({ ...step, ratePerSec: ratePerSec + 0 }));
-      default:
+      case 'recover':
+      case 'partition':
+      case 'flush':
         return fc.constant(step);
     }
   });

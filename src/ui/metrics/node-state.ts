@@ -76,7 +76,8 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
         `TTL ${formatSpanMs(node.params.ttlMs ?? absentOf(DNS_PARAMS, 'ttlMs'))}`,
         node.params.dnsPolicy ?? absentOf(DNS_PARAMS, 'dnsPolicy'),
       ];
-    default:
+    case 'client':
+    case 'lb':
       return [];
   }
 }
