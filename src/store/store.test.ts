@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTIVE_ACTIVE } from '../model/presets';
 import type { WorkerParams } from '../model/types';
-import type { LiveSnapshot, RunTotals } from '../sim/results';
+import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
 import type { Batch, ToWorker } from '../worker/protocol';
 import { selectNodeHealth } from './selectors';
-import { useArchStore } from './store';
+import { useArchStore, type ArchState } from './store';
 
 const live: LiveSnapshot = { nowSec: 1, nodes: {}, lbViews: {} };
 const totals = { requests: 1, ok: 1, failed: 0, inFlight: 0 } as RunTotals;
@@ -38,6 +38,39 @@ describe('store', () => {
         speed: 10,
       },
     ]);
+  });
+
+  it('applies all the messages of a frame with one update, in order, keeping the last 600 rows', () => {
+    const { runId } = useArchStore.getState();
+    const rowAt = (t: number) => ({ t }) as SecondRow;
+    const rowsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => rowAt(from + i));
+    const event = (t: number): SimEvent => ({ t, type: 'hc-down', target: 'Server1' });
+    useArchStore.getState().receive({ ...batch(runId, 500), rows: rowsFrom(0, 500), events: [event(3)] });
+    const updates: ArchState[] = [];
+    const unsubscribe = useArchStore.subscribe((state) => updates.push(state));
+    useArchStore.getState().receiveAll([
+      { ...batch(runId, 600), rows: rowsFrom(500, 100), events: [event(550)] },
+      { ...batch(runId - 1, 9_999), rows: rowsFrom(9_000, 5) },
+      { type: 'pong', runId },
+      { ...batch(runId, 650), rows: rowsFrom(600, 50), events: [event(620)] },
+    ]);
+    unsubscribe();
+    expect(updates).toHaveLength(1);
+    const state = useArchStore.getState();
+    expect(state.nowSec).toBe(650);
+    expect(state.rows.map((r) => r.t)).toEqual(rowsFrom(50, 600).map((r) => r.t));
+    expect(state.lastRow?.t).toBe(649);
+    expect(state.events.map((e) => e.t)).toEqual([3, 550, 620]);
+  });
+
+  it('keeps the same rows and events when a frame brings none', () => {
+    const { runId } = useArchStore.getState();
+    useArchStore.getState().receive({ ...batch(runId, 2), rows: [{ t: 1 } as SecondRow] });
+    const { rows, events } = useArchStore.getState();
+    useArchStore.getState().receiveAll([batch(runId, 2.5), batch(runId, 2.9)]);
+    expect(useArchStore.getState().rows).toBe(rows);
+    expect(useArchStore.getState().events).toBe(events);
+    expect(useArchStore.getState().nowSec).toBe(2.9);
   });
 
   it('drops batches of a run it has replaced', () => {

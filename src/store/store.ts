@@ -58,6 +58,11 @@ interface Actions {
   /** Connects the store to a worker (or disconnects with null) and starts a run of the document. */
   attach(port: ((message: ToWorker) => void) | null): void;
   receive(message: FromWorker): void;
+  /**
+   * Applies messages in order with one store update (the frame queue hands over all that arrived since
+   * the last frame): rows and events appended once, the last batch's live snapshot and totals kept.
+   */
+  receiveAll(messages: readonly FromWorker[]): void;
   play(): void;
   pause(): void;
   setSpeed(speed: Speed): void;
@@ -84,6 +89,20 @@ export interface ArchState
   extends RunState, UiState, Actions, SourceSlice, GallerySlice, KeepSlice, InsightSlice, LessonSlice {
   readonly doc: ArchDocument;
   readonly port: ((message: ToWorker) => void) | null;
+}
+
+/** The kept rows with the batches' rows after them: at most {@link MAX_ROWS}, the same array when none came. */
+function appendRows(
+  rows: readonly SecondRow[],
+  batches: readonly { readonly rows: readonly SecondRow[] }[],
+): readonly SecondRow[] {
+  let count = 0;
+  for (const b of batches) count += b.rows.length;
+  if (count === 0) return rows;
+  const kept = Math.min(rows.length, Math.max(0, MAX_ROWS - count));
+  const next = rows.slice(rows.length - kept);
+  for (const b of batches) for (const row of b.rows) next.push(row);
+  return next.length > MAX_ROWS ? next.slice(-MAX_ROWS) : next;
 }
 
 const freshRun = (runId: number, nowSec = 0) => ({
@@ -129,36 +148,42 @@ export const useArchStore = create<ArchState>()((set, get) => {
       if (port) restart(get().doc, false);
     },
 
-    receive: (message) => {
+    receive: (message) => get().receiveAll([message]),
+
+    receiveAll: (messages) => {
       const state = get();
-      if (message.type === 'pong' || message.runId !== state.runId) return;
-      switch (message.type) {
-        case 'batch': {
-          const rows = message.rows.length ? [...state.rows, ...message.rows].slice(-MAX_ROWS) : state.rows;
-          set({
-            nowSec: message.nowSec,
-            done: message.done,
-            enginePlaying: message.playing && !message.done,
-            // The worker stops by itself at the end of the run; otherwise Play/Pause belong to the user.
-            playing: message.done ? false : state.playing,
-            rows,
-            lastRow: rows[rows.length - 1] ?? null,
-            events: message.events.length ? [...state.events, ...message.events] : state.events,
-            live: message.live,
-            totals: message.totals,
-            ...(message.stopped
-              ? { notice: `The engine ${message.stopped}: the run ends here (its event cap).` }
-              : {}),
-          });
-          return;
-        }
-        case 'scheduled':
-          set({ doc: withScenarioStep(state.doc, message.step) });
-          return;
-        case 'error':
-          set({ notice: message.message, playing: false, enginePlaying: false });
-          return;
+      const batches: Extract<FromWorker, { type: 'batch' }>[] = [];
+      let doc = state.doc;
+      let failure: string | null = null;
+      for (const message of messages) {
+        if (message.type === 'pong' || message.runId !== state.runId) continue;
+        if (message.type === 'batch') batches.push(message);
+        else if (message.type === 'scheduled') doc = withScenarioStep(doc, message.step);
+        else failure = message.message;
       }
+      const last = batches.at(-1);
+      const changes: Partial<ArchState> = doc === state.doc ? {} : { doc };
+      if (last) {
+        const rows = appendRows(state.rows, batches);
+        const added = batches.flatMap((b) => b.events);
+        const stopped = batches.find((b) => b.stopped !== undefined)?.stopped;
+        Object.assign(changes, {
+          nowSec: last.nowSec,
+          done: last.done,
+          enginePlaying: last.playing && !last.done,
+          // The worker stops by itself at the end of the run; otherwise Play/Pause belong to the user.
+          playing: last.done ? false : state.playing,
+          rows,
+          lastRow: rows[rows.length - 1] ?? null,
+          events: added.length ? [...state.events, ...added] : state.events,
+          live: last.live,
+          totals: last.totals,
+          ...(stopped ? { notice: `The engine ${stopped}: the run ends here (its event cap).` } : {}),
+        });
+      }
+      // An error comes after the batches before it (the order the worker sent them in).
+      if (failure !== null) Object.assign(changes, { notice: failure, playing: false, enginePlaying: false });
+      if (Object.keys(changes).length) set(changes);
     },
 
     play: () => {

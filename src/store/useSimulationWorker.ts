@@ -48,10 +48,7 @@ export function useSimulationWorker(): void {
     let worker: Worker | null = null;
     let watchdog: ReturnType<typeof createWatchdog> | null = null;
     // Batches reach the store once per frame (frame-queue.ts): one render however fast they come.
-    const inbox = createFrameQueue<FromWorker>((messages) => {
-      const { receive } = useArchStore.getState();
-      for (const message of messages) receive(message);
-    });
+    const inbox = createFrameQueue<FromWorker>((messages) => useArchStore.getState().receiveAll(messages));
     let ended = false;
     let silentRestarts = 0;
 

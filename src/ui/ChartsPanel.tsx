@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { isPeerLink } from '../model/peers';
 import {
   selectDoc,
+  selectEnginePlaying,
   selectEvents,
   selectRows,
   selectSelectedNode,
@@ -47,7 +48,13 @@ const CHART_REFRESH_AT_MAX_MS = 1_000;
 
 /** The three charts over a shared sliding window of simulated time, for the system or the selected node. */
 export function ChartsPanel() {
-  const refreshMs = useArchStore(selectSpeed) === 'max' ? CHART_REFRESH_AT_MAX_MS : CHART_REFRESH_MS;
+  const atMax = useArchStore(selectSpeed) === 'max';
+  // Paused or ended, the charts show the last rows at once (no redraw is being saved).
+  const refreshMs = !useArchStore(selectEnginePlaying)
+    ? 0
+    : atMax
+      ? CHART_REFRESH_AT_MAX_MS
+      : CHART_REFRESH_MS;
   const rows = useThrottled(useArchStore(selectRows), refreshMs);
   const events = useThrottled(useArchStore(selectEvents), refreshMs);
   const doc = useArchStore(selectDoc);
