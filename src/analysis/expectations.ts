@@ -5,7 +5,7 @@
  */
 import { formatExpectation, formatMetricValue } from '../model/expectation-text';
 import { expectMetricInfo, type ExpectOp, type Expectation } from '../model/expectation-types';
-import type { RunReport } from './report';
+import type { ReportRow, RunReport } from './report';
 import type { Interval } from './statistics';
 
 /** A measured value, or why there is none (a node missing from the run, a window not reached yet). */
@@ -89,6 +89,11 @@ function measureWholeRun(report: RunReport, e: Expectation): Measure {
   }
 }
 
+/** A count a per-second row holds; the multi-primary counts are absent from rows of runs without peers. */
+type RowCount = {
+  [K in keyof ReportRow]-?: ReportRow[K] extends number | undefined ? K : never;
+}[keyof ReportRow];
+
 function measureWindow(report: RunReport, e: Expectation): Measure {
   const window = e.window ?? { fromSec: 0, toSec: Infinity };
   const rows = report.series.filter((row) => row.t >= window.fromSec && row.t < window.toSec);
@@ -128,7 +133,7 @@ function measureWindow(report: RunReport, e: Expectation): Measure {
       case 'conflicts':
       case 'lost_updates':
       case 'wasted':
-        return { value: sum((row) => row[e.metric as 'requests'] ?? 0) };
+        return { value: sum((row) => row[e.metric as RowCount] ?? 0) };
       default:
         return { missing: `${e.metric} is not counted per second` };
     }

@@ -25,11 +25,12 @@ export async function inflateCapped(bytes: Uint8Array, maxBytes: number): Promis
   const stream = new DecompressionStream('deflate');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
-  let stopped = false;
+  // Set by the reading side when the output passes the cap: the feeding side then stops writing.
+  const stop = new AbortController();
   const feeding = (async () => {
-    for (let i = 0; i < bytes.length && !stopped; i += SLICE_BYTES)
+    for (let i = 0; i < bytes.length && !stop.signal.aborted; i += SLICE_BYTES)
       await writer.write(bytes.slice(i, i + SLICE_BYTES));
-    if (!stopped) await writer.close();
+    if (!stop.signal.aborted) await writer.close();
   })();
   // Errors surface on the reading side too; this only keeps a rejected write from going unhandled.
   feeding.catch(() => undefined);
@@ -41,7 +42,7 @@ export async function inflateCapped(bytes: Uint8Array, maxBytes: number): Promis
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
-        stopped = true;
+        stop.abort();
         await Promise.allSettled([reader.cancel(), writer.abort()]);
         return { ok: false, reason: 'too-large' };
       }

@@ -36,7 +36,9 @@ export const MAX_RECENT = 8;
  */
 export function browserStorage(kind: 'local' | 'session' = 'local'): KeyValueStore | null {
   try {
-    const storage = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    // Absent in Node (the CLI, unit tests), whatever lib.dom says.
+    const storage = (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) as
+      Storage | undefined;
     if (!storage) return null;
     const probe = 'archplay.probe';
     storage.setItem(probe, '1');

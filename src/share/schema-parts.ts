@@ -24,7 +24,7 @@ const JSON_OBJECT = v.custom<unknown>(isJsonObject, 'expected an object');
 /** A strict object's key problems: a key it does not know, or a key it needs and lacks. */
 function keyMessage(issue: v.StrictObjectIssue): string {
   if (issue.expected === 'never') return `unknown key "${String(issue.input)}"`;
-  if (issue.input === undefined && issue.expected?.startsWith('"')) return `missing ${issue.expected}`;
+  if (issue.input === undefined && issue.expected.startsWith('"')) return `missing ${issue.expected}`;
   return 'expected an object';
 }
 

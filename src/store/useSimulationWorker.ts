@@ -26,8 +26,11 @@ async function createSimWorker(): Promise<Worker> {
   return new Worker(URL.createObjectURL(blob));
 }
 
-/** A worker's error event as a reason for the user: "boom", not "Uncaught Error: boom". */
-export function reasonOf(event: ErrorEvent): string {
+/**
+ * A worker's error event as a reason for the user: "boom", not "Uncaught Error: boom". A worker whose
+ * script fails to load fires a plain event without a message.
+ */
+export function reasonOf(event: Partial<Pick<ErrorEvent, 'message'>>): string {
   return (
     (event.message ?? '').replace(/^Uncaught\s+/, '').replace(/^Error:\s*/, '') ||
     'the worker ended with an error'

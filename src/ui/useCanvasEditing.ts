@@ -45,7 +45,6 @@ export function useCanvasEditing(
   useEffect(() => {
     const laid = new Map(layoutDocument(doc).nodes.map((n) => [n.id, n]));
     setNodes((current) => {
-      let changed = false;
       const next = current.map((n) => {
         const l = laid.get(n.id);
         if (
@@ -55,10 +54,9 @@ export function useCanvasEditing(
             l.style?.height === n.style?.height)
         )
           return n;
-        changed = true;
         return { ...n, position: l.position, ...(l.style ? { style: l.style } : {}) } as FlowNode;
       });
-      return changed ? next : current;
+      return next.some((n, i) => n !== current[i]) ? next : current;
     });
   }, [doc, setNodes]);
 

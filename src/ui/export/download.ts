@@ -27,8 +27,10 @@ export function downloadUrl(name: string, url: string): void {
  */
 export async function copyText(text: string): Promise<boolean> {
   try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
+    // Absent on insecure pages (http://), whatever lib.dom says.
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (!clipboard) return false;
+    await clipboard.writeText(text);
     return true;
   } catch {
     return false;

@@ -39,7 +39,9 @@ export async function exportCanvas(format: 'png' | 'svg'): Promise<void> {
   const options = {
     backgroundColor: background,
     pixelRatio: 2,
-    filter: (node: HTMLElement) => !NOT_IN_PICTURE.some((c) => node.classList?.contains(c)),
+    // html-to-image passes text nodes too, which have no classes.
+    filter: (node: Node) =>
+      !(node instanceof Element && NOT_IN_PICTURE.some((c) => node.classList.contains(c))),
   };
   const name = fileNameFor(useArchStore.getState().doc.name, `.${format}`);
   try {

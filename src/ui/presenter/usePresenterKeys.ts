@@ -4,8 +4,10 @@ import { SPEEDS } from '../../worker/protocol';
 
 /** Whether a key event comes from somewhere the user types, or from inside an open dialog. */
 function typing(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return Boolean(element?.closest?.('input, textarea, select, [contenteditable="true"], dialog[open]'));
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, [contenteditable="true"], dialog[open]') !== null
+  );
 }
 
 /**

@@ -13,10 +13,14 @@ export function usePresenterMode(): void {
     const root = document.documentElement;
     root.classList.toggle('presenting', presenting);
     if (presenting) {
-      (document.activeElement as HTMLElement | null)?.blur?.();
-      if (!document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
+      // Not every focusable element can blur, and Safari on an iPhone has no element full screen.
+      (document.activeElement as Partial<HTMLElement> | null)?.blur?.();
+      if (!document.fullscreenElement)
+        (root as Partial<Pick<HTMLElement, 'requestFullscreen'>>)
+          .requestFullscreen?.()
+          .catch(() => undefined);
     } else if (document.fullscreenElement) {
-      document.exitFullscreen?.().catch(() => undefined);
+      (document as Partial<Pick<Document, 'exitFullscreen'>>).exitFullscreen?.().catch(() => undefined);
     }
     const onChange = () => {
       if (!document.fullscreenElement && useArchStore.getState().presenting)

@@ -15,8 +15,10 @@ export function mermaidFileName(name: string): string {
 export async function copyMermaid(): Promise<void> {
   const { doc, setSourceStatus } = useArchStore.getState();
   try {
-    if (!navigator.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(mermaidOf(doc));
+    // Absent on insecure pages (http://), whatever lib.dom says.
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (!clipboard) throw new Error('no clipboard');
+    await clipboard.writeText(mermaidOf(doc));
     setSourceStatus('Copied the Mermaid text to the clipboard.');
   } catch {
     setSourceStatus(
