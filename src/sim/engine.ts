@@ -443,17 +443,19 @@ class Engine implements Simulation, EngineContext {
       return;
     }
     this.arriving = true;
-    try {
-      this.arrive(call);
-      // Arrivals handled here may queue more: the count is read afresh on every turn.
-      for (let i = 0; i < this.pendingCount; i += 2) {
-        const next = this.pendingArrivals[i] as CallIx;
-        if (this.calls.gen[next] === this.pendingArrivals[i + 1]) this.arrive(next);
-      }
-    } finally {
-      this.pendingCount = 0;
-      this.arriving = false;
+    this.arrive(call);
+    // Arrivals handled here may queue more: the count is read afresh on every turn. (No try/finally: an
+    // exception here is an engine bug that ends the run, and the guard costs on every request.)
+    if (this.pendingCount > 0) this.arrivePending();
+    this.arriving = false;
+  }
+
+  private arrivePending(): void {
+    for (let i = 0; i < this.pendingCount; i += 2) {
+      const next = this.pendingArrivals[i] as CallIx;
+      if (this.calls.gen[next] === this.pendingArrivals[i + 1]) this.arrive(next);
     }
+    this.pendingCount = 0;
   }
 
   private latencyMs(edge: EdgeIx): number {
@@ -482,6 +484,42 @@ class Engine implements Simulation, EngineContext {
     const node = calls.node[call] as NodeIx;
     calls.start[call] = this.nowMs;
     this.metrics.recordArrival(node);
+    // The common case first: a worker node that is up, reached within the hop limit (what the checks
+    // below find for it, in fewer steps).
+    if (
+      topology.behaviour[node] === KindCode.worker &&
+      (calls.depth[call] as number) <= MAX_CALL_DEPTH &&
+      ((this.faults.crashed[node] as number) |
+        (this.faults.hung[node] as number) |
+        (topology.isQueue[node] as number)) ===
+        0
+    )
+      return this.arriveAtWorker(node, call);
+    this.arriveOther(node, call);
+  }
+
+  /** A call reaches a worker node that is up (not a queue): served, queued, shed or rejected. */
+  private arriveAtWorker(node: NodeIx, call: CallIx): void {
+    const topology = this.topology;
+    const pools = this.pools;
+    if ((pools.busy[node] as number) < (topology.workers[node] as number)) {
+      this.beginService(node, call);
+    } else if ((pools.waitLength[node] as number) < (topology.queueCapacity[node] as number)) {
+      if (
+        topology.queuePolicy[node] &&
+        (pools.waitLength[node] as number) >= (topology.shedAt[node] as number)
+      )
+        return this.respond(call, Cause.shed);
+      this.calls.move(call, CallState.queued);
+      pools.enqueue(node, call, this.nowMs);
+    } else {
+      this.respond(call, Cause.rejected);
+    }
+  }
+
+  private arriveOther(node: NodeIx, call: CallIx): void {
+    const calls = this.calls;
+    const topology = this.topology;
     // The hop limit comes first: DNS nodes answering with each other would otherwise loop for ever.
     if ((calls.depth[call] as number) > MAX_CALL_DEPTH) {
       if (!this.depthLimitNoted) {
@@ -518,20 +556,7 @@ class Engine implements Simulation, EngineContext {
     ) {
       return this.respond(call, Cause.rejected);
     }
-    const pools = this.pools;
-    if ((pools.busy[node] as number) < (topology.workers[node] as number)) {
-      this.beginService(node, call);
-    } else if ((pools.waitLength[node] as number) < (topology.queueCapacity[node] as number)) {
-      if (
-        topology.queuePolicy[node] &&
-        (pools.waitLength[node] as number) >= (topology.shedAt[node] as number)
-      )
-        return this.respond(call, Cause.shed);
-      calls.move(call, CallState.queued);
-      pools.enqueue(node, call, this.nowMs);
-    } else {
-      this.respond(call, Cause.rejected);
-    }
+    this.arriveAtWorker(node, call);
   }
 
   /** A limiter forwards what its limit admits to its downstream node(s) in turn and rejects the rest at once. */

@@ -23,17 +23,22 @@ const CAUSES = 7;
  * Counters for the current simulated second and for the whole run. The engine calls the record*
  * methods on the hot path (typed arrays only); rows are built once per simulated second.
  * Histogram slot `nodeCount` holds the clients' end-to-end latency; slots below it are per node.
+ *
+ * The hot path counts each thing once, for the second in progress: whole-run counts are rolled up when
+ * a second closes (and the open second added when a total is read), and a node's completions and the
+ * clients' successes are the counts of their latency histograms (docs/ENGINE-NOTES.md, "The engine's
+ * hot path"). The counts are whole numbers, so the roll-up gives exactly what counting twice gave.
  */
 export class Metrics {
   private readonly nodeCount: number;
   private readonly edgeCount: number;
   // Per second, per node.
   private readonly arrivals: Float64Array;
-  private readonly completed: Float64Array;
   /** node * CAUSES + cause */
   private readonly errors: Float64Array;
-  private readonly busyArea: Float64Array;
-  private readonly queueArea: Float64Array;
+  /** Busy workers × ms and waiting calls × ms this second; WorkerPools adds to them as levels change. */
+  readonly busyArea: Float64Array;
+  readonly queueArea: Float64Array;
   private readonly edgeRequests: Float64Array;
   private readonly edgeErrors: Float64Array;
   /** Completions whose caller had already given up (README "Goodput and wasted work"). */
@@ -41,7 +46,6 @@ export class Metrics {
   private readonly secondHist: HistogramSet;
   // Whole run, per node.
   private readonly runArrivals: Float64Array;
-  private readonly runCompleted: Float64Array;
   private readonly runErrors: Float64Array;
   private readonly runBusyArea: Float64Array;
   private readonly runQueueArea: Float64Array;
@@ -50,12 +54,12 @@ export class Metrics {
   // Clients, per second and whole run.
   private secRequests = 0;
   private secAttempts = 0;
-  attempts = 0;
-  private secOk = 0;
   private secFailed = 0;
-  requests = 0;
-  ok = 0;
-  failed = 0;
+  // The clients' counts over the closed seconds (the warm-up included: they are not reset).
+  private closedRequests = 0;
+  private closedAttempts = 0;
+  private closedOk = 0;
+  private closedFailed = 0;
   private readonly runClientErrors = new Float64Array(CAUSES);
   /** Simulated milliseconds covered by the whole-run areas (for averages). */
   private runSpanMs = 0;
@@ -79,7 +83,6 @@ export class Metrics {
     this.nodeCount = n;
     this.edgeCount = e;
     this.arrivals = new Float64Array(n);
-    this.completed = new Float64Array(n);
     this.errors = new Float64Array(n * CAUSES);
     this.busyArea = new Float64Array(n);
     this.queueArea = new Float64Array(n);
@@ -89,7 +92,6 @@ export class Metrics {
     this.runWasted = new Float64Array(n);
     this.secondHist = new HistogramSet(n + 1);
     this.runArrivals = new Float64Array(n);
-    this.runCompleted = new Float64Array(n);
     this.runErrors = new Float64Array(n * CAUSES);
     this.runBusyArea = new Float64Array(n);
     this.runQueueArea = new Float64Array(n);
@@ -120,36 +122,46 @@ export class Metrics {
     }
   }
 
+  /** Requests the clients sent so far. */
+  get requests(): number {
+    return this.closedRequests + this.secRequests;
+  }
+  /** Attempts (first sends and retries) so far. */
+  get attempts(): number {
+    return this.closedAttempts + this.secAttempts;
+  }
+  /** Requests answered successfully so far. */
+  get ok(): number {
+    return this.closedOk + (this.secondHist.totals[this.nodeCount] as number);
+  }
+  /** Requests failed for good so far. */
+  get failed(): number {
+    return this.closedFailed + this.secFailed;
+  }
+
   recordRequest(): void {
     this.secRequests++;
-    this.requests++;
   }
 
   recordAttempt(): void {
     this.secAttempts++;
-    this.attempts++;
   }
 
   recordClientOk(latencyMs: number): void {
-    this.secOk++;
-    this.ok++;
     this.secondHist.record(this.nodeCount, latencyMs);
   }
 
   recordClientFailure(cause: number): void {
     this.secFailed++;
-    this.failed++;
     this.runClientErrors[cause] = (this.runClientErrors[cause] as number) + 1;
   }
 
   recordArrival(node: NodeIx): void {
     this.arrivals[node] = (this.arrivals[node] as number) + 1;
-    this.runArrivals[node] = (this.runArrivals[node] as number) + 1;
   }
 
+  /** A node answered a call successfully after `latencyMs` (its completions are its histogram's count). */
   recordNodeOk(node: NodeIx, latencyMs: number): void {
-    this.completed[node] = (this.completed[node] as number) + 1;
-    this.runCompleted[node] = (this.runCompleted[node] as number) + 1;
     this.secondHist.record(node, latencyMs);
   }
 
@@ -173,12 +185,6 @@ export class Metrics {
     this.edgeErrors[edge] = (this.edgeErrors[edge] as number) + 1;
   }
 
-  /** Adds `level × duration` to a node's busy-worker and queue-length areas (for time averages). */
-  addAreas(node: NodeIx, busy: number, queued: number, durationMs: number): void {
-    this.busyArea[node] = (this.busyArea[node] as number) + busy * durationMs;
-    this.queueArea[node] = (this.queueArea[node] as number) + queued * durationMs;
-  }
-
   /** Closes the second that started at `tSec` (areas must be integrated up to its end) and starts the next. */
   closeSecond(tSec: number): SecondRow {
     const topology = this.topology;
@@ -190,7 +196,7 @@ export class Metrics {
       const errorsByCause = this.causes(this.errors, i);
       nodes[topology.nodeIds[i] as string] = {
         arrivals: this.arrivals[i] as number,
-        completed: this.completed[i] as number,
+        completed: this.secondHist.count(i),
         errors: sumCauses(errorsByCause),
         errorsByCause,
         utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
@@ -199,6 +205,7 @@ export class Metrics {
         ...summary(this.secondHist, i),
         ...this.nodeExtras(i as NodeIx),
       };
+      this.runArrivals[i] = (this.runArrivals[i] as number) + (this.arrivals[i] as number);
       this.runBusyArea[i] = (this.runBusyArea[i] as number) + (this.busyArea[i] as number);
       this.runQueueArea[i] = (this.runQueueArea[i] as number) + (this.queueArea[i] as number);
       this.runHist.addFrom(this.secondHist, i);
@@ -212,7 +219,8 @@ export class Metrics {
         errors: this.edgeErrors[e] as number,
       };
     }
-    const finished = this.secOk + this.secFailed;
+    const secOk = this.secondHist.count(this.nodeCount);
+    const finished = secOk + this.secFailed;
     const state = this.stateCounters();
     const previous = this.stateAtLastSecond;
     this.stateAtLastSecond = state;
@@ -221,7 +229,7 @@ export class Metrics {
       total: {
         requests: this.secRequests,
         attempts: this.secAttempts,
-        ok: this.secOk,
+        ok: secOk,
         failed: this.secFailed,
         errorRate: finished > 0 ? this.secFailed / finished : 0,
         wasted: wastedTotal,
@@ -239,11 +247,14 @@ export class Metrics {
       nodes,
       edges,
     };
+    this.closedRequests += this.secRequests;
+    this.closedAttempts += this.secAttempts;
+    this.closedOk += secOk;
+    this.closedFailed += this.secFailed;
     this.runHist.addFrom(this.secondHist, this.nodeCount);
     this.keepInWindows(tSec, this.nodeCount);
     this.secondHist.clear(this.nodeCount);
     this.arrivals.fill(0);
-    this.completed.fill(0);
     this.errors.fill(0);
     this.busyArea.fill(0);
     this.queueArea.fill(0);
@@ -252,7 +263,6 @@ export class Metrics {
     this.wasted.fill(0);
     this.secRequests = 0;
     this.secAttempts = 0;
-    this.secOk = 0;
     this.secFailed = 0;
     this.runSpanMs += 1000;
     return row;
@@ -265,7 +275,6 @@ export class Metrics {
   endWarmup(): void {
     for (let i = 0; i <= this.nodeCount; i++) this.runHist.clear(i);
     this.runArrivals.fill(0);
-    this.runCompleted.fill(0);
     this.runErrors.fill(0);
     this.runBusyArea.fill(0);
     this.runQueueArea.fill(0);
@@ -298,8 +307,8 @@ export class Metrics {
     for (let i = 0; i < this.nodeCount; i++) {
       const workers = topology.workers[i] as number;
       result[topology.nodeIds[i] as string] = {
-        arrivals: this.runArrivals[i] as number,
-        completed: this.runCompleted[i] as number,
+        arrivals: (this.runArrivals[i] as number) + (this.arrivals[i] as number),
+        completed: this.runHist.count(i) + this.secondHist.count(i),
         errors: sumCauses(this.causes(this.runErrors, i)),
         utilization: workers > 0 && span > 0 ? (this.runBusyArea[i] as number) / (workers * span) : 0,
         meanQueue: span > 0 ? (this.runQueueArea[i] as number) / span : 0,

@@ -12,11 +12,13 @@ export class WorkerPools {
   private readonly head: Int32Array;
   /** Time of each node's last busy/queue change, for the time-average areas. */
   private readonly lastChange: Float64Array;
+  /** The metrics' areas of the second in progress, added to here directly (this runs on every change). */
+  private readonly busyArea: Float64Array;
+  private readonly queueArea: Float64Array;
 
-  constructor(
-    nodes: number,
-    private readonly metrics: Metrics,
-  ) {
+  constructor(nodes: number, metrics: Metrics) {
+    this.busyArea = metrics.busyArea;
+    this.queueArea = metrics.queueArea;
     this.busy = new Int32Array(nodes);
     this.waitLength = new Int32Array(nodes);
     this.rings = Array.from({ length: nodes }, () => new Int32Array(16));
@@ -72,7 +74,10 @@ export class WorkerPools {
   integrate(node: NodeIx, nowMs: number): void {
     const since = this.lastChange[node] as number;
     if (nowMs > since) {
-      this.metrics.addAreas(node, this.busy[node] as number, this.waitLength[node] as number, nowMs - since);
+      const durationMs = nowMs - since;
+      this.busyArea[node] = (this.busyArea[node] as number) + (this.busy[node] as number) * durationMs;
+      this.queueArea[node] =
+        (this.queueArea[node] as number) + (this.waitLength[node] as number) * durationMs;
       this.lastChange[node] = nowMs;
     }
   }
