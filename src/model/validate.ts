@@ -99,6 +99,12 @@ function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): vo
   switch (step.action) {
     case 'load':
       if (step.ratePerSec === undefined) report('ratePerSec', 'load needs a rate, e.g. rate=800/s');
+      // A closed population sends when its users have thought, not at a rate: a rate would change nothing.
+      if (target.type === 'node' && target.node.kind === 'client' && target.node.params.arrival === 'closed')
+        report(
+          'target',
+          `${target.node.label} is a closed population (arrival=closed): its load is its users, set users= instead of a load step`,
+        );
       break;
     case 'degrade':
       if (spec.params.every((prop) => step[prop] === undefined))

@@ -120,4 +120,16 @@ describe('bad values are refused where they are written, with the range', () => 
       }),
     ]);
   });
+
+  it('a load step on a closed population is refused at the step, pointing to users=', async () => {
+    const text =
+      'flowchart LR\n  C[Client] --> API\n%% @C arrival=closed users=50 think=exp(1s)\n%% @at 10s load C rate=800/s\n';
+    const errors = await errorsOf(text);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 4,
+        message: expect.stringContaining('set users= instead of a load step'),
+      }),
+    ]);
+  });
 });
