@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParamsOf } from '../src/model/defaults';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
-import type { ArchDocument } from '../src/model/types';
+import type { ArchDocument, NodeSpec, WorkerParams } from '../src/model/types';
 import { capacityCheck } from '../src/analysis/capacity';
 import { waitCycles } from '../src/analysis/wait-cycles';
 import { runAll } from './support/run';
@@ -13,6 +13,27 @@ const withRate = (rate: number): ArchDocument => ({
   ),
   sim: { ...ACTIVE_ACTIVE.document.sim, durationSec: 120 },
 });
+
+/** {@link withRate}(200) with Server 1 <--> Server 2, and the servers' params changed by `params`. */
+const mutual = (params: Partial<WorkerParams> = {}): ArchDocument => {
+  const base = withRate(200);
+  return {
+    ...base,
+    nodes: base.nodes.map((n) =>
+      n.kind === 'service' ? ({ ...n, params: { ...n.params, ...params } } as NodeSpec) : n,
+    ),
+    edges: [
+      ...base.edges,
+      {
+        id: 'Server1-->Server2',
+        source: 'Server1',
+        target: 'Server2',
+        params: base.edges[0]!.params,
+        bidirectional: true,
+      },
+    ],
+  };
+};
 
 describe('capacity check (N+1)', () => {
   it('puts each server of the seed preset near 40% normally and the survivor near 80% after a failure', () => {
@@ -76,23 +97,7 @@ describe('capacity check (N+1)', () => {
     // to the server that called it. 100/s each from the balancer, 100/s each from the other server.
     // Many workers keep the pools from filling: two servers that call each other deadlock once both are
     // full (each worker waits on the other's queue), which no arithmetic of means shows.
-    const base = withRate(200);
-    const doc: ArchDocument = {
-      ...base,
-      nodes: base.nodes.map((n) =>
-        n.kind === 'service' ? { ...n, params: { ...n.params, workers: 30 } } : n,
-      ),
-      edges: [
-        ...base.edges,
-        {
-          id: 'Server1-->Server2',
-          source: 'Server1',
-          target: 'Server2',
-          params: base.edges[0]!.params,
-          bidirectional: true,
-        },
-      ],
-    };
+    const doc = mutual({ workers: 30 });
     const normal = capacityCheck(doc).find((s) => s.failed === null);
     const load = (id: string) => normal?.loads.find((l) => l.id === id);
     expect(load('Server1')?.offeredPerSec).toBeCloseTo(200, 6);
@@ -109,26 +114,6 @@ describe('capacity check (N+1)', () => {
   });
 
   describe('pools that wait on each other', () => {
-    /** The seed preset with Server 1 <--> Server 2, 6 workers each, and `timeout` on the servers if given. */
-    const mutual = (timeoutMs?: number): ArchDocument => {
-      const base = withRate(200);
-      return {
-        ...base,
-        nodes: base.nodes.map((n) =>
-          n.kind === 'service' && timeoutMs !== undefined ? { ...n, params: { ...n.params, timeoutMs } } : n,
-        ),
-        edges: [
-          ...base.edges,
-          {
-            id: 'Server1-->Server2',
-            source: 'Server1',
-            target: 'Server2',
-            params: base.edges[0]!.params,
-            bidirectional: true,
-          },
-        ],
-      };
-    };
     const okAfter = (doc: ArchDocument, fromSec: number) =>
       runAll(doc)
         .rows.filter((r) => r.t >= fromSec)
@@ -145,8 +130,10 @@ describe('capacity check (N+1)', () => {
     });
 
     it('are broken by downstream timeouts, as the warning says', () => {
-      expect(capacityCheck(mutual(300))[0]?.warnings[0]).toMatch(/until their downstream timeouts fail/);
-      expect(okAfter(mutual(300), 60)).toBeGreaterThan(0);
+      expect(capacityCheck(mutual({ timeoutMs: 300 }))[0]?.warnings[0]).toMatch(
+        /until their downstream timeouts fail/,
+      );
+      expect(okAfter(mutual({ timeoutMs: 300 }), 60)).toBeGreaterThan(0);
     });
 
     it('are not seen where no ring exists: the seed, a way back never taken, a queue between', () => {

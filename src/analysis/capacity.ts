@@ -146,17 +146,6 @@ function offeredArrivals(
   return arrivals;
 }
 
-/** Requests per second offered to each node, following the traffic from the clients. */
-export function offeredRates(doc: ArchDocument, down: ReadonlySet<string>): Map<string, number> {
-  const offered = new Map<string, number>();
-  for (const [id, byVia] of offeredArrivals(doc, callGraph(doc), down))
-    offered.set(
-      id,
-      [...byVia.values()].reduce((sum, rate) => sum + rate, 0),
-    );
-  return offered;
-}
-
 /** Where a node sends what it receives: the calls it makes, each with its share of the node's rate. */
 function splitOf(
   node: NodeSpec,

@@ -44,7 +44,7 @@ export function waitCycles(doc: ArchDocument): WaitCycle[] {
   // a way back is a call only when the server is also entered some other way.
   const isPair = (a: CallEdge, b: CallEdge) => a.reverseOf === b.id || b.reverseOf === a.id;
   const usedBy = (node: NodeSpec, edge: CallEdge) =>
-    !holdsWorkers(node) || !(into.get(node.id) ?? []).every((incoming) => isPair(incoming, edge));
+    !(into.get(node.id) ?? []).every((incoming) => isPair(incoming, edge));
 
   // Which pools a holder's worker can wait on: the holders its calls reach through pass-through nodes.
   const waitsOn = new Map<string, string[]>();

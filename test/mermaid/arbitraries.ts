@@ -16,6 +16,7 @@ import { parseExpectation } from '../../src/model/expectation-text';
 import {
   NODE_KINDS,
   type AlertRule,
+  NODE_SHAPES,
   SCENARIO_ACTIONS,
   edgeIdOf,
   type ArchDocument,
@@ -111,19 +112,8 @@ const nodeId = fc.oneof(
   plainId,
   fc.constantFrom('__proto__', 'constructor', 'sim', 'at', 'node', 'edge', 'web-1', 'db.primary'),
 );
-const shapes: readonly NodeShape[] = [
-  'round',
-  'stadium',
-  'subroutine',
-  'cylinder',
-  'circle',
-  'rhombus',
-  'hexagon',
-  'odd',
-  'parallelogram',
-  'trapezoid',
-  'doublecircle',
-];
+// Every shape but the default rectangle.
+const shapes: readonly NodeShape[] = NODE_SHAPES.filter((shape) => shape !== 'rect');
 const strokes: readonly EdgeStroke[] = ['dotted', 'thick', 'invisible'];
 const coordinate = fc.double({ min: -1e5, max: 1e5, noNaN: true }).map((v) => v + 0);
 const STYLES = [
