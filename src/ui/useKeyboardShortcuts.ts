@@ -1,20 +1,28 @@
-import { useEffect } from 'react';
 import { useArchStore } from '../store/store';
+import type { KeyBinding } from './keymap';
+import { useKeyBindings } from './useKeyBindings';
 
-/** Space plays or pauses, for presenting, unless the focus is in a field or on a button. */
+/** Plays the run, or pauses it. */
+export function togglePlaying(): void {
+  const { playing, play, pause } = useArchStore.getState();
+  if (playing) pause();
+  else play();
+}
+
+/**
+ * The app's own keys. Space plays or pauses, for presenting, except on a button (Space presses it) or a
+ * canvas node (React Flow's keyboard selection).
+ */
+export const APP_BINDINGS: readonly KeyBinding[] = [
+  {
+    keys: ['Space'],
+    description: 'Play or pause the run',
+    notIn: 'button, .react-flow__node',
+    run: togglePlaying,
+  },
+];
+
+/** Registers the app's own keys (Space plays or pauses). */
 export function useKeyboardShortcuts(): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, button, [contenteditable="true"], .react-flow__node'))
-        return;
-      e.preventDefault();
-      const { playing, play, pause } = useArchStore.getState();
-      if (playing) pause();
-      else play();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useKeyBindings(APP_BINDINGS);
 }

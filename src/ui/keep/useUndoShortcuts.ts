@@ -1,26 +1,27 @@
-import { useEffect } from 'react';
 import { useArchStore } from '../../store/store';
+import type { KeyBinding } from '../keymap';
+import { useKeyBindings } from '../useKeyBindings';
 
-/** Fields keep the browser's own undo of their text. */
-const TEXT_FIELDS = 'input, textarea, select, [contenteditable="true"]';
+/**
+ * Ctrl/⌘+Z undoes a document edit; Shift+Ctrl/⌘+Z and Ctrl/⌘+Y redo it. Held down they repeat. In text
+ * fields the keymap leaves them to the field's own undo of its text.
+ */
+export const UNDO_BINDINGS: readonly KeyBinding[] = [
+  {
+    keys: ['Mod+Z'],
+    description: 'Undo the last edit of the document',
+    repeat: true,
+    run: () => useArchStore.getState().undo(),
+  },
+  {
+    keys: ['Shift+Mod+Z', 'Mod+Y'],
+    description: 'Redo the edit undone last',
+    repeat: true,
+    run: () => useArchStore.getState().redo(),
+  },
+];
 
-/** Ctrl/Cmd+Z undoes a document edit; Shift+Ctrl/Cmd+Z and Ctrl+Y redo it (outside text fields). */
+/** Registers the undo and redo keys. */
 export function useUndoShortcuts(): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
-      const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
-      const undo = key === 'z' && !e.shiftKey;
-      if (!undo && !redo) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest(TEXT_FIELDS)) return;
-      e.preventDefault();
-      const store = useArchStore.getState();
-      if (redo) store.redo();
-      else store.undo();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useKeyBindings(UNDO_BINDINGS);
 }
