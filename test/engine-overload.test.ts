@@ -198,6 +198,59 @@ describe('limiter', () => {
   });
 });
 
+describe('limiter utilization', () => {
+  const rateLimited = (offered: number) =>
+    chain(
+      [
+        openClient(offered),
+        { id: 'L', kind: 'limiter', params: { limit: { type: 'rate', perSec: 100 } } },
+        service({}, 64, exp(1)),
+      ],
+      { durationSec: 100 },
+    );
+
+  it('a rate limit shows its pass rate against the limit: each second, (arrivals − rejected) / limit', () => {
+    const { rows, nodes } = runAll(rateLimited(500));
+    for (const row of rows) {
+      const l = row.nodes['L']!;
+      expect(l.utilization * 100).toBeCloseTo(l.arrivals - l.errorsByCause.rejected, 9);
+    }
+    // Offered five times the limit: the bucket is used up, utilization ≈ 100%.
+    expect(Math.abs((nodes['L']?.utilization ?? 0) - 1)).toBeLessThan(0.03);
+  });
+
+  it('below its rate a limiter is used in proportion: 50/s through limit=100/s is about 50%', () => {
+    const { nodes } = runAll(rateLimited(50));
+    expect(Math.abs((nodes['L']?.utilization ?? 0) - 0.5)).toBeLessThan(0.03);
+  });
+
+  it("a concurrency limit shows requests in flight / limit, time-averaged (Little's law: λ·W / limit)", () => {
+    const through = (offered: number) => {
+      const doc = chain(
+        [
+          openClient(offered),
+          { id: 'L', kind: 'limiter', params: { limit: { type: 'concurrency', max: 50 } } },
+          service({}, 64, constant(10)),
+        ],
+        { durationSec: 60 },
+      );
+      const { nodes } = runAll(doc);
+      const l = nodes['L']!;
+      // Mean in flight = admitted per second × time in flight (the service's 10 ms, the edges being free).
+      const admittedPerSec = (l.arrivals - l.errors) / 60;
+      return { utilization: l.utilization, littles: (admittedPerSec * 0.01) / 50 };
+    };
+    const light = through(1000);
+    expect(light.utilization).toBeGreaterThan(0.15);
+    expect(Math.abs(light.utilization - light.littles) / light.littles).toBeLessThan(0.01);
+    // Offered far more than 50 / 10 ms = 5000/s: every place is taken almost all the time.
+    const heavy = through(20000);
+    expect(heavy.utilization).toBeGreaterThan(0.95);
+    expect(heavy.utilization).toBeLessThanOrEqual(1);
+    expect(Math.abs(heavy.utilization - heavy.littles) / heavy.littles).toBeLessThan(0.01);
+  });
+});
+
 describe('closed-loop users', () => {
   it.each([
     { users: 50, workers: 1, meanMs: 4 },

@@ -153,7 +153,7 @@ class Engine implements Simulation, EngineContext {
     this.peers = peers;
     this.alerts = new Alerts(doc.alerts ?? []);
     this.caches = new Caches(topology, seed);
-    this.limiters = new Limiters(topology);
+    this.limiters = new Limiters(topology, this.metrics);
     this.metrics.nodeRunExtras = (node) => {
       if (this.caches.mode[node] === CacheMode.none) return undefined;
       const run = this.caches.run(node);
@@ -564,7 +564,7 @@ class Engine implements Simulation, EngineContext {
     if (!this.limiters.admit(node, this.nowMs)) return this.respond(call, Cause.rejected);
     const edge = this.limiters.pickEdge(node);
     if (edge === NO_EDGE) {
-      this.limiters.release(node);
+      this.limiters.release(node, this.nowMs);
       return this.respond(call, Cause.rejected);
     }
     this.calls.move(call, CallState.proxying);
@@ -660,7 +660,7 @@ class Engine implements Simulation, EngineContext {
       this.pools.release(node, this.nowMs);
       if ((this.pools.waitLength[node] as number) > 0) this.startWaiting(node);
     } else if (state === CallState.proxying && this.topology.behaviour[node] === KindCode.limiter) {
-      this.limiters.release(node);
+      this.limiters.release(node, this.nowMs);
     }
     calls.move(call, CallState.wireOut);
     calls.outcome[call] = cause;
@@ -833,7 +833,10 @@ class Engine implements Simulation, EngineContext {
     const n = this.topology.nodeIds.length;
     while (this.nextSecondMs <= timeMs) {
       const boundary = this.nextSecondMs;
-      for (let i = 0; i < n; i++) this.pools.integrate(i as NodeIx, boundary);
+      for (let i = 0; i < n; i++) {
+        this.pools.integrate(i as NodeIx, boundary);
+        this.limiters.integrate(i, boundary);
+      }
       const row = this.metrics.closeSecond(boundary / 1000 - 1);
       this.rows.push(row);
       for (const change of this.alerts.evaluate(row)) {

@@ -1,10 +1,20 @@
 import type { LimiterParams } from '../model/types';
 import { NO_EDGE, type EdgeIx, type IxArray } from './indices';
+import type { Metrics } from './metrics';
 import type { Topology } from './topology';
 
 /** Burst of a rate limiter that does not say: a tenth of a second's worth, at least one token. */
 export function defaultBurst(perSec: number): number {
   return Math.max(1, perSec / 10);
+}
+
+/**
+ * What a limiter's utilization is measured against (README "Limiter"): a concurrency limit's places
+ * (utilization = time-averaged requests in flight / limit), or a rate limit's tokens per millisecond
+ * (each admitted request uses one token, so utilization = admitted per second / limit per second).
+ */
+export function limiterCapacity(params: LimiterParams): number {
+  return params.limit.type === 'rate' ? params.limit.perSec / 1000 : params.limit.max;
 }
 
 /**
@@ -24,9 +34,18 @@ export class Limiters {
   readonly inFlight: Int32Array;
   /** Next downstream edge of each limiter's round-robin. */
   private readonly nextEdge: Int32Array;
+  /** Time of each concurrency limiter's last in-flight change, for the metrics' busy area. */
+  private readonly lastChange: Float64Array;
+  /** The metrics' used-capacity area of the second in progress (see {@link limiterCapacity}). */
+  private readonly busyArea: Float64Array;
 
-  constructor(private readonly t: Topology) {
+  constructor(
+    private readonly t: Topology,
+    metrics: Metrics,
+  ) {
     const n = t.nodeIds.length;
+    this.busyArea = metrics.busyArea;
+    this.lastChange = new Float64Array(n);
     this.perMs = new Float64Array(n);
     this.burst = new Float64Array(n);
     this.tokens = new Float64Array(n);
@@ -59,16 +78,34 @@ export class Limiters {
         return false;
       }
       this.tokens[node] = tokens - 1;
+      // One token used: utilization is tokens used / tokens the rate offers.
+      this.busyArea[node] = (this.busyArea[node] as number) + 1;
     } else if ((this.inFlight[node] as number) >= (this.maxInFlight[node] as number)) {
       return false;
+    } else {
+      this.integrate(node, nowMs);
     }
     this.inFlight[node] = (this.inFlight[node] as number) + 1;
     return true;
   }
 
   /** An admitted request was answered (or reset): its place is free again. */
-  release(node: number): void {
+  release(node: number, nowMs: number): void {
+    if (this.perMs[node] === 0) this.integrate(node, nowMs);
     this.inFlight[node] = (this.inFlight[node] as number) - 1;
+  }
+
+  /**
+   * Adds a concurrency limiter's requests in flight since its last change, up to `nowMs`, to the
+   * metrics' busy area (a rate limiter's area is counted per admission instead).
+   */
+  integrate(node: number, nowMs: number): void {
+    if (this.maxInFlight[node] === 0) return;
+    const since = this.lastChange[node] as number;
+    if (nowMs > since) {
+      this.busyArea[node] = (this.busyArea[node] as number) + (this.inFlight[node] as number) * (nowMs - since);
+      this.lastChange[node] = nowMs;
+    }
   }
 
   /** The downstream edge for the next admitted request: each in turn (-1 without any). */

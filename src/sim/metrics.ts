@@ -14,6 +14,8 @@ import type {
 } from './results';
 import type { Topology } from './topology';
 import type { EdgeIx, NodeIx } from './indices';
+import { limiterCapacity } from './limiter';
+import type { LimiterParams } from '../model/types';
 
 /** Error cause codes used inside the engine; 0 means success. */
 export const Cause = { ok: 0, refused: 1, timeout: 2, rejected: 3, dropped: 4, error: 5, shed: 6 } as const;
@@ -36,8 +38,13 @@ export class Metrics {
   private readonly arrivals: Float64Array;
   /** node * CAUSES + cause */
   private readonly errors: Float64Array;
-  /** Busy workers × ms and waiting calls × ms this second; WorkerPools adds to them as levels change. */
+  /**
+   * Used capacity × ms (busy workers × ms; a limiter's requests in flight × ms, or its tokens used) and
+   * waiting calls × ms this second; WorkerPools and Limiters add to them as levels change.
+   */
   readonly busyArea: Float64Array;
+  /** A limiter's {@link limiterCapacity} (0 for other nodes, whose utilization is against their workers in force). */
+  private readonly limiterCapacity: Float64Array;
   readonly queueArea: Float64Array;
   private readonly edgeRequests: Float64Array;
   private readonly edgeErrors: Float64Array;
@@ -85,6 +92,10 @@ export class Metrics {
     this.arrivals = new Float64Array(n);
     this.errors = new Float64Array(n * CAUSES);
     this.busyArea = new Float64Array(n);
+    this.limiterCapacity = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      if (topology.kinds[i] === 'limiter')
+        this.limiterCapacity[i] = limiterCapacity(topology.params[i] as LimiterParams);
     this.queueArea = new Float64Array(n);
     this.edgeRequests = new Float64Array(e);
     this.edgeErrors = new Float64Array(e);
@@ -192,14 +203,14 @@ export class Metrics {
     let wastedTotal = 0;
     for (let i = 0; i < this.nodeCount; i++) {
       wastedTotal += this.wasted[i] as number;
-      const workers = topology.workers[i] as number;
+      const capacity = this.capacityOf(i);
       const errorsByCause = this.causes(this.errors, i);
       nodes[topology.nodeIds[i] as string] = {
         arrivals: this.arrivals[i] as number,
         completed: this.secondHist.count(i),
         errors: sumCauses(errorsByCause),
         errorsByCause,
-        utilization: workers > 0 ? (this.busyArea[i] as number) / (workers * 1000) : 0,
+        utilization: capacity > 0 ? (this.busyArea[i] as number) / (capacity * 1000) : 0,
         queueLength: (this.queueArea[i] as number) / 1000,
         wasted: this.wasted[i] as number,
         ...summary(this.secondHist, i),
@@ -305,12 +316,12 @@ export class Metrics {
     const result: Record<string, NodeTotals> = Object.create(null) as Record<string, NodeTotals>;
     const span = this.runSpanMs;
     for (let i = 0; i < this.nodeCount; i++) {
-      const workers = topology.workers[i] as number;
+      const capacity = this.capacityOf(i);
       result[topology.nodeIds[i] as string] = {
         arrivals: (this.runArrivals[i] as number) + (this.arrivals[i] as number),
         completed: this.runHist.count(i) + this.secondHist.count(i),
         errors: sumCauses(this.causes(this.runErrors, i)),
-        utilization: workers > 0 && span > 0 ? (this.runBusyArea[i] as number) / (workers * span) : 0,
+        utilization: capacity > 0 && span > 0 ? (this.runBusyArea[i] as number) / (capacity * span) : 0,
         meanQueue: span > 0 ? (this.runQueueArea[i] as number) / span : 0,
         wasted: this.runWasted[i] as number,
         ...this.nodeRunExtras(i as NodeIx),
@@ -318,6 +329,15 @@ export class Metrics {
       };
     }
     return result;
+  }
+
+  /**
+   * What a node's busy area is measured against, per ms: the workers in force (a `degrade workers=`
+   * step changes them), or a limiter's limit.
+   */
+  private capacityOf(node: number): number {
+    const limit = this.limiterCapacity[node] as number;
+    return limit > 0 ? limit : (this.topology.workers[node] as number);
   }
 
   private causes(counts: Float64Array, node: number): ErrorCounts {

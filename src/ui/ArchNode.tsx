@@ -43,7 +43,7 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
         <span className="arch-node__rate">{formatPerSec(rate)}</span>
       </div>
       {hasWorkers && (
-        <div className="util-bar" title={`Utilization ${formatShare(utilization)}`}>
+        <div className="util-bar" title={`${utilizationTitle(data.kind)} ${formatShare(utilization)}`}>
           <div
             className="util-bar__fill"
             style={{
@@ -66,3 +66,8 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
 }
 
 export const ArchNode = memo(ArchNodeView);
+
+/** What the bar measures: a limiter's is the share of its limit in use (README "Limiter"). */
+function utilizationTitle(kind: ArchFlowNode['data']['kind']): string {
+  return kind === 'limiter' ? 'Share of the limit used' : 'Utilization';
+}
