@@ -5,6 +5,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   type DefaultEdgeOptions,
+  type FitViewOptions,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
@@ -34,7 +35,14 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
     color: '#8a94a6',
   },
 };
-const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1.4 };
+/**
+ * The graph fits below the canvas header (the document's name and the run totals, top left), so that
+ * no node starts hidden under it.
+ */
+const FIT_VIEW_OPTIONS = {
+  padding: { top: '130px', bottom: '6%', x: '6%' },
+  maxZoom: 1.4,
+} satisfies FitViewOptions;
 const PRO_OPTIONS = { hideAttribution: true };
 /**
  * Past this many nodes the canvas draws only what is in view: a live update re-renders every node and
@@ -93,9 +101,10 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
       >
         <Background gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-right" />
-        <RunTotalsPanel />
+        {/* The full app's top bar leaves the name to the canvas; an embed's bar shows it. */}
+        <RunTotalsPanel named={mode === 'edit'} />
         <HeatLegend />
-        <FitOnResize padding={FIT_VIEW_OPTIONS.padding} maxZoom={FIT_VIEW_OPTIONS.maxZoom} />
+        <FitOnResize options={FIT_VIEW_OPTIONS} />
       </ReactFlow>
       {selection.menu}
     </>

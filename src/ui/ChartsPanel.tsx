@@ -105,7 +105,7 @@ export function ChartsPanel() {
       <div className={`charts__grid ${showBacklog || showReplication ? 'charts__grid--four' : ''}`}>
         <TimeChart
           title="Throughput"
-          subtitle={`goodput, attempts, wasted /s · ${scope}`}
+          subtitle={`/s · ${scope}`}
           latest={latest.throughput}
           unit="/s"
           data={data}

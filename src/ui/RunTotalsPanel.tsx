@@ -1,11 +1,15 @@
 import { Panel } from '@xyflow/react';
+import { DocumentName } from './DocumentTitle';
 import { selectNowSec, selectTotals } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { formatCount, formatMs, formatSec, formatShare } from './format';
 import { StateTotals } from './metrics/StateTotals';
 
-/** Whole-run figures so far (DESIGN.md §4), floating over the canvas. */
-export function RunTotalsPanel() {
+/**
+ * The canvas header, top left over the graph: the document's name (when no bar above shows it) and the
+ * whole run's figures so far (DESIGN.md §4). The canvas fits the graph below it (CANVAS_HEADER_ROOM).
+ */
+export function RunTotalsPanel({ named }: { readonly named: boolean }) {
   const totals = useArchStore(selectTotals);
   const nowSec = useArchStore(selectNowSec);
   const items: [string, string][] = [
@@ -17,16 +21,19 @@ export function RunTotalsPanel() {
     ['p99', formatMs(totals?.latencyMs.p99 ?? 0)],
   ];
   return (
-    <Panel position="top-left" className="run-totals" aria-label="Run totals" role="region">
-      <span className="run-totals__title">Run totals at {formatSec(nowSec)}</span>
-      <dl className="run-totals__list" data-testid="run-totals">
-        {items.map(([label, value]) => (
-          <div key={label} className="run-totals__item">
-            <dt>{label}</dt> <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <StateTotals />
+    <Panel position="top-left" className="canvas-header">
+      {named && <DocumentName className="canvas-header__name" />}
+      <div className="run-totals" aria-label="Run totals" role="region">
+        <span className="run-totals__title">Run totals at {formatSec(nowSec)}</span>
+        <dl className="run-totals__list" data-testid="run-totals">
+          {items.map(([label, value]) => (
+            <div key={label} className="run-totals__item">
+              <dt>{label}</dt> <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <StateTotals />
+      </div>
     </Panel>
   );
 }

@@ -33,4 +33,17 @@ describe('pinned positions', () => {
       expect(apart).toBe(true);
     }
   });
+
+  it('lays out afresh when the direction changes', () => {
+    const next = withPinnedPositions(doc, { ...doc, direction: 'TB' });
+    expect(next.nodes.every((n) => n.position === undefined)).toBe(true);
+  });
+
+  it('lays out afresh when most nodes are new (another diagram pasted over this one)', () => {
+    const client = doc.nodes.find((n) => n.kind === 'client');
+    if (!client) throw new Error('the preset has a client');
+    const others = ['A', 'B', 'C'].map((id) => ({ ...newNodeOf(doc, 'service'), id, label: id }));
+    const next = withPinnedPositions(doc, { ...doc, nodes: [client, ...others], edges: [], groups: [] });
+    expect(next.nodes.find((n) => n.id === client.id)?.position).toBeUndefined();
+  });
 });
