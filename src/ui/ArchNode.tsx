@@ -9,6 +9,9 @@ import { kindName, type ArchFlowNode } from './layout';
 import { NodeStateTag } from './metrics/NodeStateTag';
 import { utilizationColour } from './utilization';
 
+/** Past this many characters a label is set smaller, to fit the node's width before it is cut short. */
+const LONG_LABEL = 16;
+
 /**
  * A node on the canvas: kind icon, label, health colour, utilization bar and live requests/s. Its live
  * figures come from the store by id, so the React Flow `nodes` array never changes while a run goes on.
@@ -34,7 +37,12 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
       {targetPosition && <Handle type="target" position={targetPosition} />}
       <div className="arch-node__head">
         <KindIcon kind={data.kind} />
-        <span className="arch-node__label">{data.label}</span>
+        <span
+          className={`arch-node__label${data.label.length > LONG_LABEL ? ' arch-node__label--long' : ''}`}
+          title={data.label}
+        >
+          {data.label}
+        </span>
         {health !== 'up' && <span className={`arch-node__badge arch-node__badge--${health}`}>{health}</span>}
         {health === 'up' && markedDown && <span className="arch-node__badge">marked down</span>}
       </div>
