@@ -47,6 +47,8 @@ test('exports the document, the canvas and every second of the run, and imports 
   expect(csv[0]).toMatch(
     /^t,requests,attempts,ok,failed,error_rate,mean_ms,p50_ms,p95_ms,p99_ms,C\.arrivals,/,
   );
+  // Wasted work and shedding per node follow the contract's columns (README "Metastable failures").
+  expect(csv[0]).toMatch(/,wasted,C\.wasted,C\.shed,/);
   expect(csv).toHaveLength(1 + 700);
   expect(csv[1]).toMatch(/^0,/);
   expect(csv[700]).toMatch(/^699,/);
@@ -55,10 +57,11 @@ test('exports the document, the canvas and every second of the run, and imports 
   ) as {
     seed: number;
     totals: { requests: number };
-    series: { t: number; requests: number }[];
+    series: { t: number; requests: number; nodes: Record<string, { shed?: number }> }[];
   };
   expect(metrics.seed).toBe(3);
   expect(metrics.series).toHaveLength(700);
+  expect(Object.values(metrics.series[0]?.nodes ?? {}).every((n) => typeof n.shed === 'number')).toBe(true);
   expect(metrics.totals.requests).toBe(requests);
   // Every request of the run is in some second of the series: nothing was dropped.
   expect(metrics.series.reduce((sum, row) => sum + row.requests, 0)).toBe(requests);

@@ -4,6 +4,7 @@ import { createSimulation } from '../sim/engine';
 import type {
   LatencySummary,
   LatencyWindow,
+  NodeSecond,
   NodeTotals,
   RunTotals,
   SecondRow,
@@ -126,21 +127,28 @@ interface ReportRowBase {
   readonly redeliveries: number;
   readonly dead_lettered: number;
   readonly wasted: number;
-  readonly nodes: Readonly<
-    Record<
-      string,
-      {
-        readonly arrivals: number;
-        readonly completed: number;
-        readonly errors: number;
-        readonly utilization: number;
-        readonly queue: number;
-        readonly p99_ms: number;
-        readonly wasted: number;
-        readonly hit_ratio?: number;
-      }
-    >
-  >;
+  readonly nodes: Readonly<Record<string, ReportNodeSecond>>;
+}
+
+/** One node's second in a report row. */
+export interface ReportNodeSecond {
+  readonly arrivals: number;
+  readonly completed: number;
+  readonly errors: number;
+  readonly utilization: number;
+  readonly queue: number;
+  readonly p99_ms: number;
+  readonly wasted: number;
+  /** Caches answering from cache only. */
+  readonly hit_ratio?: number;
+  /**
+   * Detailed rows only (the exports, `archplay simulate`; {@link RunOptions.detailedSeries}): errors
+   * answered with cause `shed` (the node's own shedding, or a downstream node's passed back), and a
+   * cache's entries held at the end of the second and entries evicted in it.
+   */
+  readonly shed?: number;
+  readonly cache_entries?: number;
+  readonly evictions?: number;
 }
 
 export interface RunOptions {
@@ -151,6 +159,12 @@ export interface RunOptions {
   readonly shouldStop?: () => string | undefined;
   /** Windows whose latency percentiles the report gives apart (`windows`); absent: none. */
   readonly latencyWindows?: readonly LatencyWindow[];
+  /**
+   * Series rows with each node's `shed` and a cache's `cache_entries` and `evictions` too (what the
+   * exports write, README "Metastable failures"). Off: the compact rows that the analyses read and
+   * test/golden pins.
+   */
+  readonly detailedSeries?: boolean;
 }
 
 /** Runs a document to its end (or its caps) and builds the report. */
@@ -179,6 +193,7 @@ export function runReport(doc: ArchDocument, options: RunOptions = {}): RunRepor
   events.push(...sim.takeEvents());
   stopped ??= sim.stopped;
   return buildReport({
+    ...(options.detailedSeries === true ? { detailedSeries: true } : {}),
     seed,
     nowSec: sim.nowSec,
     ...(stopped ? { stopped } : {}),
@@ -202,6 +217,8 @@ export interface ReportParts {
   readonly nodes: Readonly<Record<string, NodeTotals>>;
   /** Latency over kept windows, if any were asked for. */
   readonly windows?: readonly WindowLatency[];
+  /** Detailed series rows ({@link RunOptions.detailedSeries}). */
+  readonly detailedSeries?: boolean;
 }
 
 /**
@@ -217,6 +234,7 @@ export function buildReport({
   totals,
   nodes,
   windows,
+  detailedSeries = false,
 }: ReportParts): RunReport {
   return {
     version: 1,
@@ -239,7 +257,7 @@ export function buildReport({
         },
       ]),
     ),
-    series: rows.map(toReportRow),
+    series: rows.map((row) => toReportRow(row, detailedSeries)),
     events: events.map((e) => ({ ...e })),
     detection: timesToDetect(events),
     ...(windows && windows.length > 0
@@ -288,8 +306,8 @@ function timesToDetect(events: readonly SimEvent[]): RunReport['detection'] {
   }));
 }
 
-/** One per-second row as the report writes it. */
-export function toReportRow(row: SecondRow): ReportRow {
+/** One per-second row as the report writes it; `detailed` adds shedding and cache figures per node. */
+export function toReportRow(row: SecondRow, detailed = false): ReportRow {
   const { total } = row;
   return {
     t: row.t,
@@ -319,62 +337,16 @@ export function toReportRow(row: SecondRow): ReportRow {
           p99_ms: n.p99,
           wasted: n.wasted,
           ...(n.hitRatio !== undefined ? { hit_ratio: n.hitRatio } : {}),
+          ...(detailed ? detailOf(n) : {}),
         },
       ]),
     ),
   };
 }
 
-/** The per-second series as CSV: whole-system columns, then five columns per node. */
-export function seriesCsv(report: RunReport): string {
-  return seriesCsvOf(Object.keys(report.nodes), report.series);
-}
-
-/** The CSV of per-second rows, with five columns for each of `nodeIds` (the page's metrics export too). */
-export function seriesCsvOf(nodeIds: readonly string[], series: readonly ReportRow[]): string {
-  const header = [
-    't',
-    'requests',
-    'attempts',
-    'ok',
-    'failed',
-    'error_rate',
-    'mean_ms',
-    'p50_ms',
-    'p95_ms',
-    'p99_ms',
-    ...nodeIds.flatMap((id) =>
-      ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((column) => `${id}.${column}`),
-    ),
-  ];
-  const lines = series.map((row) =>
-    [
-      row.t,
-      row.requests,
-      row.attempts,
-      row.ok,
-      row.failed,
-      row.error_rate,
-      row.latency_ms.mean,
-      row.latency_ms.p50,
-      row.latency_ms.p95,
-      row.latency_ms.p99,
-      ...nodeIds.flatMap((id) => {
-        const n = row.nodes[id];
-        return n ? [n.arrivals, n.completed, n.errors, n.utilization, n.queue] : [0, 0, 0, 0, 0];
-      }),
-    ]
-      .map((value) => (typeof value === 'number' ? formatNumber(value) : value))
-      .join(','),
-  );
-  return [header.map(csvField).join(','), ...lines].join('\n') + '\n';
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8)));
-}
-
-/** Quotes a CSV field when it holds a comma, quote or line break (node ids are user text). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function detailOf(n: NodeSecond): Pick<ReportNodeSecond, 'shed' | 'cache_entries' | 'evictions'> {
+  return {
+    shed: n.errorsByCause.shed,
+    ...(n.hitRatio !== undefined ? { cache_entries: n.cacheEntries ?? 0, evictions: n.evictions ?? 0 } : {}),
+  };
 }

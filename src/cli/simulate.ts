@@ -1,5 +1,6 @@
 import { parseDurationMs } from '../model/units';
-import { runReport, seriesCsv, type RunReport } from '../analysis/report';
+import { runReport, type RunReport } from '../analysis/report';
+import { seriesCsv } from '../analysis/series-csv';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
 import { runReplications, summarize } from '../analysis/replications';
@@ -58,6 +59,7 @@ export const simulateCommand: Command = {
     }
     const started = Date.now();
     const report = runReport(doc, {
+      detailedSeries: true,
       ...(seed !== undefined ? { seed } : {}),
       ...(durationSec !== undefined ? { durationSec } : {}),
       shouldStop: () =>

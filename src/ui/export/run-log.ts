@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { reportTotalsOf, seriesCsvOf, toReportRow, type ReportRow } from '../../analysis/report';
+import { reportTotalsOf, toReportRow, type ReportRow } from '../../analysis/report';
+import { seriesCsvOf } from '../../analysis/series-csv';
 import { useArchStore, type ArchState } from '../../store/store';
 
 /**
  * Every per-second row of the current run, for the metrics export. The store keeps only the rows the
  * charts need (the last few minutes); an export must not lose the rest, so this log keeps them all, in
- * the report's compact form (a run lasts at most a day: 86,400 rows).
+ * the report's form with the detailed figures `archplay simulate` writes too (a run lasts at most a day:
+ * 86,400 rows).
  */
 const log: { runId: number; rows: ReportRow[]; lastT: number } = { runId: -1, rows: [], lastT: -1 };
 
@@ -18,7 +20,7 @@ function follow(state: ArchState, prev: ArchState): void {
   if (state.rows === prev.rows) return;
   for (const row of state.rows)
     if (row.t > log.lastT) {
-      log.rows.push(toReportRow(row));
+      log.rows.push(toReportRow(row, true));
       log.lastT = row.t;
     }
 }
