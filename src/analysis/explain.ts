@@ -1,4 +1,5 @@
 import type { ArchDocument, LbParams } from '../model/types';
+import { formatFixed, formatGrouped } from '../model/number-format';
 import type { ReportRow, RunReport } from './report';
 
 /** A number quoted in an account, with where in the report it comes from. */
@@ -38,7 +39,7 @@ export function explainRun(doc: ArchDocument, report: RunReport): Sentence[] {
   const sentences: Sentence[] = [];
   report.events.forEach((fault, index) => {
     if (!FAULTS.has(fault.type)) return;
-    const at = fact(fault.t, `${fault.t.toFixed(1)} s`, `events[${index}].t`);
+    const at = fact(fault.t, `${formatFixed(fault.t, 1)} s`, `events[${index}].t`);
     sentences.push({
       text: `At ${at.text} ${label(fault.target)} ${verb[fault.type] ?? fault.type}${fault.detail ? ` (${fault.detail})` : ''}.`,
       facts: [at],
@@ -52,7 +53,7 @@ export function explainRun(doc: ArchDocument, report: RunReport): Sentence[] {
       const to = Math.ceil(detection.t);
       const window = fact(
         detection.t - fault.t,
-        `${(detection.t - fault.t).toFixed(1)} s`,
+        `${formatFixed(detection.t - fault.t, 1)} s`,
         `events[${detectionIndex}].t - events[${index}].t`,
       );
       const failed = fact(
@@ -223,6 +224,4 @@ export function sum(
   return rows.filter((row) => row.t >= from && row.t < to).reduce((total, row) => total + pick(row), 0);
 }
 
-function thousands(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
+const thousands = formatGrouped;

@@ -1,5 +1,6 @@
 import { overloadVariantsOf } from './overload-variants';
 import { absentOf, DATABASE_PARAMS } from '../model/params';
+import { formatFixed, formatGrouped } from '../model/number-format';
 import type {
   ArchDocument,
   ClientParams,
@@ -181,8 +182,8 @@ export interface CostBenefit {
   readonly text: string;
 }
 
-const money = (perHour: number) => `$${Math.abs(perHour).toFixed(2)}/h`;
-const count = (n: number) => Math.round(Math.abs(n)).toLocaleString('en-US');
+const money = (perHour: number) => `$${formatFixed(Math.abs(perHour), 2)}/h`;
+const count = (n: number) => formatGrouped(Math.abs(n));
 
 /** "B costs $0.20/h more; in this run it saves 1,200 failed requests (3.0 s of downtime)…" */
 export function costBenefit(a: CompareTotals, b: CompareTotals, durationSec: number): CostBenefit {
@@ -197,8 +198,8 @@ export function costBenefit(a: CompareTotals, b: CompareTotals, durationSec: num
     requestsSaved === 0
       ? 'in this run it fails as many requests'
       : requestsSaved > 0
-        ? `in this run it saves ${count(requestsSaved)} failed requests (${downtimeAvoidedSec.toFixed(1)} s of downtime avoided)`
-        : `in this run it fails ${count(requestsSaved)} more requests (${(-downtimeAvoidedSec).toFixed(1)} s more downtime)`;
+        ? `in this run it saves ${count(requestsSaved)} failed requests (${formatFixed(downtimeAvoidedSec, 1)} s of downtime avoided)`
+        : `in this run it fails ${count(requestsSaved)} more requests (${formatFixed(-downtimeAvoidedSec, 1)} s more downtime)`;
   const rate =
     extraPerHour >= 0.005 && requestsSaved > 0
       ? `: ${count(requestsSaved / extraPerHour)} requests saved per extra $/h`

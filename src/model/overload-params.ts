@@ -4,6 +4,7 @@
  * or `limit=100/s` are read and written, each reader returning an error that names the allowed range.
  */
 import type { KeySpace, LimitSpec, LoadLatency } from './types';
+import { formatGrouped } from './number-format';
 import type { ValueType } from './param-values';
 import type { Parsed } from './units';
 
@@ -31,7 +32,7 @@ function call(text: string): { name: string; args: number[] } | null {
 }
 
 const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
-const keyCountError = `a whole number of keys from 1 to ${MAX_KEYS.toLocaleString('en-US')}`;
+const keyCountError = `a whole number of keys from 1 to ${formatGrouped(MAX_KEYS)}`;
 
 /** `keys=N` (uniform) or `keys=zipf(N,s)`; `none` for requests without keys. */
 export function parseKeySpace(text: string): Parsed<KeySpace | undefined> {
@@ -118,7 +119,7 @@ export function parseBoundedCount(what: string, min: number, allowInfinite: bool
     const value = Number(trimmed);
     if (trimmed === '' || !isWhole(value, min, MAX_ENTRIES))
       return fail(
-        `${what} must be a whole number from ${min} to ${MAX_ENTRIES.toLocaleString('en-US')}${allowInfinite ? ', or inf' : ''}`,
+        `${what} must be a whole number from ${min} to ${formatGrouped(MAX_ENTRIES)}${allowInfinite ? ', or inf' : ''}`,
       );
     return ok(value);
   };
@@ -128,7 +129,7 @@ export function parseBoundedCount(what: string, min: number, allowInfinite: bool
 export function parseBurst(text: string): Parsed<number> {
   const value = Number(text.trim());
   if (text.trim() === '' || !(value >= 1 && value <= MAX_ENTRIES))
-    return fail(`burst must be a number of requests from 1 to ${MAX_ENTRIES.toLocaleString('en-US')}`);
+    return fail(`burst must be a number of requests from 1 to ${formatGrouped(MAX_ENTRIES)}`);
   return ok(value);
 }
 

@@ -1,4 +1,5 @@
 import type { Distribution } from './types';
+import { formatGroupedDecimal } from './number-format';
 import {
   formatDistribution,
   formatDistributionExact,
@@ -120,7 +121,7 @@ export function rate(options: { readonly max: number }): ValueType<number> {
     parse: parseRatePerSec,
     check: (v) => {
       if (!(v >= 0)) return 'a rate cannot be negative';
-      if (v > options.max) return `at most ${options.max.toLocaleString('en-US')}/s`;
+      if (v > options.max) return `at most ${formatGroupedDecimal(options.max)}/s`;
       return null;
     },
     show,

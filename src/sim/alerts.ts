@@ -1,4 +1,5 @@
 import type { AlertRule } from '../model/types';
+import { formatTrimmed } from '../model/number-format';
 import type { SecondRow } from './results';
 
 /** An alert's change of state, at the end of the second that caused it. */
@@ -66,7 +67,7 @@ export function describeRule(rule: AlertRule): string {
   const on = rule.target === undefined ? '' : ` on ${rule.target}`;
   switch (rule.metric) {
     case 'error_rate':
-      return `error rate${on} > ${+(rule.threshold * 100).toFixed(3)}% for ${rule.forSec} s`;
+      return `error rate${on} > ${formatTrimmed(rule.threshold * 100, 3)}% for ${rule.forSec} s`;
     case 'p99':
       return `p99${on} > ${rule.threshold} ms for ${rule.forSec} s`;
     case 'backlog':

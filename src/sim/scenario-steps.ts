@@ -1,4 +1,5 @@
 import type { ScenarioStep } from '../model/types';
+import { formatTrimmed } from '../model/number-format';
 import { CallState } from './call-pool';
 import type { ClientRequests } from './client-requests';
 import { Ev, type EngineContext } from './engine-context';
@@ -191,7 +192,7 @@ export class ScenarioSteps {
       'promote',
       this.engine.topology.nodeIds[node] as string,
       undefined,
-      `replica promoted to primary, ${+failoverSec.toFixed(3)} s after the crash`,
+      `replica promoted to primary, ${formatTrimmed(failoverSec, 3)} s after the crash`,
     );
   }
 }
@@ -199,9 +200,9 @@ export class ScenarioSteps {
 function describeDegradation(step: ScenarioStep): string | undefined {
   const parts: string[] = [];
   if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
-  if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
-  if (step.workersShare !== undefined) parts.push(`${+(step.workersShare * 100).toFixed(2)}% of workers`);
+  if (step.errorRate !== undefined) parts.push(`${formatTrimmed(step.errorRate * 100, 2)}% errors`);
+  if (step.workersShare !== undefined) parts.push(`${formatTrimmed(step.workersShare * 100, 2)}% of workers`);
   if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
-  if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
+  if (step.loss !== undefined) parts.push(`${formatTrimmed(step.loss * 100, 2)}% loss`);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -4,7 +4,7 @@ import { selectNodeHeat } from '../store/insight-selectors';
 import { selectMarkedDown, selectNodeHealth, selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { KindIcon } from './KindIcon';
-import { formatPerSec, formatShare } from './format';
+import { formatFixed, formatPerSec, formatShare } from './format';
 import { kindName, type ArchFlowNode } from './layout';
 import { NodeStateTag } from './metrics/NodeStateTag';
 import { utilizationColour } from './utilization';
@@ -32,7 +32,10 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
       data-health={health}
       {...(heat === undefined
         ? {}
-        : { 'data-heat': heat.toFixed(2), style: { '--heat': utilizationColour(heat) } as CSSProperties })}
+        : {
+            'data-heat': formatFixed(heat, 2),
+            style: { '--heat': utilizationColour(heat) } as CSSProperties,
+          })}
     >
       {targetPosition && <Handle type="target" position={targetPosition} />}
       <div className="arch-node__head">

@@ -12,6 +12,7 @@ import {
 import { useArchStore } from '../store/store';
 import { useThrottled } from './useThrottled';
 import { WINDOW_SEC, chartPoints, eventsInWindow, windowOf } from './chart-data';
+import { formatFixed, formatPercent } from './format';
 import { eventColour, markerText } from './describe-event';
 import { TimeChart, type Marker, type Series } from './TimeChart';
 import { targetLabelOf } from './target-label';
@@ -84,8 +85,8 @@ export function ChartsPanel() {
   const latest = {
     throughput: `now ${Math.round(last?.ok ?? 0)} · ${Math.round(last?.attempts ?? 0)} attempts · ${Math.round(last?.wasted ?? 0)} wasted /s`,
     // Latency is of the answered requests: a second without any has none to show (not 0 ms).
-    latency: last && last.ok === 0 ? 'p99 now — no answers' : `p99 now ${(last?.p99 ?? 0).toFixed(1)} ms`,
-    errors: `now ${(last?.errorPct ?? 0).toFixed(1)} %`,
+    latency: last && last.ok === 0 ? 'p99 now — no answers' : `p99 now ${formatFixed(last?.p99 ?? 0, 1)} ms`,
+    errors: `now ${formatPercent(last?.errorPct ?? 0)}`,
   };
 
   return (

@@ -1,8 +1,16 @@
 import { selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import type { NodeKind } from '../model/types';
-import { formatCount, formatMs, formatRate, formatShare, percentOf } from './format';
-import { formatAgeMs } from './metrics/node-state';
+import {
+  formatAgeMs,
+  formatCount,
+  formatFixed,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatShare,
+  percentOf,
+} from './format';
 
 /**
  * The selected node's figures for the last complete simulated second, each label followed by its
@@ -14,11 +22,11 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
   const readouts: [string, string][] = [
     ['Requests/s', formatRate(rate)],
     ['Utilization', formatShare(second?.utilization ?? 0)],
-    ['Errors', `${percentOf(second?.errors ?? 0, second?.arrivals ?? 0).toFixed(1)} %`],
+    ['Errors', formatPercent(percentOf(second?.errors ?? 0, second?.arrivals ?? 0))],
     ['Latency p99', formatMs(second?.p99 ?? 0)],
   ];
   if (kind !== 'client' && kind !== 'lb' && kind !== 'limiter')
-    readouts.push(['Queue', `${(second?.queueLength ?? 0).toFixed(1)} req`]);
+    readouts.push(['Queue', `${formatFixed(second?.queueLength ?? 0, 1)} req`]);
   if (second?.replicationLagMs !== undefined)
     readouts.push(['Replication lag', formatMs(second.replicationLagMs)]);
   if (second?.hitRatio !== undefined)

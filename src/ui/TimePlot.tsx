@@ -9,7 +9,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatAxisTick, ticksOf, type ChartPoint } from './chart-data';
+import { ticksOf, type ChartPoint } from './chart-data';
+import { formatAxisTick } from './format';
 import { MarkerLabel } from './MarkerLabel';
 import type { Marker, Series } from './TimeChart';
 

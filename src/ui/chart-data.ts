@@ -86,14 +86,3 @@ export function ticksOf(start: number, end: number): number[] {
   for (let t = Math.ceil(start / 20) * 20; t <= end; t += 20) ticks.push(t);
   return ticks;
 }
-
-/**
- * A y-axis tick that fits the axis' 52 px: thousands of milliseconds as seconds, other thousands as `k`
- * ("1.5k /s"), so a tick never wraps onto two lines.
- */
-export function formatAxisTick(value: number, unit: string): string {
-  // A no-break space: recharts breaks tick text onto lines at ordinary spaces.
-  if (Math.abs(value) < 1000) return `${value}\u00a0${unit}`;
-  if (unit === 'ms') return `${Math.round(value / 100) / 10}\u00a0s`;
-  return `${Math.round(value / 100) / 10}k\u00a0${unit}`;
-}

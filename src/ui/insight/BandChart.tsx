@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatSignificant } from '../format';
 
 /** One second over replications: the mean and its 95% interval as `[low, high]`. */
 export interface BandPoint {
@@ -21,7 +22,7 @@ const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
 const TICK = { fontSize: 11 };
 const COLOUR = '#3b6fd8';
 const formatSecTick = (t: number) => `${t} s`;
-const formatTick = (v: number) => String(Number(v.toPrecision(3)));
+const formatTick = (v: number) => formatSignificant(v, 3);
 
 /** The mean over seeds as a line, with its 95% confidence interval as a shaded band around it. */
 function BandChartView({

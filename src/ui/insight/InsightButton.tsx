@@ -3,7 +3,7 @@ import { costPerHour } from '../../analysis/analysis';
 import { selectDoc } from '../../store/selectors';
 import { selectInsightOpen } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
-import { formatMoney } from './insight-format';
+import { formatMoney } from '../format';
 import { InsightPanelPart } from '../lazy/parts';
 import './insight.css';
 

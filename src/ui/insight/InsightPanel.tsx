@@ -7,7 +7,7 @@ import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { CapacityPanel } from './CapacityPanel';
 import { ExplainPanel } from './ExplainPanel';
-import { formatMoney } from './insight-format';
+import { formatMoney } from '../format';
 import { SeedsPanel } from './SeedsPanel';
 import { SweepPanel } from './SweepPanel';
 import { TwinRuns } from './TwinRuns';

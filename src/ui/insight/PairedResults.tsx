@@ -1,6 +1,7 @@
 import { formatMeasured } from '../../analysis/expectations';
 import type { PairedOutcome } from '../../store/insight-slice';
 import '../expectations/expectations.css';
+import { formatPrecision } from '../format';
 
 const ROWS: readonly { readonly name: string; readonly label: string }[] = [
   { name: 'availability', label: 'Availability' },
@@ -55,7 +56,7 @@ export function PairedResults({
                   </small>{' '}
                   <small className="paired-results__verdict">
                     {d.significant
-                      ? `significant (p ${d.pValue < 0.001 ? '< 0.001' : `= ${d.pValue.toPrecision(2)}`})`
+                      ? `significant (p ${d.pValue < 0.001 ? '< 0.001' : `= ${formatPrecision(d.pValue, 2)}`})`
                       : 'not significant'}
                   </small>
                 </td>

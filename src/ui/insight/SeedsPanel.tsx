@@ -10,6 +10,7 @@ import { ExpectationVerdicts } from './ExpectationVerdicts';
 import { ProgressBar } from './ProgressBar';
 import { useAnalysisPool } from './useAnalysisPool';
 import '../expectations/expectations.css';
+import { formatSec } from '../format';
 
 /** How many seeds "Run 30 seeds" runs: enough for a Student t interval to be narrow and honest. */
 export const SEEDS = 30;
@@ -101,8 +102,8 @@ export function SeedsPanel() {
             <p className="insight-note">The design changed since these runs: run the seeds again.</p>
           )}
           <p className="insight-hint">
-            {outcome.summary.runs} runs in {(outcome.wallMs / 1000).toFixed(1)} s · mean ± half-width of the
-            95% interval
+            {outcome.summary.runs} runs in {formatSec(outcome.wallMs / 1000)} · mean ± half-width of the 95%
+            interval
           </p>
           <table className="insight-table" aria-label={`Totals over ${outcome.summary.runs} seeds`}>
             <thead>

@@ -7,6 +7,7 @@ import type { AnalysisJob } from '../../worker/analysis-protocol';
 import { ProgressBar } from './ProgressBar';
 import { SweepTable } from './SweepTable';
 import { useAnalysisPool, workerCount } from './useAnalysisPool';
+import { formatSec } from '../format';
 
 /** The sweep's default fault time, as the CLI's `--at`. */
 const DEFAULT_AT_SEC = 60;
@@ -105,7 +106,7 @@ export function SweepPanel() {
           <div className="insight-result-head">
             <p className="insight-hint" data-testid="sweep-summary">
               {outcome.ranking.length} components failed at {outcome.atSec} s, worst first · took{' '}
-              {(outcome.wallMs / 1000).toFixed(1)} s
+              {formatSec(outcome.wallMs / 1000)}
               {outcome.doc !== design && ' · the design has changed since: run it again'}
             </p>
             {outcome.doc !== design ? null : heatShown ? (

@@ -1,10 +1,10 @@
 import { withFailure } from '../../analysis/analysis';
 import { failedAfterFault, type SweepOutcome } from '../../store/insight-slice';
 import { useArchStore } from '../../store/store';
-import { formatCount, formatMs, formatShare } from '../format';
+import { formatAvailability, formatCount, formatMs, formatShare } from '../format';
 import { kindName } from '../layout';
 import type { NodeKind } from '../../model/types';
-import { formatAvailability, labelIn } from './insight-format';
+import { labelIn } from '../target-label';
 import { utilizationColour } from '../utilization';
 
 /** Above this share of the requests sent after the fault failing, the component takes the design down. */

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { costPerHour, type CompareTotals } from '../../analysis/analysis';
 import { costBenefit } from '../../analysis/twin';
 import type { TwinOutcome } from '../../store/insight-slice';
-import { formatCount, formatMs } from '../format';
-import { formatAvailability, formatMoney } from './insight-format';
+import { formatAvailability, formatCount, formatMoney, formatMs } from '../format';
 import { TwinChart, type TwinPoint } from './TwinChart';
 
 type Row = readonly [name: string, pick: (t: CompareTotals) => string];

@@ -9,7 +9,7 @@ import { selectDoc } from '../../store/selectors';
 import { selectPairedOutcome, selectTwinOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import { ParamGroups } from '../inspector/ParamGroups';
-import { labelIn } from './insight-format';
+import { labelIn } from '../target-label';
 import { ProgressBar } from './ProgressBar';
 import { TwinResults } from './TwinResults';
 import { useAnalysisPool } from './useAnalysisPool';

@@ -4,7 +4,7 @@ import type { EdgeSpec } from '../../model/types';
 import { selectDoc, selectEdgeRate, selectTotals } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { edgeNameOf } from '../target-label';
-import { formatCount, formatRate, percentOf } from '../format';
+import { formatCount, formatPercent, formatRate, percentOf } from '../format';
 import { ParamInput } from '../ParamInput';
 import { EdgeFaultControls } from './FaultControls';
 import { useEdgeParams } from './useEdgeParams';
@@ -30,7 +30,7 @@ export function EdgeInspector({ edge }: { readonly edge: EdgeSpec }) {
     : [
         ['Requests/s', formatRate(traffic?.requests ?? 0)],
         ['Errors/s', formatRate(traffic?.errors ?? 0)],
-        ['Errors', `${percentOf(traffic?.errors ?? 0, traffic?.requests ?? 0).toFixed(1)} %`],
+        ['Errors', formatPercent(percentOf(traffic?.errors ?? 0, traffic?.requests ?? 0))],
       ];
   const fields = peer ? PEER_LINK_FIELDS : EDGE_FIELDS;
   return (

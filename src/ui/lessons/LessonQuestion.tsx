@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LessonQuestion as Question } from '../../model/lesson-types';
 import { ANSWER_UNITS } from '../../analysis/lesson-answer';
 import { useArchStore } from '../../store/store';
+import { formatGroupedDecimal } from '../format';
 
 /** The lesson's closing question: the person answers, then sees the run's own figure beside theirs. */
 export function LessonQuestion({ question }: { readonly question: Question }) {
@@ -41,7 +42,7 @@ export function LessonQuestion({ question }: { readonly question: Question }) {
         <p className="lesson-question__result" role="status">
           {answer.actual === undefined
             ? 'The run has not produced this figure yet: let it run further, then check again.'
-            : `${answer.close ? 'Right' : 'Not quite'}: this run's figure is ${answer.actual.toLocaleString('en-US')} ${unit} (you said ${answer.given.toLocaleString('en-US')}; within ${Math.round(question.tolerance * 100)}% counts).`}
+            : `${answer.close ? 'Right' : 'Not quite'}: this run's figure is ${formatGroupedDecimal(answer.actual)} ${unit} (you said ${formatGroupedDecimal(answer.given)}; within ${Math.round(question.tolerance * 100)}% counts).`}
         </p>
       )}
     </form>

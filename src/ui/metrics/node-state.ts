@@ -2,18 +2,7 @@ import { absentOf, DATABASE_PARAMS, DNS_PARAMS } from '../../model/params';
 import type { Distribution, NodeSpec } from '../../model/types';
 import { formatDurationMs } from '../../model/units';
 import type { NodeSecond } from '../../sim/results';
-import { formatCount } from '../format';
-
-/** "12 ms", "1.5 s": a duration as the canvas writes it. */
-export function formatAgeMs(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '0 s';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** A configured duration: "30 s", "1.5 s", "250 ms". */
-export function formatSpanMs(ms: number): string {
-  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : formatAgeMs(ms);
-}
+import { formatAgeMs, formatCount, formatSpanMs } from '../format';
 
 /** A region's added latency: "+40 ms" for a constant, "+exp(40ms)" otherwise. */
 export function formatAddedLatency(latency: Distribution): string {

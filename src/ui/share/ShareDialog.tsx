@@ -10,6 +10,7 @@ import { trapTab } from '../dialog/trap-tab';
 import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
 import { useShownModal } from '../lazy/useShownModal';
 import { EmbedSnippet } from './EmbedSnippet';
+import { formatCount } from '../format';
 
 type Made = { readonly link: string; readonly url: string } | { readonly error: string };
 
@@ -80,9 +81,9 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
           </h3>
           {tooLong ? (
             <p className="dialog__error" role="alert">
-              This document is too large for a link: it would be {made.url.length.toLocaleString('en')}{' '}
-              characters long, and chat apps and mail cut links past{' '}
-              {MAX_SHAREABLE_URL_CHARS.toLocaleString('en')}. Share it as a file instead.
+              This document is too large for a link: it would be {formatCount(made.url.length)} characters
+              long, and chat apps and mail cut links past {formatCount(MAX_SHAREABLE_URL_CHARS)}. Share it as
+              a file instead.
             </p>
           ) : (
             <>
@@ -93,7 +94,7 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
                 value={made.url}
                 onFocus={(e) => e.currentTarget.select()}
               />
-              <p className="share__hint">{made.url.length.toLocaleString('en')} characters</p>
+              <p className="share__hint">{formatCount(made.url.length)} characters</p>
             </>
           )}
           <div className="share__row">

@@ -1,5 +1,6 @@
 import { selectRows, selectTotals } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
+import { formatFactor } from '../format';
 
 /** Seconds the readout averages over: long enough to be steady, short enough to follow a storm. */
 const RECENT_SEC = 5;
@@ -32,11 +33,11 @@ export function AmplificationReadout() {
     <p
       className={`amplification amplification--${level}`}
       data-testid="amplification"
-      title={`Attempts (requests plus retries) per request sent by the clients: ×${recent.toFixed(2)} over the last ${RECENT_SEC} s, ×${run.toFixed(2)} over the run`}
+      title={`Attempts (requests plus retries) per request sent by the clients: ${formatFactor(recent)} over the last ${RECENT_SEC} s, ${formatFactor(run)} over the run`}
     >
       <span className="amplification__label">Offered load</span>{' '}
-      <strong className="amplification__value">×{recent.toFixed(2)}</strong>{' '}
-      <span className="amplification__unit">(attempts per request; run ×{run.toFixed(2)})</span>
+      <strong className="amplification__value">{formatFactor(recent)}</strong>{' '}
+      <span className="amplification__unit">(attempts per request; run {formatFactor(run)})</span>
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { ScenarioStep } from '../../model/types';
+import { formatTrimmed } from '../format';
 
 type LabelOf = (id: string) => string;
 
@@ -7,10 +8,10 @@ export function stepDetail(step: ScenarioStep): string {
   const parts: string[] = [];
   if (step.mode === 'hang') parts.push('(hang)');
   if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
-  if (step.errorRate !== undefined) parts.push(`${+(step.errorRate * 100).toFixed(2)}% errors`);
+  if (step.errorRate !== undefined) parts.push(`${formatTrimmed(step.errorRate * 100, 2)}% errors`);
   if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
-  if (step.loss !== undefined) parts.push(`${+(step.loss * 100).toFixed(2)}% loss`);
-  if (step.workersShare !== undefined) parts.push(`${+(step.workersShare * 100).toFixed(2)}% of workers`);
+  if (step.loss !== undefined) parts.push(`${formatTrimmed(step.loss * 100, 2)}% loss`);
+  if (step.workersShare !== undefined) parts.push(`${formatTrimmed(step.workersShare * 100, 2)}% of workers`);
   if (step.ratePerSec !== undefined) parts.push(`→ ${step.ratePerSec}/s`);
   return parts.length ? ` ${parts.join(', ')}` : '';
 }
