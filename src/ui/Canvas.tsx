@@ -35,14 +35,8 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
     color: '#8a94a6',
   },
 };
-/**
- * The graph fits below the canvas header (the document's name and the run totals, top left), so that
- * no node starts hidden under it.
- */
-const FIT_VIEW_OPTIONS = {
-  padding: { top: '130px', bottom: '6%', x: '6%' },
-  maxZoom: 1.4,
-} satisfies FitViewOptions;
+/** How the graph fits the canvas; FitOnResize then moves it below the canvas header if it lies under it. */
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.1, maxZoom: 1.4 };
 const PRO_OPTIONS = { hideAttribution: true };
 /**
  * Past this many nodes the canvas draws only what is in view: a live update re-renders every node and
