@@ -207,3 +207,103 @@ describe('message queues', () => {
     );
   });
 });
+
+/**
+ * A message queue applies `shed`, `max_wait` and `queue_order` to its stored messages (README "Load
+ * shedding"). The bench: producers at 500/s, consumers 2 × 2 workers × (10 ms + 1 ms database) ≈ 364/s.
+ */
+describe('message queues under overload: shed, max_wait, LIFO', () => {
+  const CAPACITY = 4000 / 11;
+  const overloaded = (queue: Partial<QueueParams>, durationSec = 40, scenario: ScenarioStep[] = []) =>
+    queueDoc({
+      rate: 500,
+      consumerWorkers: 2,
+      consumerService: { type: 'const', valueMs: 10 },
+      queue,
+      scenario,
+      durationSec,
+    });
+
+  it('shed=200 holds the backlog at 200 at most and sheds the producers’ excess over the consumers', () => {
+    const { rows, totals, nodes } = runAll(overloaded({ shed: 200 }));
+    const backlogs = rows.map((r) => r.nodes['Queue']?.backlog ?? NaN);
+    expect(Math.max(...backlogs)).toBeLessThanOrEqual(200);
+    expect(Math.min(...backlogs.slice(5))).toBeGreaterThanOrEqual(190);
+    // Once full, the queue sheds what the consumers cannot take: 500 − 364 ≈ 136/s.
+    const shedPerSec = sumOver(rows, 10, 40, (r) => r.nodes['Queue']?.errorsByCause.shed ?? 0) / 30;
+    expect(Math.abs(shedPerSec - (500 - CAPACITY)) / (500 - CAPACITY)).toBeLessThan(0.1);
+    // The producers hear of it at once, as shed (not rejected), and the consumers stay at capacity.
+    expect(totals.errorsByCause.shed).toBe(totals.failed);
+    expect(totals.errorsByCause.rejected).toBe(0);
+    const consumed = ((nodes['S1']?.completed ?? 0) + (nodes['S2']?.completed ?? 0)) / 40;
+    expect(Math.abs(consumed - CAPACITY) / CAPACITY).toBeLessThan(0.05);
+  });
+
+  it('max_wait=1s discards messages older than 1 s unserved, as shed: what is served waited at most that', () => {
+    const { rows, nodes, totals } = runAll(overloaded({ maxWaitMs: 1000 }));
+    // End to end (enqueue to acknowledgement): at most 1 s waiting + 11 ms of work (histogram error 1%).
+    expect(nodes['Queue']?.latencyMs.p99).toBeLessThanOrEqual(1011 * 1.01);
+    expect(Math.max(...rows.map((r) => r.nodes['Queue']?.oldestAgeMs ?? NaN))).toBeLessThan(1100);
+    // The excess over the consumers expires: ≈ 136/s once the first messages reach 1 s.
+    const expiredPerSec = sumOver(rows, 10, 40, (r) => r.nodes['Queue']?.errorsByCause.shed ?? 0) / 30;
+    expect(Math.abs(expiredPerSec - (500 - CAPACITY)) / (500 - CAPACITY)).toBeLessThan(0.1);
+    // The producers were acknowledged on enqueue: discarding a message later fails no request.
+    expect(totals.failed).toBe(0);
+    // Without max_wait the same load keeps every message, and they wait ever longer.
+    const plain = runAll(overloaded({}));
+    expect(plain.nodes['Queue']?.latencyMs.p99).toBeGreaterThan(10_000);
+    expect(plain.nodes['Queue']?.errors).toBe(0);
+  });
+
+  it('conserves messages with max_wait: enqueued = acknowledged + dead-lettered + expired + stored', () => {
+    const sim = createSimulation(overloaded({ maxWaitMs: 500 }, 20));
+    const internals = sim as unknown as {
+      messages: {
+        enqueued: number;
+        acked: number;
+        deadLettered: number;
+        expired: number;
+        stored: Int32Array;
+      };
+    };
+    for (const stop of [5, 10, 20]) {
+      sim.advance(stop);
+      const m = internals.messages;
+      const stored = m.stored.reduce((a, b) => a + b, 0);
+      expect(m.expired).toBeGreaterThan(0);
+      expect(m.enqueued).toBe(m.acked + m.deadLettered + m.expired + stored);
+    }
+  });
+
+  it('LIFO serves the newest messages first: after a burst, fresh messages are consumed in milliseconds', () => {
+    // 300/s (under capacity) with a 10 s burst at 1500/s: some 11,000 messages are left behind.
+    const burst: ScenarioStep[] = [
+      { atSec: 10, action: 'load', target: 'Client', ratePerSec: 1500 },
+      { atSec: 20, action: 'load', target: 'Client', ratePerSec: 300 },
+    ];
+    const run = (queueOrder: 'fifo' | 'lifo') =>
+      runAll(
+        queueDoc({
+          rate: 300,
+          consumerWorkers: 2,
+          consumerService: { type: 'const', valueMs: 10 },
+          queue: { queueOrder },
+          scenario: burst,
+          durationSec: 40,
+        }),
+      );
+    const p50 = (r: ReturnType<typeof run>, t: number) =>
+      r.rows.find((row) => row.t === t)?.nodes['Queue']?.p50 ?? NaN;
+    const fifo = run('fifo');
+    const lifo = run('lifo');
+    for (let t = 25; t < 40; t++) {
+      // FIFO: every message acknowledged now waited behind the burst's backlog, tens of seconds.
+      expect(p50(fifo, t)).toBeGreaterThan(5000);
+      // LIFO: the consumers take the fresh ones as they come (the backlog waits beneath).
+      expect(p50(lifo, t)).toBeLessThan(50);
+    }
+    // Both keep every message: LIFO reorders, it does not discard.
+    expect(lifo.rows.at(-1)?.nodes['Queue']?.backlog).toBeGreaterThan(5000);
+    expect(lifo.nodes['Queue']?.errors).toBe(0);
+  });
+});

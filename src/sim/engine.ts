@@ -141,6 +141,7 @@ class Engine implements Simulation, EngineContext {
     this.sessions = new Sessions(topology, topology.totalUsers);
     this.replication = new Replication(topology, topology.totalUsers);
     this.messages = new MessageStore(topology);
+    this.messages.onExpired = (q) => this.metrics.recordNodeError(q, Cause.shed);
     const peers =
       topology.peerGroups.length > 0
         ? new MultiPrimary(
@@ -549,12 +550,14 @@ class Engine implements Simulation, EngineContext {
     if (behaviour === KindCode.limiter) return this.throughLimiter(node, call);
     // A client is a source of traffic, not a server: a call to one is answered at once.
     if (behaviour === KindCode.client) return this.respond(call, Cause.ok);
-    // A bounded message queue rejects producers once it holds `bound` messages.
-    if (
-      topology.isQueue[node] &&
-      (this.messages.stored[node] as number) >= (this.messages.bound[node] as number)
-    ) {
-      return this.respond(call, Cause.rejected);
+    // A bounded message queue rejects producers once it holds `bound` messages, and sheds them (`shed`)
+    // once it holds that many (README "Load shedding").
+    if (topology.isQueue[node]) {
+      const stored = this.messages.stored[node] as number;
+      if (stored >= (this.messages.bound[node] as number)) return this.respond(call, Cause.rejected);
+      // Messages the broker is still storing count too, so the backlog never passes `shed`.
+      const storing = (this.pools.busy[node] as number) + (this.pools.waitLength[node] as number);
+      if (stored + storing >= (this.messages.shedAt[node] as number)) return this.respond(call, Cause.shed);
     }
     this.arriveAtWorker(node, call);
   }

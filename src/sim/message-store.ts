@@ -31,11 +31,21 @@ export class MessageStore {
   readonly visibilityMs: Float64Array;
   readonly maxAttempts: Int32Array;
   readonly bound: Float64Array;
+  /** Per queue: stored messages at which producers are shed (`shed`; Infinity: never). */
+  readonly shedAt: Float64Array;
+  /** Per queue: a message older than this when a consumer would take it is discarded (`max_wait`). */
+  private readonly maxWaitMs: Float64Array;
+  /** Per queue: 1 when consumers take the newest visible message first (`queue_order=lifo`). */
+  private readonly lifo: Uint8Array;
+  /** Told of each message discarded for its age (the engine counts it as shed at the queue). */
+  onExpired: (q: NodeIx) => void = () => undefined;
   enqueued = 0;
   acked = 0;
   duplicates = 0;
   redeliveries = 0;
   deadLettered = 0;
+  /** Messages discarded unserved for waiting longer than `max_wait`. */
+  expired = 0;
 
   constructor(topology: Topology) {
     const n = topology.nodeIds.length;
@@ -53,6 +63,9 @@ export class MessageStore {
       (_, i) => params(i)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     );
     this.bound = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.bound ?? Infinity);
+    this.shedAt = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.shed ?? Infinity);
+    this.maxWaitMs = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.maxWaitMs ?? Infinity);
+    this.lifo = Uint8Array.from(topology.nodeIds, (_, i) => (params(i)?.queueOrder === 'lifo' ? 1 : 0));
   }
 
   /** Stores a new message in queue `q`. */
@@ -69,28 +82,42 @@ export class MessageStore {
     this.enqueued++;
   }
 
-  /** Takes the next visible message of `q` for delivery with call `delivery`; -1 when none is visible. */
+  /**
+   * Takes the next visible message of `q` for delivery with call `delivery` (the caller has checked
+   * {@link hasVisible}): the oldest, or with `queue_order=lifo` the newest.
+   */
   takeVisible(q: NodeIx, delivery: CallIx): number {
     const fifo = this.visible[q] as Fifo;
-    while (fifo.length > 0) {
-      const m = fifo.headId();
-      const live = this.gen[m] === fifo.headGen() && this.state[m] === MessageState.visible;
-      fifo.shift();
-      if (!live) continue;
-      this.state[m] = MessageState.inFlight;
-      this.delivery[m] = delivery;
-      this.attempts[m] = (this.attempts[m] as number) + 1;
-      return m;
-    }
-    return -1;
+    const lifo = this.lifo[q] === 1;
+    const m = lifo ? fifo.tailId() : fifo.headId();
+    if (lifo) fifo.pop();
+    else fifo.shift();
+    this.state[m] = MessageState.inFlight;
+    this.delivery[m] = delivery;
+    this.attempts[m] = (this.attempts[m] as number) + 1;
+    return m;
   }
 
-  hasVisible(q: NodeIx): boolean {
+  /**
+   * Whether `q` has a visible message for a consumer. Entries of acknowledged or re-queued messages are
+   * dropped on the way, and so are messages older than `max_wait` (discarded unserved: README "Load
+   * shedding"), so that the next entry {@link takeVisible} reads is a live one.
+   */
+  hasVisible(q: NodeIx, nowMs: number): boolean {
     const fifo = this.visible[q] as Fifo;
+    const lifo = this.lifo[q] === 1;
+    const maxWaitMs = this.maxWaitMs[q] as number;
     while (fifo.length > 0) {
-      const m = fifo.headId();
-      if (this.gen[m] === fifo.headGen() && this.state[m] === MessageState.visible) return true;
-      fifo.shift();
+      const m = lifo ? fifo.tailId() : fifo.headId();
+      const gen = lifo ? fifo.tailGen() : fifo.headGen();
+      if (this.gen[m] === gen && this.state[m] === MessageState.visible) {
+        if (nowMs - (this.enqueuedAt[m] as number) <= maxWaitMs) return true;
+        this.release(q, m);
+        this.expired++;
+        this.onExpired(q);
+      }
+      if (lifo) fifo.pop();
+      else fifo.shift();
     }
     return false;
   }
@@ -208,6 +235,16 @@ class Fifo {
   }
   headGen(): number {
     return this.gens[this.head] as number;
+  }
+  tailId(): number {
+    return this.ids[(this.head + this.length - 1) % this.ids.length] as number;
+  }
+  tailGen(): number {
+    return this.gens[(this.head + this.length - 1) % this.ids.length] as number;
+  }
+  /** Drops the newest entry. */
+  pop(): void {
+    this.length--;
   }
   shift(): void {
     this.head = (this.head + 1) % this.ids.length;

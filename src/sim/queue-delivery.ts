@@ -33,7 +33,7 @@ export class QueueDelivery {
     const out = this.engine.topology.outEdges[q] as IxArray<EdgeIx>;
     const messages = this.engine.messages;
     const calls = this.engine.calls;
-    while (messages.hasVisible(q)) {
+    while (messages.hasVisible(q, this.engine.nowMs)) {
       let edge = NO_EDGE;
       for (let k = 0; k < out.length && edge === NO_EDGE; k++) {
         const i = ((this.queueNext[q] as number) + k) % out.length;

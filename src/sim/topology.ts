@@ -179,6 +179,9 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         loadModel[i] = load.model;
         loadK[i] = load.k;
         loadN[i] = load.n;
+        // A message queue applies shed, max_wait and queue_order to its stored messages, not to the
+        // producers waiting for its broker (src/sim/message-store.ts, README "Load shedding").
+        if (node.kind === 'queue') break;
         shedAt[i] = params.shed ?? Infinity;
         maxWaitMs[i] = params.maxWaitMs ?? Infinity;
         lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
