@@ -53,10 +53,10 @@ export class TrafficPage extends AppPage {
     return Number(match[1]);
   }
 
-  /** The Throughput chart's latest figures ("now 370 · 400 attempts · 0 wasted /s"): successes and attempts per second. */
+  /** The Throughput chart's latest figures ("now 370 ok · 400 attempts /s", "… · 12 wasted /s"): successes and attempts per second. */
   async throughputNow(): Promise<{ ok: number; attempts: number }> {
     const text = (await this.chart('Throughput').getByTestId('chart-latest').textContent()) ?? '';
-    const match = /now (\d+) · (\d+) attempts · \d+ wasted \/s/.exec(text);
+    const match = /now (\d+) ok · (\d+) attempts(?: · \d+ wasted)? \/s/.exec(text);
     if (!match) throw new Error(`Unreadable throughput: "${text}"`);
     return { ok: Number(match[1]), attempts: Number(match[2]) };
   }
