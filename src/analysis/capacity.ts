@@ -212,7 +212,10 @@ function responseTimes(calls: CallGraph): (id: string, via: CallEdge | null) => 
       const params = node.params as WorkerParams;
       total = meanOf(params.service);
       const replicated = node.kind === 'database' ? node.params : null;
-      if (replicated?.replication === 'sync' && (replicated.replicas ?? 0) > 0)
+      if (
+        replicated?.replication === 'sync' &&
+        (replicated.replicas ?? absentOf(DATABASE_PARAMS, 'replicas')) > 0
+      )
         total += meanOf(replicated.lag ?? absentOf(DATABASE_PARAMS, 'lag'));
       // A queue answers its producers once the message is stored: its consumers' time is not its own.
       if (role !== 'broker') {

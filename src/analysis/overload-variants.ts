@@ -1,4 +1,5 @@
 import type { ArchDocument, ClientParams, LimiterParams, NodeSpec, WorkerParams } from '../model/types';
+import { absentOf, WORKER_PARAMS } from '../model/params';
 import { meanOf } from '../model/units';
 
 /**
@@ -38,7 +39,7 @@ export function callerDeadlineMs(doc: ArchDocument, id: string, seen: Set<string
       caller.kind === 'client'
         ? caller.params.timeoutMs
         : isWorker(caller)
-          ? ((caller.params as WorkerParams).timeoutMs ?? Infinity)
+          ? ((caller.params as WorkerParams).timeoutMs ?? absentOf(WORKER_PARAMS, 'timeoutMs'))
           : Infinity;
     deadline = Math.min(deadline, own, own === Infinity ? callerDeadlineMs(doc, caller.id, seen) : Infinity);
   }
@@ -75,7 +76,7 @@ export function overloadVariantsOf(doc: ArchDocument): OverloadVariant[] {
           apply: (d) => withNodeParams(d, node.id, (p) => ({ ...p, maxWaitMs })),
         });
       }
-      if ((params.queueOrder ?? 'fifo') === 'fifo')
+      if ((params.queueOrder ?? absentOf(WORKER_PARAMS, 'queueOrder')) === 'fifo')
         variants.push({
           id: `${node.id}:lifo`,
           label: `${node.label}: LIFO queue`,

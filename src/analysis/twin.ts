@@ -59,7 +59,7 @@ export function variantsOf(doc: ArchDocument): Variant[] {
       });
     } else if (node.kind === 'database') {
       const params = node.params as DatabaseParams;
-      if ((params.replicas ?? 0) === 0) {
+      if ((params.replicas ?? absentOf(DATABASE_PARAMS, 'replicas')) === 0) {
         variants.push({
           id: `${node.id}:replica`,
           label: `${node.label}: add a replica`,

@@ -1,4 +1,5 @@
 import { KINDS, kindOf, type NodeKind, type NodeParamsByKind } from './kinds';
+import { EDGE_DEFAULTS } from './params';
 import type { ClientParams, EdgeParams, LbParams, WorkerParams } from './types';
 
 /*
@@ -13,11 +14,8 @@ export const DEFAULT_CACHE: WorkerParams = KINDS.cache.defaults;
 /** A message broker accepts and stores messages quickly; its consumers do the work. */
 export const DEFAULT_QUEUE: WorkerParams = KINDS.queue.defaults;
 
-export const DEFAULT_EDGE: EdgeParams = {
-  latency: { type: 'const', valueMs: 0 },
-  weight: 1,
-  backup: false,
-};
+/** A new edge's parameters, from the edge table (src/model/params.ts). */
+export const DEFAULT_EDGE: EdgeParams = EDGE_DEFAULTS;
 
 /** Default parameters for a node of the given kind. */
 export function defaultParamsOf<K extends NodeKind>(kind: K): NodeParamsByKind[K] {

@@ -536,6 +536,17 @@ export const EDGE_PARAMS = {
 } as const;
 
 /**
+ * What an edge holds when nothing is said (drawn on the canvas, or written in Mermaid without
+ * annotations): the values of the edge table's required entries, as a kind's `defaults` are for its
+ * table (src/model/kinds.ts). The optional ones mean their `absent`.
+ */
+export const EDGE_DEFAULTS = {
+  latency: { type: 'const', valueMs: 0 },
+  weight: 1,
+  backup: false,
+} as const satisfies ParamsOf<typeof EDGE_PARAMS>;
+
+/**
  * Keys only a replication link between multi-primary peers takes (`DBE <--> DBW`, README "Active-active
  * data"); the JSON form and the document check know them as edge parameters.
  */

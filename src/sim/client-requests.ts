@@ -1,4 +1,5 @@
-import type { ClientParams, Distribution } from '../model/types';
+import { absentOf, CLIENT_PARAMS } from '../model/params';
+import type { ClientParams } from '../model/types';
 import { CallState } from './call-pool';
 import { sampleMs } from './distributions';
 import { Ev, type EngineContext } from './engine-context';
@@ -9,7 +10,7 @@ import type { RandomStream } from './random';
 import { DEFAULT_USERS } from './topology';
 
 /** Think time of a closed-loop user when the client does not say (README "Closed-loop users"). */
-export const DEFAULT_THINK: Distribution = { type: 'exp', meanMs: 1000 };
+const DEFAULT_THINK = absentOf(CLIENT_PARAMS, 'think');
 
 /**
  * The client side of every request (DESIGN.md §3): a root record per request, one attempt at a time,

@@ -9,6 +9,8 @@ const DEFAULT_BURST_OFF_MS = absentOf(CLIENT_PARAMS, 'burstOffMs');
 const DEFAULT_RAMP_MS = absentOf(CLIENT_PARAMS, 'rampMs');
 const DEFAULT_BREAKER_OPEN_MS = absentOf(CLIENT_PARAMS, 'breakerOpenMs');
 const DEFAULT_WRITES = absentOf(CLIENT_PARAMS, 'writes');
+const DEFAULT_BACKOFF_MS = absentOf(CLIENT_PARAMS, 'backoffMs');
+const DEFAULT_BREAKER_ERRORS = absentOf(CLIENT_PARAMS, 'breakerErrors');
 /** A retry budget starts with, and never holds less room than, this many retries. */
 const BUDGET_FLOOR = 10;
 
@@ -53,7 +55,10 @@ export class Clients {
     this.poisson = Uint8Array.from(topology.client, (c) => (c?.arrival === 'poisson' ? 1 : 0));
     this.timeoutMs = Float64Array.from(topology.client, (c) => c?.timeoutMs ?? Infinity);
     this.retryBudget = Float64Array.from(topology.client, (c) => c?.retryBudget ?? NaN);
-    this.breakerErrors = Float64Array.from(topology.client, (c) => c?.breakerErrors ?? 0);
+    this.breakerErrors = Float64Array.from(
+      topology.client,
+      (c) => c?.breakerErrors ?? DEFAULT_BREAKER_ERRORS,
+    );
   }
 
   /** The time of the client's next request after `nowMs` (Infinity when it sends nothing). */
@@ -116,7 +121,7 @@ export class Clients {
 
   /** Full-jitter exponential backoff before retry number `attempt` (1-based). */
   backoffMs(client: NodeIx, attempt: number): number {
-    const base = (this.topology.client[client] as ClientParams).backoffMs ?? 0;
+    const base = (this.topology.client[client] as ClientParams).backoffMs ?? DEFAULT_BACKOFF_MS;
     if (base <= 0) return 0;
     return (this.topology.choiceRng[client] as RandomStream).next() * base * 2 ** (attempt - 1);
   }

@@ -1,3 +1,4 @@
+import { absentOf, CACHE_PARAMS } from '../model/params';
 import type { CacheParams } from '../model/types';
 import { RandomStream } from './random';
 import type { Topology } from './topology';
@@ -6,6 +7,9 @@ import type { Topology } from './topology';
 export const CacheMode = { none: 0, keyed: 1, probabilistic: 2 } as const;
 
 const NONE = -1;
+const DEFAULT_SIZE = absentOf(CACHE_PARAMS, 'size');
+const DEFAULT_TTL_MS = absentOf(CACHE_PARAMS, 'ttlMs');
+const DEFAULT_EVICT = absentOf(CACHE_PARAMS, 'evict');
 /** Entry arrays start this small and double: a cache that never fills never pays for its size. */
 const INITIAL_ENTRIES = 1024;
 
@@ -180,12 +184,12 @@ export class Caches {
         this.hitRatio[i] = params.hitRatio;
       } else if (params && t.keySpace > 0) {
         this.mode[i] = CacheMode.keyed;
-        const size = params.size ?? Infinity;
+        const size = params.size ?? DEFAULT_SIZE;
         store = new KeyedStore(
           t.keySpace,
           Math.min(size, t.keySpace),
-          params.ttlMs ?? Infinity,
-          (params.evict ?? 'lru') === 'lru',
+          params.ttlMs ?? DEFAULT_TTL_MS,
+          (params.evict ?? DEFAULT_EVICT) === 'lru',
         );
       }
       this.stores.push(store);

@@ -17,7 +17,9 @@ export interface LoadBalancerHost {
   note(type: SimEventType, edge: EdgeIx): void;
 }
 
+const DEFAULT_EJECT_ERRORS = absentOf(LB_PARAMS, 'ejectErrors');
 const DEFAULT_EJECT_TIME_MS = absentOf(LB_PARAMS, 'ejectTimeMs');
+const DEFAULT_PROMOTE_MS = absentOf(LB_PARAMS, 'promoteMs');
 const VIRTUAL_POINTS = 64;
 
 /**
@@ -125,7 +127,7 @@ export class LoadBalancers {
   /** Passive outlier detection: the LB sees each answer of its targets. */
   answered(edge: EdgeIx, ok: boolean, nowMs: number): void {
     const params = this.topology.lb[this.topology.edgeSource[edge] as NodeIx];
-    const threshold = params?.ejectErrors ?? 0;
+    const threshold = params?.ejectErrors ?? DEFAULT_EJECT_ERRORS;
     if (!params || threshold <= 0) return;
     if (ok) {
       this.errorStreak[edge] = 0;
@@ -225,7 +227,7 @@ export class LoadBalancers {
     );
     if (primaryUp) this.backupsFrom[lb] = Infinity;
     else if (this.backupsFrom[lb] === Infinity) {
-      this.backupsFrom[lb] = nowMs + (params.promoteMs ?? 0);
+      this.backupsFrom[lb] = nowMs + (params.promoteMs ?? DEFAULT_PROMOTE_MS);
       const backup = Array.from(this.topology.outEdges[lb] as IxArray<EdgeIx>).find((e) => !this.primary[e]);
       if (backup !== undefined) this.host.schedulePromotion(this.backupsFrom[lb] as number, backup);
     }

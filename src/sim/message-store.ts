@@ -6,6 +6,9 @@ import type { CallIx, NodeIx } from './indices';
 const MessageState = { visible: 0, inFlight: 1, free: 2 } as const;
 const DEFAULT_VISIBILITY_MS = absentOf(QUEUE_PARAMS, 'visibilityMs');
 const DEFAULT_MAX_ATTEMPTS = absentOf(QUEUE_PARAMS, 'maxAttempts');
+const DEFAULT_BOUND = absentOf(QUEUE_PARAMS, 'bound');
+const DEFAULT_SHED = absentOf(QUEUE_PARAMS, 'shed');
+const DEFAULT_MAX_WAIT_MS = absentOf(QUEUE_PARAMS, 'maxWaitMs');
 
 /**
  * The messages held by every message queue (DESIGN.md §3): stored until a consumer acknowledges them,
@@ -62,9 +65,12 @@ export class MessageStore {
       topology.nodeIds,
       (_, i) => params(i)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     );
-    this.bound = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.bound ?? Infinity);
-    this.shedAt = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.shed ?? Infinity);
-    this.maxWaitMs = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.maxWaitMs ?? Infinity);
+    this.bound = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.bound ?? DEFAULT_BOUND);
+    this.shedAt = Float64Array.from(topology.nodeIds, (_, i) => params(i)?.shed ?? DEFAULT_SHED);
+    this.maxWaitMs = Float64Array.from(
+      topology.nodeIds,
+      (_, i) => params(i)?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    );
     this.lifo = Uint8Array.from(topology.nodeIds, (_, i) => (params(i)?.queueOrder === 'lifo' ? 1 : 0));
   }
 

@@ -3,7 +3,7 @@ import { sampleMs } from './distributions';
 import type { FaultState } from './faults';
 import { NO_NODE, type NodeIx } from './indices';
 import type { RandomStream } from './random';
-import type { PeerGroupPlan, Topology } from './topology';
+import { DEFAULT_USERS, type PeerGroupPlan, type Topology } from './topology';
 
 /** A replication message's life: waiting for its delivery event, held while the link is down, delivered. */
 const Msg = { free: 0, inFlight: 1, held: 2, delivered: 3 } as const;
@@ -72,7 +72,7 @@ export class MultiPrimary {
     t.client.forEach((params, c) => {
       if (params?.readYourWrites !== true) return;
       const from = t.userOffset[c] as number;
-      this.checksReads.fill(1, from, Math.min(users, from + (params.users ?? 1000)));
+      this.checksReads.fill(1, from, Math.min(users, from + (params.users ?? DEFAULT_USERS)));
     });
     this.lastGroup = new Int32Array(users).fill(-1);
     this.lastPeer = new Int32Array(users);

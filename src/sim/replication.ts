@@ -6,6 +6,7 @@ import type { RandomStream } from './random';
 import type { Topology } from './topology';
 import type { NodeIx } from './indices';
 
+const DEFAULT_REPLICAS = absentOf(DATABASE_PARAMS, 'replicas');
 const DEFAULT_LAG: Distribution = absentOf(DATABASE_PARAMS, 'lag');
 const DEFAULT_DETECT_MS = absentOf(DATABASE_PARAMS, 'detectMs');
 const DEFAULT_PROMOTE_MS = absentOf(DATABASE_PARAMS, 'promoteMs');
@@ -33,7 +34,7 @@ export class Replication {
     users: number,
   ) {
     this.replicas = Int32Array.from(topology.kinds, (kind, i) =>
-      kind === 'database' ? ((topology.params[i] as DatabaseParams).replicas ?? 0) : 0,
+      kind === 'database' ? ((topology.params[i] as DatabaseParams).replicas ?? DEFAULT_REPLICAS) : 0,
     );
     this.pending = topology.kinds.map((kind) => (kind === 'database' ? new EventQueue() : null));
     this.pendingByUser = new Int32Array(users);

@@ -1,10 +1,11 @@
-import type { Distribution, ServiceParams } from '../model/types';
+import { absentOf, SERVICE_PARAMS } from '../model/params';
+import type { ServiceParams } from '../model/types';
 import { sampleMs } from './distributions';
 import type { RandomStream } from './random';
 import type { Topology } from './topology';
 import { ixArray, NO_NODE, type EdgeIx, type IxArray, type NodeIx } from './indices';
 
-const DEFAULT_SYNC: Distribution = { type: 'exp', meanMs: 1 };
+const DEFAULT_SYNC = absentOf(SERVICE_PARAMS, 'sessionSync');
 
 const Strategy = { none: 0, sticky: 1, replicated: 2, store: 3 } as const;
 

@@ -1,5 +1,5 @@
 import { KINDS, type EngineBehaviour } from '../model/kinds';
-import { absentOf, CLIENT_PARAMS } from '../model/params';
+import { absentOf, CLIENT_PARAMS, DATABASE_PARAMS, EDGE_PARAMS, WORKER_PARAMS } from '../model/params';
 import type {
   ArchDocument,
   ClientParams,
@@ -25,18 +25,19 @@ export const KindCode = { client: 0, lb: 1, worker: 2, dns: 3, limiter: 4 } as c
   number
 >;
 
-/** Health checks of a DNS node's targets (DNS parameters have none of their own: GSLBs probe slowly). */
-export const DNS_HEALTH_CHECKS: LbParams = {
-  policy: 'round-robin',
-  mode: 'active-active',
-  hcIntervalMs: 10_000,
-  hcTimeoutMs: 2000,
-  hcUnhealthy: 3,
-  hcHealthy: 2,
-};
+/**
+ * Health checks of a DNS node's targets: a load balancer's defaults, probing more slowly (DNS parameters
+ * have no health checks of their own; GSLBs probe every ten seconds or so).
+ */
+export const DNS_HEALTH_CHECKS: LbParams = { ...KINDS.lb.defaults, hcIntervalMs: 10_000, hcTimeoutMs: 2000 };
 
 /** Users per client when the document does not say. */
 export const DEFAULT_USERS = absentOf(CLIENT_PARAMS, 'users');
+const DEFAULT_TIMEOUT_MS = absentOf(WORKER_PARAMS, 'timeoutMs');
+const DEFAULT_SHED = absentOf(WORKER_PARAMS, 'shed');
+const DEFAULT_MAX_WAIT_MS = absentOf(WORKER_PARAMS, 'maxWaitMs');
+const DEFAULT_REPLICAS = absentOf(DATABASE_PARAMS, 'replicas');
+const DEFAULT_LOSS = absentOf(EDGE_PARAMS, 'loss');
 
 /**
  * A document compiled for the engine: nodes and edges numbered, parameters in flat arrays, and one random
@@ -173,7 +174,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         const params = node.params as WorkerParams;
         workers[i] = params.workers;
         queueCapacity[i] = params.queueCapacity;
-        callTimeoutMs[i] = params.timeoutMs ?? Infinity;
+        callTimeoutMs[i] = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         service.push(params.service);
         const load = compileLoadLatency(params.loadLatency);
         loadModel[i] = load.model;
@@ -182,8 +183,8 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         // A message queue applies shed, max_wait and queue_order to its stored messages, not to the
         // producers waiting for its broker (src/sim/message-store.ts, README "Load shedding").
         if (node.kind === 'queue') break;
-        shedAt[i] = params.shed ?? Infinity;
-        maxWaitMs[i] = params.maxWaitMs ?? Infinity;
+        shedAt[i] = params.shed ?? DEFAULT_SHED;
+        maxWaitMs[i] = params.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
         lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
         break;
       }
@@ -216,7 +217,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         (node.kind === 'lb' && node.params.policy === 'hash') ||
         node.kind === 'dns' ||
         (node.kind === 'service' && (node.params as ServiceParams).sessions !== undefined) ||
-        (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? 0) > 0),
+        (node.kind === 'database' && ((node.params as DatabaseParams).replicas ?? DEFAULT_REPLICAS) > 0),
     );
   const edgeIds = edges.map((e) => e.id);
   const keySampler = doc.nodes.map((node) =>
@@ -271,7 +272,7 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
     groupIds,
     edgeWeight: Float64Array.from(edges, (e) => e.params.weight),
     edgeBackup: Uint8Array.from(edges, (e) => (e.params.backup ? 1 : 0)),
-    edgeLoss: Float64Array.from(edges, (e) => e.params.loss ?? 0),
+    edgeLoss: Float64Array.from(edges, (e) => e.params.loss ?? DEFAULT_LOSS),
     groupMembers: membersOfGroups(doc, nodeIndex),
     startsFailed: Uint8Array.from(doc.nodes, (node) => (node.startsFailed ? 1 : 0)),
     keySampler,

@@ -40,7 +40,7 @@ export function nodeStateTags(node: NodeSpec, second: NodeSecond | undefined): s
         `oldest ${formatAgeMs(second?.oldestAgeMs ?? 0)}`,
       ];
     case 'database': {
-      const replicas = node.params.replicas ?? 0;
+      const replicas = node.params.replicas ?? absentOf(DATABASE_PARAMS, 'replicas');
       if (replicas === 0) return [];
       return [
         `${node.params.replication ?? absentOf(DATABASE_PARAMS, 'replication')} replication`,

@@ -1,4 +1,5 @@
 import type { HeadlineMetric } from '../../model/preset-gallery';
+import { absentOf, DATABASE_PARAMS } from '../../model/params';
 import { isPeerLink } from '../../model/peers';
 import type { ArchDocument } from '../../model/types';
 import type { StateCounts } from '../../sim/results';
@@ -41,7 +42,7 @@ export function stateMetricsOf(doc: ArchDocument, headline?: HeadlineMetric): St
   const shown = new Set<StateMetric>();
   for (const node of doc.nodes) {
     if (node.kind === 'service' && node.params.sessions !== undefined) shown.add('sessionsLost');
-    if (node.kind === 'database' && (node.params.replicas ?? 0) > 0) {
+    if (node.kind === 'database' && (node.params.replicas ?? absentOf(DATABASE_PARAMS, 'replicas')) > 0) {
       shown.add('writesLost');
       shown.add('staleReads');
     }
