@@ -50,12 +50,9 @@ const CHART_REFRESH_AT_MAX_MS = 1_000;
 /** The three charts over a shared sliding window of simulated time, for the system or the selected node. */
 export function ChartsPanel() {
   const atMax = useArchStore(selectSpeed) === 'max';
+  const playing = useArchStore(selectEnginePlaying);
   // Paused or ended, the charts show the last rows at once (no redraw is being saved).
-  const refreshMs = !useArchStore(selectEnginePlaying)
-    ? 0
-    : atMax
-      ? CHART_REFRESH_AT_MAX_MS
-      : CHART_REFRESH_MS;
+  const refreshMs = !playing ? 0 : atMax ? CHART_REFRESH_AT_MAX_MS : CHART_REFRESH_MS;
   const rows = useThrottled(useArchStore(selectRows), refreshMs);
   const events = useThrottled(useArchStore(selectEvents), refreshMs);
   const doc = useArchStore(selectDoc);
@@ -117,6 +114,7 @@ export function ChartsPanel() {
           domainStart={windowStart}
           domainEnd={windowStart + WINDOW_SEC}
           markers={markers}
+          takeTurns={playing}
         />
         <TimeChart
           title="Latency"
@@ -128,6 +126,7 @@ export function ChartsPanel() {
           domainStart={windowStart}
           domainEnd={windowStart + WINDOW_SEC}
           markers={markers}
+          takeTurns={playing}
         />
         <TimeChart
           title="Error rate"
@@ -139,6 +138,7 @@ export function ChartsPanel() {
           domainStart={windowStart}
           domainEnd={windowStart + WINDOW_SEC}
           markers={markers}
+          takeTurns={playing}
         />
         {showReplication && (
           <TimeChart
@@ -151,6 +151,7 @@ export function ChartsPanel() {
             domainStart={windowStart}
             domainEnd={windowStart + WINDOW_SEC}
             markers={markers}
+            takeTurns={playing}
           />
         )}
         {showBacklog && (
@@ -164,6 +165,7 @@ export function ChartsPanel() {
             domainStart={windowStart}
             domainEnd={windowStart + WINDOW_SEC}
             markers={markers}
+            takeTurns={playing}
           />
         )}
       </div>

@@ -1,6 +1,7 @@
 import { memo, Suspense, useMemo } from 'react';
 import { ticksOf, type ChartPoint } from './chart-data';
 import { TimePlotPart } from './lazy/parts';
+import { usePlotTurn } from './plot-turns';
 
 export interface Series {
   readonly key: keyof ChartPoint;
@@ -29,6 +30,8 @@ interface Props {
   readonly domainStart: number;
   readonly domainEnd: number;
   readonly markers: readonly Marker[];
+  /** Whether the plot redraws on its turn, one plot per frame (while the run plays; plot-turns.ts). */
+  readonly takeTurns?: boolean;
 }
 
 /**
@@ -66,7 +69,13 @@ function TimeChartView({
   domainStart,
   domainEnd,
   markers,
+  takeTurns = false,
 }: Props) {
+  const drawn = useMemo(
+    () => ({ data, domainStart, domainEnd, markers }),
+    [data, domainStart, domainEnd, markers],
+  );
+  const plot = usePlotTurn(drawn, takeTurns);
   return (
     <section className="chart" role="region" aria-label={title}>
       <header className="chart__head">
@@ -87,14 +96,14 @@ function TimeChartView({
         </ul>
       </div>
       <div className="chart__plot">
-        <Suspense fallback={<EmptyPlot domainStart={domainStart} domainEnd={domainEnd} />}>
+        <Suspense fallback={<EmptyPlot domainStart={plot.domainStart} domainEnd={plot.domainEnd} />}>
           <TimePlotPart.Component
             unit={unit}
-            data={data}
+            data={plot.data}
             series={series}
-            domainStart={domainStart}
-            domainEnd={domainEnd}
-            markers={markers}
+            domainStart={plot.domainStart}
+            domainEnd={plot.domainEnd}
+            markers={plot.markers}
           />
         </Suspense>
       </div>

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
+  DefaultTooltipContent,
   Line,
   LineChart,
   ReferenceLine,
@@ -8,6 +9,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type TooltipContentProps,
 } from 'recharts';
 import { ticksOf, type ChartPoint } from './chart-data';
 import { formatAxisTick } from './format';
@@ -30,6 +32,12 @@ const TICK = { fontSize: 11 };
 const TOOLTIP_STYLE = { fontSize: 12 };
 const formatSecTick = (t: number) => `${t} s`;
 const formatTooltipLabel = (t: unknown) => `t = ${String(t)} s`;
+/**
+ * The tooltip's box only while it shows: recharts draws its default content (and measures it) on every
+ * redraw of the plot, hovered or not, which is a part of each redraw at speed Max (README "Speed").
+ */
+const TooltipWhenActive = (props: TooltipContentProps) =>
+  props.active ? <DefaultTooltipContent {...props} /> : null;
 
 /**
  * The lines, axes, tooltip and markers of one chart, drawn by recharts. A chunk of its own
@@ -57,13 +65,15 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
           tick={TICK}
           tickFormatter={formatSecTick}
           ticks={ticks}
+          interval={0}
         />
-        <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} />
+        <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} interval={0} />
         <Tooltip
           isAnimationActive={false}
           labelFormatter={formatTooltipLabel}
           formatter={formatTooltip}
           contentStyle={TOOLTIP_STYLE}
+          content={TooltipWhenActive}
         />
         {series.map((s) => (
           <Line
