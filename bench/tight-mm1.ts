@@ -1,7 +1,7 @@
 import { RandomStream } from '../src/sim/random';
 
 /**
- * A deliberately tight, single-purpose M/M/1 simulator (ENGINE-NOTES.md's reference): the next arrival and
+ * A deliberately tight, single-purpose M/M/1 simulator (docs/ENGINE-NOTES.md's reference): the next arrival and
  * the next departure in two locals, the queue as a counter, response times from a FIFO of arrival times.
  * It is the ceiling a general engine is measured against in the same process run.
  */

@@ -3,7 +3,7 @@ import { balanced } from './support/documents';
 import { runAll, sumOver } from './support/run';
 
 /**
- * Load-balancing policies against theory (ENGINE-NOTES.md): two servers with exponential service
+ * Load-balancing policies against theory (docs/ENGINE-NOTES.md): two servers with exponential service
  * (μ = 1 per ms) share λ = 1.2 per ms. A random split makes each an M/M/1 queue at ρ = 0.6 (W = 2.5);
  * round-robin gives each Erlang-2 arrivals, an E2/M/1 queue with σ = 0.4958 (W = 1.983, p95 = 5.942):
  * strictly better, and the simulation must show it within 3%.

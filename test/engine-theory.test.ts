@@ -5,7 +5,7 @@ import { erlangC, mmcMeanResponse, mmcResponseQuantile } from './support/queuein
 
 /**
  * The engine against queueing theory: a Poisson client feeding one service with exponential service times
- * is M/M/c. Tolerances follow ENGINE-NOTES.md: with at least a million requests, the mean response time
+ * is M/M/c. Tolerances follow docs/ENGINE-NOTES.md: with at least a million requests, the mean response time
  * within 2% and p95 within 3%. Seeds are pinned; the statistics are not property-tested over random seeds.
  */
 const SERVICE_MEAN_MS = 1;
@@ -48,7 +48,7 @@ describe('M/M/c against theory', () => {
   });
 
   it('the oracle itself matches the published M/M/4 ρ = 0.9 values', () => {
-    // ENGINE-NOTES.md: P(wait) 0.788, W 2.969, p95 8.166, p99 12.193 (in mean service times).
+    // docs/ENGINE-NOTES.md: P(wait) 0.788, W 2.969, p95 8.166, p99 12.193 (in mean service times).
     expect(erlangC(4, 3.6)).toBeCloseTo(0.788, 3);
     expect(mmcMeanResponse(3.6, 1, 4)).toBeCloseTo(2.969, 3);
     expect(mmcResponseQuantile(3.6, 1, 4, 0.95)).toBeCloseTo(8.166, 2);

@@ -1,5 +1,5 @@
 /**
- * Queueing theory as an oracle for the engine (ENGINE-NOTES.md). Rates are per millisecond and times
+ * Queueing theory as an oracle for the engine (docs/ENGINE-NOTES.md). Rates are per millisecond and times
  * in milliseconds, like the engine's internals.
  */
 
