@@ -1,7 +1,7 @@
 import { validateExpectations } from './validate-expectations';
 import { KINDS } from './kinds';
 import { distributionProblem, type ValueType } from './param-values';
-import { ACTIONS, faultTargetOf, targetIn } from './faults';
+import { ACTIONS, faultTargetOf, targetIn, type FaultTarget } from './faults';
 import { checkParams, EDGE_PARAMS, LIMITS, STEP_PARAMS } from './params';
 import { validatePeers } from './validate-peers';
 import { validateCaptions, validateLesson } from './validate-lesson';
@@ -109,6 +109,7 @@ function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): vo
     case 'degrade':
       if (spec.params.every((prop) => step[prop] === undefined))
         report('action', 'degrade needs factor=, errors=, latency=, loss= or workers=');
+      if (step.workersShare !== undefined) checkWorkersTarget(target, report);
       break;
     case 'fail':
     case 'recover':
@@ -120,6 +121,23 @@ function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): vo
       report('action', `unknown action "${String(unknown)}"`);
     }
   }
+}
+
+/**
+ * `degrade … workers=50%` leaves a node a share of its workers: a node without workers (a client, load
+ * balancer or limiter) or an edge would silently ignore it. A group applies it to its nodes that have some.
+ */
+function checkWorkersTarget(target: FaultTarget, report: Report): void {
+  if (target.type === 'edge')
+    report(
+      'workersShare',
+      'workers= leaves a node a share of its workers; an edge has none (use latency= or loss=)',
+    );
+  else if (target.type === 'node' && !Object.hasOwn(KINDS[target.node.kind].params, 'workers'))
+    report(
+      'workersShare',
+      `workers= leaves a node a share of its workers; ${target.node.label} is a ${target.node.kind} and has none`,
+    );
 }
 
 /** Each parameter of the node against its range in the parameter table (src/model/params.ts). */
