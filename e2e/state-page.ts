@@ -80,6 +80,18 @@ export class StatePage extends AppPage {
     return Number((match[1] ?? '').replaceAll(',', ''));
   }
 
+  /** A share of the run totals ("Availability 28.01 %"), in percent. */
+  async totalShare(label: 'Availability'): Promise<number> {
+    const item = this.page
+      .getByRole('region', { name: NAMES.runTotals })
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${label}$`) });
+    const text = (await item.locator('..').textContent()) ?? '';
+    const match = new RegExp(`^${label}\\s+([\\d.]+)\\s*%$`).exec(text.trim());
+    if (!match) throw new Error(`Unreadable share: "${text}"`);
+    return Number(match[1]);
+  }
+
   /** An Inspector readout that is not a plain number ("Backlog 1,204 msg"), as its leading number. */
   async readoutNumber(label: string): Promise<number> {
     const text = (await this.inspector.getByTestId(`readout-${label}`).textContent()) ?? '';

@@ -95,8 +95,9 @@ function detectionWindow(numbers: RunNumbers): { from: number; to: number } | un
 }
 
 /**
- * The run's figure for a question, rounded as it is shown (whole requests, seconds and percent to 0.1,
- * milliseconds and money to 0.01); undefined when the run has not produced it (no fault yet, no alert).
+ * The run's figure for a question, rounded as the page shows it (whole requests, seconds to 0.1, percent,
+ * milliseconds and money to 0.01: availability as the run totals show it, so the answer is the figure on
+ * screen); undefined when the run has not produced it (no fault yet, no alert).
  */
 export function answerOf(metric: AnswerMetric, numbers: RunNumbers, doc: ArchDocument): number | undefined {
   const t = numbers.totals;
@@ -106,7 +107,7 @@ export function answerOf(metric: AnswerMetric, numbers: RunNumbers, doc: ArchDoc
     case 'ok':
       return t.ok;
     case 'availability':
-      return round(t.availability * 100, 1);
+      return round(t.availability * 100, 0.01);
     case 'p99_ms':
       return round(t.p99Ms, 0.01);
     case 'writes_lost':

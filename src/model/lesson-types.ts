@@ -32,6 +32,7 @@ export const LESSON_EVENTS = [
   'degrade',
   'partition',
   'load',
+  'flush',
   'hc-down',
   'hc-up',
   'eject',

@@ -11,6 +11,7 @@ const VERBS: Readonly<Record<string, string>> = {
   degrade: 'degraded',
   partition: 'partitioned',
   load: 'load changed',
+  flush: 'flushed',
   stopped: 'stopped',
   eject: 'ejected',
   promote: 'promoted',

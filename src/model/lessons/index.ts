@@ -13,7 +13,14 @@ import { LOAD_BALANCING_LESSON } from './load-balancing';
 import { MONITORING_LESSON } from './monitoring';
 import { QUEUES_LESSON } from './queues';
 import { REPLICATION_LESSON } from './replication';
-import { RETRY_STORM_LESSON, STALE_QUEUE_LESSON } from './metastable';
+import {
+  CACHE_FLUSH_LESSON,
+  CACHE_STAMPEDE_LESSON,
+  DEATH_SPIRAL_LESSON,
+  POOL_EXHAUSTION_LESSON,
+  RETRY_STORM_LESSON,
+  STALE_QUEUE_LESSON,
+} from './metastable';
 import { SESSIONS_LESSON } from './sessions';
 
 export interface LessonSource {
@@ -35,6 +42,10 @@ export const LESSONS: readonly LessonSource[] = [
   { id: 'geography', topic: 'geography', mermaid: GEOGRAPHY_LESSON },
   { id: 'cost', topic: 'cost', mermaid: COST_LESSON },
   { id: 'retry-storm', topic: 'metastable', mermaid: RETRY_STORM_LESSON },
+  { id: 'cache-flush', topic: 'metastable', mermaid: CACHE_FLUSH_LESSON },
+  { id: 'cache-stampede', topic: 'metastable', mermaid: CACHE_STAMPEDE_LESSON },
+  { id: 'death-spiral', topic: 'metastable', mermaid: DEATH_SPIRAL_LESSON },
+  { id: 'pool-exhaustion', topic: 'metastable', mermaid: POOL_EXHAUSTION_LESSON },
   { id: 'stale-queue', topic: 'metastable', mermaid: STALE_QUEUE_LESSON },
 ];
 
