@@ -29,7 +29,7 @@ export class InsightPage {
   }
 
   /** A whole-number figure of a table row ("Failed requests 1,234"), by row and column. */
-  async figure(table: Locator, row: string, column: number): Promise<number> {
+  async figure(table: Locator, row: string | RegExp, column: number): Promise<number> {
     const text =
       (await table.getByRole('row', { name: row }).getByRole('cell').nth(column).textContent()) ?? '';
     return Number(text.replace(/[^\d.]/g, ''));

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { costPerHour, type CompareTotals } from '../../analysis/analysis';
+import { afterTriggerOf, type AfterTrigger } from '../../analysis/after-trigger';
 import { costBenefit } from '../../analysis/twin';
 import type { TwinOutcome } from '../../store/insight-slice';
-import { formatAvailability, formatCount, formatMoney, formatMs } from '../format';
+import { formatAvailability, formatCount, formatMoney, formatMs, formatSec } from '../format';
 import { TwinChart, type TwinPoint } from './TwinChart';
 
 type Row = readonly [name: string, pick: (t: CompareTotals) => string];
@@ -25,6 +26,21 @@ const PEER_ROWS: readonly Row[] = [
   ['Lost updates', (t) => formatCount(t.lost_updates ?? 0)],
 ];
 
+/**
+ * What each run still costs once the scenario is over: the figures that tell a failure that outlives its
+ * trigger (README "Metastable failures") from one that ends with it.
+ */
+function afterRows(after: AfterTrigger): readonly (readonly [string, (t: AfterTrigger) => string])[] {
+  return [
+    [
+      `Failed from ${formatSec(after.fromSec, Number.isInteger(after.fromSec) ? 0 : 1)} on`,
+      (t) => formatCount(t.failed),
+    ],
+    [`Goodput, last ${after.tailSec} s`, (t) => `${formatCount(t.goodputRps)} ok/s`],
+    [`Offered, last ${after.tailSec} s`, (t) => `${formatCount(t.offeredRps)} req/s`],
+  ];
+}
+
 /** The three charts, each named apart from the run's own "Throughput", "Latency" and "Error rate". */
 const CHARTS = [
   { title: 'Twin throughput', heading: 'Throughput', unit: 'ok/s', keys: ['okA', 'okB'] },
@@ -40,6 +56,8 @@ export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome;
   const benefit = costBenefit(totalsA, totalsB, reportA.duration_s);
   const rows =
     totalsA.conflicts !== undefined ? [...ROWS.slice(0, -1), ...PEER_ROWS, ...ROWS.slice(-1)] : ROWS;
+  const afterA = afterTriggerOf(a.scenario, reportA.series, reportA.duration_s);
+  const afterB = afterTriggerOf(b.scenario, reportB.series, reportB.duration_s);
   const points = useMemo<TwinPoint[]>(
     () =>
       reportA.series.map((rowA, i) => {
@@ -77,6 +95,15 @@ export function TwinResults({ outcome, stale }: { readonly outcome: TwinOutcome;
               <td>{pick(totalsB)}</td>
             </tr>
           ))}
+          {afterA &&
+            afterB &&
+            afterRows(afterA).map(([name, pick]) => (
+              <tr key={name} className="twin-table__after">
+                <th scope="row">{name}</th>
+                <td>{pick(afterA)}</td>
+                <td>{pick(afterB)}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       <p className="insight-cost-line" data-testid="cost-buys">

@@ -3,13 +3,15 @@ import type { ParamField } from '../../model/param-fields';
 import { fieldsOf } from '../../model/param-fields';
 import type { ArchDocument, NodeSpec } from '../../model/types';
 import type { RunReport } from '../../analysis/report';
-import { defaultFault, hasFault, twinBase, variantsOf } from '../../analysis/twin';
+import { mitigationOf } from '../../analysis/mitigation';
+import { defaultFault, hasFault, twinBase, variantsOf, type Variant } from '../../analysis/twin';
 import { validateDocument } from '../../model/validate';
 import { selectDoc } from '../../store/selectors';
 import { selectPairedOutcome, selectTwinOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import { ParamGroups } from '../inspector/ParamGroups';
 import { labelIn } from '../target-label';
+import { MitigationOffer } from './MitigationOffer';
 import { ProgressBar } from './ProgressBar';
 import { TwinResults } from './TwinResults';
 import { useAnalysisPool } from './useAnalysisPool';
@@ -41,6 +43,7 @@ export function TwinRuns() {
   const outcome = useArchStore(selectTwinOutcome);
   const setTwinOutcome = useArchStore((s) => s.setTwinOutcome);
   const variants = useMemo(() => variantsOf(doc), [doc]);
+  const mitigation = useMemo(() => mitigationOf(doc, variants), [doc, variants]);
   const [chosenIds, setChosenIds] = useState<readonly string[]>([]);
   const [adjusted, setAdjusted] = useState<Readonly<Record<string, NodeSpec['params']>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -59,8 +62,13 @@ export function TwinRuns() {
     setAdjusted({});
   };
 
-  const run = async () => {
-    const problem = validateDocument(b)[0];
+  // B is passed in rather than read from state, so that the one-click mitigation runs the B it ticks.
+  const run = async (
+    runChosen: readonly Variant[] = chosen,
+    runAdjusted: Readonly<Record<string, NodeSpec['params']>> = adjusted,
+  ) => {
+    const designed = designB(base, runChosen, runAdjusted);
+    const problem = validateDocument(designed)[0];
     if (problem) {
       setError(`B is not a valid design: ${problem.message}`);
       return;
@@ -70,24 +78,30 @@ export function TwinRuns() {
     try {
       const reports = await pool.start([
         { type: 'report', doc: base, seed, durationSec },
-        { type: 'report', doc: b, seed, durationSec },
+        { type: 'report', doc: designed, seed, durationSec },
       ]);
       const [reportA, reportB] = reports ?? [];
       if (reportA && reportB)
         setTwinOutcome({
           forDoc: doc,
           a: base,
-          b,
+          b: designed,
           reportA,
           reportB,
           changes: [
-            ...chosen.map((v) => v.label),
-            ...Object.keys(adjusted).map((id) => `${labelIn(b, id)} adjusted`),
+            ...runChosen.map((v) => v.label),
+            ...Object.keys(runAdjusted).map((id) => `${labelIn(designed, id)} adjusted`),
           ],
         });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
+  };
+
+  const tryMitigation = (variant: Variant) => {
+    setChosenIds([variant.id]);
+    setAdjusted({});
+    void run([variant], {});
   };
 
   const runPaired = async () => {
@@ -131,6 +145,13 @@ export function TwinRuns() {
           <strong>{labelIn(doc, fault.target)}</strong> at {fault.atSec} s (add your own failure in the
           scenario to compare another).
         </p>
+      )}
+      {mitigation && (
+        <MitigationOffer
+          mitigation={mitigation}
+          disabled={pool.running}
+          onTry={() => tryMitigation(mitigation.variant)}
+        />
       )}
       <fieldset className="insight-variants">
         <legend>What B changes</legend>
