@@ -4,6 +4,7 @@ import { comboText, createKeymap, parseCombo, type KeyBinding, type Keymap } fro
 import { UNDO_BINDINGS } from '../src/ui/keep/useUndoShortcuts';
 import { PRESENTER_BINDINGS } from '../src/ui/presenter/usePresenterKeys';
 import { APP_BINDINGS } from '../src/ui/useKeyboardShortcuts';
+import { isMac, shortcutSections } from '../src/ui/shortcuts/shortcut-list';
 
 /** Dispatches a real keydown on `target` and lets the keymap handle it; returns the event. */
 function press(keymap: Keymap, key: string, init: KeyboardEventInit = {}, target: Element = document.body) {
@@ -211,5 +212,35 @@ describe("the app's bindings", () => {
     expect(comboText('Space', true)).toBe('Space');
     expect(comboText('F', false)).toBe('F');
     expect(comboText('Escape', false)).toBe('Escape');
+  });
+});
+
+describe('the "Keyboard shortcuts" list', () => {
+  it('lists every binding once, by its description, with the platform’s keys', () => {
+    const lines = shortcutSections(false).flatMap((s) => s.lines);
+    for (const binding of [...APP_BINDINGS, ...UNDO_BINDINGS, ...PRESENTER_BINDINGS])
+      expect(lines.map((l) => l.description)).toContain(binding.description);
+    const keysOf = (description: string, mac: boolean) =>
+      shortcutSections(mac)
+        .flatMap((s) => s.lines)
+        .find((l) => l.description === description)?.keys;
+    expect(keysOf('Redo the edit undone last', false)).toEqual(['Ctrl+Shift+Z', 'Ctrl+Y']);
+    expect(keysOf('Redo the edit undone last', true)).toEqual(['⇧⌘Z', '⌘Y']);
+    expect(keysOf('Delete the selected node or edge', false)).toEqual(['Delete', 'Backspace']);
+    expect(keysOf('Show these keyboard shortcuts', false)).toEqual(['?']);
+    expect(shortcutSections(false)[1]?.lines.map((l) => l.keys.join(' or '))).toEqual([
+      'Space',
+      'F',
+      'R',
+      '1–4',
+      'N',
+      'P',
+      'Escape',
+    ]);
+  });
+
+  it('tells a Mac by its user agent', () => {
+    expect(isMac('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15')).toBe(true);
+    expect(isMac('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0')).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { ScenarioPanel } from './timeline/ScenarioPanel';
 import { SidePanel } from './SidePanel';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { KeyboardHelp } from './shortcuts/KeyboardHelp';
 import { KeepNotice } from './keep/KeepNotice';
 import { DeferredSlot } from './lazy/DeferredSlot';
 import { InsightPanelPart, preloadPartsWhenIdle } from './lazy/parts';
@@ -58,6 +59,7 @@ export function App() {
         </div>
       </footer>
       <DeferredSlot part={InsightPanelPart} shown={insightOpen} what="Insight" keep />
+      <KeyboardHelp />
     </div>
   );
 }

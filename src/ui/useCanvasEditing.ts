@@ -16,7 +16,8 @@ import { NODE_HEIGHT, NODE_WIDTH, layoutDocument, type FlowNode, type TrafficFlo
 /** The drag-and-drop type the palette puts a node kind under. */
 export const KIND_DRAG_TYPE = 'application/x-archplay-kind';
 
-const DELETE_KEYS = ['Delete', 'Backspace'];
+/** The keys that delete the selected nodes and edges (React Flow's `deleteKeyCode`). */
+export const DELETE_KEYS = ['Delete', 'Backspace'];
 
 const near = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 

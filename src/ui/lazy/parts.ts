@@ -22,6 +22,9 @@ export const PresetGalleryPart = deferred(() =>
 export const PresenterLayerPart = deferred(() =>
   import('../presenter/PresenterLayer').then((m) => m.PresenterLayer),
 );
+export const ShortcutsDialogPart = deferred(() =>
+  import('../shortcuts/ShortcutsDialog').then((m) => m.ShortcutsDialog),
+);
 /** The charts' plots (recharts and its d3, redux and immer: the largest part of the page's script). */
 export const TimePlotPart = deferred(() => import('../TimePlot').then((m) => m.TimePlot));
 
@@ -35,6 +38,7 @@ const IDLE_PARTS = [
   LessonGalleryPart,
   PresetGalleryPart,
   PresenterLayerPart,
+  ShortcutsDialogPart,
 ];
 
 /** Fetches the deferred parts at the browser's first idle moment; returns a cancel function. */
