@@ -10,6 +10,7 @@ import { ACTIVE_ACTIVE } from '../src/model/presets';
 import type { ArchDocument } from '../src/model/types';
 import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
+import { benchKeyedCaches, keyedCacheRss } from './keyed-cache';
 import { runSimjsMm1 } from './simjs-mm1';
 import { runTightMm1 } from './tight-mm1';
 import { runTightSeed, type SeedModel } from './tight-seed';
@@ -149,6 +150,16 @@ function gcHeapUsed(): number {
 }
 
 const REPEATS = 3;
+// `npm run bench -- --keyed-cache`: only the keyed-cache figures (bench/keyed-cache.ts).
+const rssCase = process.argv.indexOf('--keyed-cache-rss');
+if (rssCase >= 0) {
+  keyedCacheRss(Number(process.argv[rssCase + 1]));
+  process.exit(0);
+}
+if (process.argv.includes('--keyed-cache')) {
+  benchKeyedCaches(REPEATS);
+  process.exit(0);
+}
 const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 console.log(
   'archplay engine benchmark (Node',
@@ -263,3 +274,5 @@ console.log(
   `same, keeping all ${withRows.rows.length} per-second rows: heap ${withRows.samples.join(', ')} (rows are ${mib(rowsJson)} as JSON)`,
 );
 console.log(`peak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);
+
+benchKeyedCaches(REPEATS);

@@ -1,5 +1,6 @@
 import { absentOf, CACHE_PARAMS } from '../model/params';
 import type { CacheParams } from '../model/types';
+import { KeyIndex, NO_SLOT } from './key-index';
 import { RandomStream } from './random';
 import type { Topology } from './topology';
 
@@ -15,11 +16,12 @@ const INITIAL_ENTRIES = 1024;
 
 /**
  * One keyed cache's entries (README "Keyed caches"): a table from key to entry slot, and the entries in a
- * doubly linked list in recency order (LRU) or insertion order (FIFO), all in typed arrays. Memory is
- * 4 bytes per key of the key space plus 20 bytes per entry held, whatever the traffic.
+ * doubly linked list in recency order (LRU) or insertion order (FIFO), all in typed arrays. Memory
+ * follows the entries held, never the key space: 20 bytes per entry plus its place in the key index
+ * (8 to 16 bytes; the index starts at 16 KiB), whatever the traffic.
  */
 class KeyedStore {
-  private readonly slotOf: Int32Array;
+  private readonly slotOf = new KeyIndex();
   private entryKey = new Int32Array(0);
   private prev = new Int32Array(0);
   private next = new Int32Array(0);
@@ -31,19 +33,17 @@ class KeyedStore {
   count = 0;
 
   constructor(
-    keySpace: number,
+    private readonly keySpace: number,
     private readonly capacity: number,
     private readonly ttlMs: number,
     private readonly lru: boolean,
-  ) {
-    this.slotOf = new Int32Array(keySpace).fill(NONE);
-  }
+  ) {}
 
   /** Whether `key` is held and fresh; an LRU hit becomes the most recent entry, an expired one is dropped. */
   lookup(key: number, nowMs: number): boolean {
-    if (key < 0 || key >= this.slotOf.length) return false;
-    const slot = this.slotOf[key] as number;
-    if (slot === NONE) return false;
+    if (key < 0 || key >= this.keySpace) return false;
+    const slot = this.slotOf.get(key);
+    if (slot === NO_SLOT) return false;
     if ((this.expires[slot] as number) <= nowMs) {
       this.remove(slot);
       return false;
@@ -54,9 +54,9 @@ class KeyedStore {
 
   /** Stores `key` after a successful answer from downstream; returns 1 when an entry was evicted for it. */
   fill(key: number, nowMs: number): number {
-    if (key < 0 || key >= this.slotOf.length || this.capacity < 1) return 0;
-    const existing = this.slotOf[key] as number;
-    if (existing !== NONE) {
+    if (key < 0 || key >= this.keySpace || this.capacity < 1) return 0;
+    const existing = this.slotOf.get(key);
+    if (existing !== NO_SLOT) {
       // Several misses for one key raced to the backend (no request coalescing): the last answer wins.
       this.expires[existing] = nowMs + this.ttlMs;
       if (this.lru) this.toFront(existing);
@@ -70,7 +70,7 @@ class KeyedStore {
     const slot = this.allocSlot();
     this.entryKey[slot] = key;
     this.expires[slot] = nowMs + this.ttlMs;
-    this.slotOf[key] = slot;
+    this.slotOf.set(key, slot);
     this.pushFront(slot);
     this.count++;
     return evicted;
@@ -78,8 +78,7 @@ class KeyedStore {
 
   /** Empties the cache (a flush or a crash): every entry is gone. */
   clear(): void {
-    for (let slot = this.head; slot !== NONE; slot = this.next[slot] as number)
-      this.slotOf[this.entryKey[slot] as number] = NONE;
+    this.slotOf.clear();
     this.head = this.tail = NONE;
     this.count = 0;
     this.used = 0;
@@ -88,7 +87,7 @@ class KeyedStore {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.slotOf.byteLength + this.entryKey.byteLength * 3 + this.expires.byteLength;
+    return this.slotOf.bytes + this.entryKey.byteLength * 3 + this.expires.byteLength;
   }
 
   private allocSlot(): number {
@@ -115,7 +114,7 @@ class KeyedStore {
 
   private remove(slot: number): void {
     this.unlink(slot);
-    this.slotOf[this.entryKey[slot] as number] = NONE;
+    this.slotOf.delete(this.entryKey[slot] as number);
     this.freeSlots.push(slot);
     this.count--;
   }
