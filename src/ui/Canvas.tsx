@@ -21,6 +21,8 @@ import { RunTotalsPanel } from './RunTotalsPanel';
 import { TrafficEdge } from './TrafficEdge';
 import { useCanvasSelection } from './context-menu/useCanvasSelection';
 import { layoutDocument, layoutKey, type FlowNode } from './layout';
+import { useLayoutReady } from './layout-engine';
+import { LoadingNote } from './lazy/LoadingNote';
 import { useCanvasEditing } from './useCanvasEditing';
 
 // Module-level, so React Flow sees the same objects on every render.
@@ -108,10 +110,21 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
 /** The centre of the screen: the document's topology as a live React Flow graph. */
 export function Canvas({ mode = 'edit' }: { readonly mode?: CanvasMode }) {
   const doc = useArchStore(selectDoc);
+  // A document without stored positions waits for the automatic layout's chunk (layout-engine.ts).
+  const layoutReady = useLayoutReady(doc);
   return (
     <section className="canvas" aria-label="Canvas">
-      {/* The layout only depends on the drawing: parameter edits keep the same graph (and selection). */}
-      <FlowView key={layoutKey(doc)} doc={doc} mode={mode} />
+      {layoutReady === true ? (
+        // The layout only depends on the drawing: parameter edits keep the same graph (and selection).
+        <FlowView key={layoutKey(doc)} doc={doc} mode={mode} />
+      ) : layoutReady === false ? (
+        <LoadingNote what="the layout" block />
+      ) : (
+        <p className="canvas__failed" role="alert">
+          The diagram cannot be laid out: the layout could not be loaded ({layoutReady.failed}). Your document
+          is kept; reload the page to try again.
+        </p>
+      )}
     </section>
   );
 }

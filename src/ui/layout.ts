@@ -1,7 +1,7 @@
-import dagre from '@dagrejs/dagre';
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import { KINDS } from '../model/kinds';
 import type { ArchDocument, NodeKind } from '../model/types';
+import { loadedDagre, needsDagre } from './layout-engine';
 
 /** Data of a canvas node: identity only. Live figures are read from the store by id, not kept here. */
 export type ArchNodeData = { readonly label: string; readonly kind: NodeKind };
@@ -28,11 +28,6 @@ interface Box {
 /** The human name of a node kind. */
 export const kindName = (kind: NodeKind): string => KINDS[kind].name;
 
-/**
- * Lays a document out with dagre in its direction (left to right for the preset). Groups are framed
- * parent nodes whose box is computed from their children; children are positioned relative to it, as
- * React Flow expects, and listed after it.
- */
 /** The arrowhead at the source end of a two-headed link, like the canvas's default one at the target. */
 const START_MARKER = {
   type: MarkerType.ArrowClosed,
@@ -42,29 +37,30 @@ const START_MARKER = {
   color: '#8a94a6',
 } as const;
 
+/**
+ * Lays a document out with dagre in its direction (left to right for the preset), or from its stored
+ * positions alone when every node has one and none is in a group (dagre is then not loaded:
+ * layout-engine.ts). Groups are framed parent nodes whose box is computed from their children;
+ * children are positioned relative to it, as React Flow expects, and listed after it.
+ */
 export function layoutDocument(doc: ArchDocument): { nodes: FlowNode[]; edges: TrafficFlowEdge[] } {
-  const g = new dagre.graphlib.Graph({ compound: true });
-  g.setGraph({ rankdir: doc.direction, nodesep: 32, ranksep: 76, marginx: 10, marginy: 10 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const group of doc.groups) g.setNode(`group:${group.id}`, {});
-  for (const group of doc.groups)
-    if (group.parent !== undefined) g.setParent(`group:${group.id}`, `group:${group.parent}`);
-  for (const node of doc.nodes) {
-    g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT + GROUP_HEADER });
-    if (node.group !== undefined) g.setParent(node.id, `group:${node.group}`);
-  }
-  for (const edge of doc.edges) g.setEdge(edge.source, edge.target);
-  dagre.layout(g);
-
   const absolute = new Map<string, Box>();
-  for (const node of doc.nodes) {
-    const laid = g.node(node.id);
-    absolute.set(node.id, {
-      x: laid.x - NODE_WIDTH / 2,
-      y: laid.y - NODE_HEIGHT / 2,
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
+  if (needsDagre(doc)) {
+    const dagreCentres = loadedDagre();
+    // The canvas waits for dagre's chunk before it lays a document out (useLayoutReady).
+    if (!dagreCentres) throw new Error('this document needs the automatic layout, which has not loaded yet');
+    const centres = dagreCentres(doc, {
+      nodeWidth: NODE_WIDTH,
+      nodeHeight: NODE_HEIGHT,
+      groupHeader: GROUP_HEADER,
     });
+    for (const [id, centre] of centres)
+      absolute.set(id, {
+        x: centre.x - NODE_WIDTH / 2,
+        y: centre.y - NODE_HEIGHT / 2,
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+      });
   }
   const anchors = placeStoredPositions(doc, absolute);
   const groupBox = (id: string): Box | null => {

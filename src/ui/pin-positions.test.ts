@@ -1,13 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_ACTIVE } from '../model/presets';
 import { newNodeOf, withNodeAdded } from '../store/graph-edits';
 import { layoutDocument } from './layout';
+import { loadDagre } from './layout-engine';
 import { withPinnedPositions } from './pin-positions';
 
 const doc = ACTIVE_ACTIVE.document;
 const positionsOf = (d: typeof doc) => new Map(layoutDocument(d).nodes.map((n) => [n.id, n.position]));
 
 describe('pinned positions', () => {
+  beforeAll(async () => {
+    await loadDagre();
+  });
+
   it('keeps every node where it was when a node is added', () => {
     const before = positionsOf(doc);
     const next = withPinnedPositions(doc, withNodeAdded(doc, newNodeOf(doc, 'cache')));

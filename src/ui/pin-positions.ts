@@ -1,6 +1,7 @@
 import type { ArchDocument } from '../model/types';
 import { withNodePositions, type Point } from '../store/graph-edits';
 import { layoutDocument } from './layout';
+import { canLayOut } from './layout-engine';
 
 /**
  * Gives the nodes of `next` that have no position the place they have on the canvas now (laid out from
@@ -12,6 +13,8 @@ import { layoutDocument } from './layout';
  * would scatter the new one.
  */
 export function withPinnedPositions(current: ArchDocument, next: ArchDocument = current): ArchDocument {
+  // The canvas has not drawn `current` yet (its layout is still loading): nothing is anywhere to keep.
+  if (!canLayOut(current)) return next;
   const before = new Map(current.nodes.map((n) => [n.id, n]));
   if (next.direction !== current.direction) return next;
   const shared = next.nodes.filter((n) => before.has(n.id)).length;

@@ -1,3 +1,4 @@
+import { loadDagre } from '../layout-engine';
 import { deferred, whenIdle } from './deferred';
 
 /**
@@ -45,5 +46,7 @@ const IDLE_PARTS = [
 export function preloadPartsWhenIdle(): () => void {
   return whenIdle(() => {
     for (const part of IDLE_PARTS) void part.preload();
+    // The automatic layout too, so that a node added to a document drawn from its positions is placed at once.
+    loadDagre().catch(() => undefined);
   });
 }
