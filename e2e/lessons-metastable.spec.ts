@@ -21,6 +21,13 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
+    title: 'A retry storm that outlives the crash',
+    steps: 4,
+    lastTrigger: 'Server 1 recovered',
+    waitSec: 15,
+    total: 'Failed',
+  },
+  {
     title: 'A cache flush that never recovers',
     steps: 4,
     select: 'Cache',
@@ -50,7 +57,26 @@ const CASES: readonly Case[] = [
     waitSec: 20,
     total: 'Wasted',
   },
+  {
+    title: 'A stale queue: 100% busy, no goodput',
+    steps: 4,
+    lastTrigger: 'Client load changed (900 req/s)',
+    waitSec: 10,
+    total: 'Wasted',
+  },
 ];
+
+test('the lesson gallery lists the six metastable failures under their topic', async ({ page }) => {
+  const app = new LessonsPage(page);
+  await app.open();
+  await app.welcome.getByRole('button', { name: 'Dismiss welcome' }).click();
+  await app.button('Lessons').click();
+  const metastable = app.lessonsDialog.getByRole('button').filter({ hasText: 'Metastable failures' });
+  await expect(metastable).toHaveCount(6);
+  for (const c of CASES) await expect(app.lessonCard(c.title)).toHaveCount(1);
+  await metastable.last().scrollIntoViewIfNeeded();
+  await app.screenshot('lessons-gallery-metastable');
+});
 
 for (const c of CASES) {
   test(`lesson “${c.title}”: the steps wait for the run, and the answer is the run totals’ figure`, async ({

@@ -96,10 +96,10 @@ for (const c of TWIN_CASES) {
     await insight.open('Twin runs');
     const variant = insight.panel.getByRole('checkbox', { name: c.mitigation });
     await expect(variant).not.toBeChecked();
-    await insight.panel
-      .getByRole('region', { name: 'Mitigation' })
-      .getByRole('button', { name: `Try the mitigation: ${c.mitigation}` })
-      .click();
+    const offer = insight.panel.getByRole('region', { name: 'Mitigation' });
+    await expect(offer).toContainText(c.mitigation);
+    await app.screenshot(`metastable-twin-offer-${c.name.replaceAll(' ', '-')}`);
+    await offer.getByRole('button', { name: `Try the mitigation: ${c.mitigation}` }).click();
     // One click ticks the variant as B and runs both.
     await expect(variant).toBeChecked();
     const table = insight.panel.getByRole('table', { name: 'Totals of A and B' });
