@@ -1,11 +1,12 @@
 import { parseDurationMs } from '../model/units';
+import { formatFixed, formatSharePercent } from '../model/number-format';
 import { compare, sweep } from '../analysis/analysis';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from './io';
 import { loadRunnableDocument } from './load-document';
 import { parseReplications } from './test-command';
 import { pairedCompare } from './compare-replications';
 
-const percent = (share: number) => `${(share * 100).toFixed(3)}%`;
+const percent = (share: number) => formatSharePercent(share, 3);
 
 /** `archplay sweep <file> [--at 60s] [--json]` (DESIGN.md §6). */
 export const sweepCommand: Command = {
@@ -32,7 +33,7 @@ export const sweepCommand: Command = {
     } else {
       const lines = result.ranking.map(
         (r, i) =>
-          `${String(i + 1).padStart(3)}. ${r.target} (${r.kind}): availability ${percent(r.availability)}, ${r.failed} failed, p99 ${r.p99_ms.toFixed(1)} ms` +
+          `${String(i + 1).padStart(3)}. ${r.target} (${r.kind}): availability ${percent(r.availability)}, ${r.failed} failed, p99 ${formatFixed(r.p99_ms, 1)} ms` +
           `${r.writes_lost ? `, ${r.writes_lost} writes lost` : ''}${r.sessions_lost ? `, ${r.sessions_lost} sessions lost` : ''}`,
       );
       io.stdout(`Failing each component at ${atSec} s, worst first:\n${lines.join('\n')}\n`);
@@ -71,13 +72,13 @@ export const compareCommand: Command = {
         `${''.padEnd(16)}${'A'.padStart(14)}${'B'.padStart(14)}`,
         row('availability', (t) => percent(t.availability)),
         row('failed', (t) => String(t.failed)),
-        row('p50 ms', (t) => t.latency_ms.p50.toFixed(2)),
-        row('p95 ms', (t) => t.latency_ms.p95.toFixed(2)),
-        row('p99 ms', (t) => t.latency_ms.p99.toFixed(2)),
+        row('p50 ms', (t) => formatFixed(t.latency_ms.p50, 2)),
+        row('p95 ms', (t) => formatFixed(t.latency_ms.p95, 2)),
+        row('p99 ms', (t) => formatFixed(t.latency_ms.p99, 2)),
         row('writes lost', (t) => String(t.writes_lost)),
         row('sessions lost', (t) => String(t.sessions_lost)),
         row('duplicates', (t) => String(t.duplicates)),
-        row('cost per hour', (t) => t.cost_per_hour.toFixed(2)),
+        row('cost per hour', (t) => formatFixed(t.cost_per_hour, 2)),
         '',
       ].join('\n'),
     );

@@ -1,3 +1,4 @@
+import { formatPrecision } from '../model/number-format';
 import { twinPair } from '../analysis/analysis';
 import { pairedTotals, runReplications, summarize } from '../analysis/replications';
 import { formatMeasured } from '../analysis/expectations';
@@ -53,7 +54,7 @@ export function pairedCompare(
   const rows = SHOWN.filter((name) => summaryA.totals[name] && summaryB.totals[name]).map((name) => {
     const d = differences[name];
     const diff = d
-      ? `${d.difference >= 0 ? '+' : '−'}${formatMeasured(name, Math.abs(d.difference))} ${d.significant ? `significant (p = ${d.pValue.toPrecision(2)})` : 'not significant'}`
+      ? `${d.difference >= 0 ? '+' : '−'}${formatMeasured(name, Math.abs(d.difference))} ${d.significant ? `significant (p = ${formatPrecision(d.pValue, 2)})` : 'not significant'}`
       : '';
     return `${name.padEnd(14)}${plusMinus(name, summaryA.totals[name]!).padStart(24)}${plusMinus(name, summaryB.totals[name]!).padStart(24)}  ${diff}`;
   });

@@ -1,3 +1,5 @@
+import { formatFixed } from '../model/number-format';
+
 /**
  * JUnit XML for `archplay test --junit FILE` (README.md, "Architecture tests in CI"): one test suite per
  * file, one test case per expectation; a failed expectation is a <failure>, a file that cannot be read
@@ -39,12 +41,12 @@ export function junitXml(suites: readonly JunitSuite[]): string {
   const time = suites.reduce((sum, s) => sum + s.timeSec, 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="archplay test" tests="${all.length}" failures="${count(all, 'fail')}" errors="${count(all, 'error')}" time="${time.toFixed(3)}">`,
+    `<testsuites name="archplay test" tests="${all.length}" failures="${count(all, 'fail')}" errors="${count(all, 'error')}" time="${formatFixed(time, 3)}">`,
   ];
   for (const suite of suites) {
     const name = xmlEscape(suite.name);
     lines.push(
-      `  <testsuite name="${name}" tests="${suite.cases.length}" failures="${count(suite.cases, 'fail')}" errors="${count(suite.cases, 'error')}" time="${suite.timeSec.toFixed(3)}">`,
+      `  <testsuite name="${name}" tests="${suite.cases.length}" failures="${count(suite.cases, 'fail')}" errors="${count(suite.cases, 'error')}" time="${formatFixed(suite.timeSec, 3)}">`,
     );
     for (const c of suite.cases) {
       const open = `    <testcase classname="${name}" name="${xmlEscape(c.name)}"`;

@@ -1,3 +1,4 @@
+import { formatFixed, formatSharePercent } from '../model/number-format';
 import { parseDurationMs } from '../model/units';
 import { runReport, type RunReport } from '../analysis/report';
 import { seriesCsv } from '../analysis/series-csv';
@@ -95,15 +96,14 @@ function finiteNumbers(_key: string, value: unknown): unknown {
 
 function summary(file: string, report: RunReport): string {
   const t = report.totals;
-  const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
   const lines = [
     `${file}: ${report.duration_s} s simulated, seed ${report.seed}${report.stopped ? ` (${report.stopped})` : ''}`,
-    `  requests ${t.requests}, ok ${t.ok}, failed ${t.failed}, in flight ${t.in_flight}; availability ${pct(t.availability)}`,
-    `  throughput ${t.throughput_rps.toFixed(1)} req/s; latency mean ${t.latency_ms.mean.toFixed(2)} ms, p50 ${t.latency_ms.p50.toFixed(2)}, p95 ${t.latency_ms.p95.toFixed(2)}, p99 ${t.latency_ms.p99.toFixed(2)} ms`,
+    `  requests ${t.requests}, ok ${t.ok}, failed ${t.failed}, in flight ${t.in_flight}; availability ${formatSharePercent(t.availability, 3)}`,
+    `  throughput ${formatFixed(t.throughput_rps, 1)} req/s; latency mean ${formatFixed(t.latency_ms.mean, 2)} ms, p50 ${formatFixed(t.latency_ms.p50, 2)}, p95 ${formatFixed(t.latency_ms.p95, 2)}, p99 ${formatFixed(t.latency_ms.p99, 2)} ms`,
     `  sessions lost ${t.sessions_lost}, writes lost ${t.writes_lost}, duplicates ${t.duplicates}`,
     ...report.events.map(
       (e) =>
-        `  ${e.t.toFixed(1)} s ${e.type} ${e.target}${e.by ? ` (by ${e.by})` : ''}${e.detail ? `: ${e.detail}` : ''}`,
+        `  ${formatFixed(e.t, 1)} s ${e.type} ${e.target}${e.by ? ` (by ${e.by})` : ''}${e.detail ? `: ${e.detail}` : ''}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

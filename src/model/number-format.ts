@@ -29,3 +29,7 @@ export const formatGrouped = (value: number): string => GROUPED.format(Math.roun
 
 /** A number with thousands separators and up to three decimals: "1,234.5". */
 export const formatGroupedDecimal = (value: number): string => GROUPED_DECIMAL.format(value);
+
+/** A share as a percentage the way reports and the command line write it, without a space: "99.334%". */
+export const formatSharePercent = (share: number, digits: number): string =>
+  `${formatFixed(share * 100, digits)}%`;
