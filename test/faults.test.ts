@@ -88,8 +88,10 @@ describe('the fault catalogue', () => {
     };
     expect(offered('service')).toEqual(['fail', 'hang', 'slow', 'errors', 'capacity', 'recover']);
     expect(offered('cache')).toEqual(['fail', 'hang', 'slow', 'errors', 'flush', 'capacity', 'recover']);
-    expect(offered('lb')).toEqual(['fail', 'hang', 'slow', 'errors', 'recover']);
-    expect(offered('client')).toEqual(['fail', 'hang', 'slow', 'errors', 'load', 'recover']);
+    // Slow and Errors change a node's own work: a load balancer, a limiter and a client do none.
+    expect(offered('lb')).toEqual(['fail', 'hang', 'recover']);
+    expect(offered('limiter')).toEqual(['fail', 'hang', 'recover']);
+    expect(offered('client')).toEqual(['fail', 'hang', 'load', 'recover']);
   });
 
   describe.each(NODE_KINDS)('next to a %s', (kind) => {
@@ -163,14 +165,14 @@ describe('the context menu', () => {
     expect(items.map((i) => i.label)).toEqual([
       'Fail (crash)',
       'Hang',
-      'Slow ×5',
-      'Errors 10%',
       'Change load 100/s',
       'Change load 25/s',
       'Recover',
     ]);
-    expect(items[4]?.step).toEqual({ action: 'load', ratePerSec: 100 });
-    expect(items[3]?.step).toEqual({ action: 'degrade', errorRate: 0.1 });
+    expect(items[2]?.step).toEqual({ action: 'load', ratePerSec: 100 });
+    expect(items[3]?.step).toEqual({ action: 'load', ratePerSec: 25 });
+    const server = faultMenuItemsOf(faultTargetOf(doc, doc.nodes[1]?.id ?? '') as FaultTarget);
+    expect(server.find((i) => i.label === 'Errors 10%')?.step).toEqual({ action: 'degrade', errorRate: 0.1 });
   });
 
   it('offers an edge its link faults, ending with Recover', () => {

@@ -4,6 +4,7 @@
  * aimed at a server, an alert on a node that is gone) is found afterwards by `validateDocument`, whose
  * issues name a field path, not a line. This maps such a path back to the annotation that set the field.
  */
+import { STEP_PARAMS } from '../model/params';
 import type { ValidationIssue } from '../model/validate';
 import type { Annotation, Pair, Token } from './annotations';
 import type { MermaidError } from './diagnostics';
@@ -49,6 +50,12 @@ function tokenOf(path: string, annotations: readonly Annotation[]): Token | unde
       if (!line) return undefined;
       if (line.type === 'at' && field === 'target') return line.target;
       if (line.type === 'at' && field === 'atSec') return line.time;
+      // A step's strength is written under its own key (`errors=` sets errorRate, `latency=` addedLatencyMs).
+      if (line.type === 'at' && Object.hasOwn(STEP_PARAMS, field)) {
+        const key = STEP_PARAMS[field as keyof typeof STEP_PARAMS].key;
+        const pair = line.pairs.findLast((p) => p.key.text === key);
+        if (pair) return pair.value;
+      }
       return pairFor([line], field) ?? headOf(line);
     }
     case 'expectations': {

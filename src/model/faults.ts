@@ -41,8 +41,13 @@ export interface ActionSpec {
 const everyKind = NODE_KINDS;
 /** Traffic sources: the kinds whose rate a `load` step changes. */
 const sourceKinds = NODE_KINDS.filter((k) => KINDS[k].engine === 'client');
-/** Kinds with a pool of workers, which a `workers=` degradation shrinks. */
-const workerKinds = NODE_KINDS.filter((k) => Object.hasOwn(KINDS[k].params, 'workers'));
+/**
+ * Kinds that do work of their own with a pool of workers (the engine's `worker` behaviour): the only
+ * ones a slow factor, an error rate or a `workers=` degradation changes. A DNS node holds worker
+ * parameters but answers from its routing alone; clients, load balancers and limiters do no work.
+ */
+export const SERVING_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => KINDS[k].engine === 'worker');
+const workerKinds = SERVING_KINDS;
 const cacheKinds: readonly NodeKind[] = ['cache'];
 
 const anything: TargetSet = { nodeKinds: everyKind, edges: true, groups: true };
@@ -172,7 +177,7 @@ export const FAULTS: readonly FaultSpec[] = [
     label: 'Slow',
     hint: 'Multiplies its service time',
     tone: 'warn',
-    targets: nodesOf(everyKind),
+    targets: nodesOf(SERVING_KINDS),
     strength: { param: 'factor', unit: '×', presets: fixedPreset(5) },
   },
   {
@@ -181,7 +186,7 @@ export const FAULTS: readonly FaultSpec[] = [
     label: 'Errors',
     hint: 'Answers this share of requests with a server error',
     tone: 'warn',
-    targets: nodesOf(everyKind),
+    targets: nodesOf(SERVING_KINDS),
     strength: { param: 'errorRate', unit: '%', presets: fixedPreset(10) },
   },
   {

@@ -1,7 +1,7 @@
 import { validateExpectations } from './validate-expectations';
 import { KINDS } from './kinds';
 import { distributionProblem, type ValueType } from './param-values';
-import { ACTIONS, faultTargetOf, targetIn, type FaultTarget } from './faults';
+import { ACTIONS, faultTargetOf, SERVING_KINDS, targetIn, type FaultTarget } from './faults';
 import { checkParams, EDGE_PARAMS, LIMITS, STEP_PARAMS } from './params';
 import { validatePeers } from './validate-peers';
 import { validateCaptions, validateLesson } from './validate-lesson';
@@ -109,7 +109,7 @@ function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): vo
     case 'degrade':
       if (spec.params.every((prop) => step[prop] === undefined))
         report('action', 'degrade needs factor=, errors=, latency=, loss= or workers=');
-      if (step.workersShare !== undefined) checkWorkersTarget(target, report);
+      checkDegradeTarget(step, target, report);
       break;
     case 'fail':
     case 'recover':
@@ -124,20 +124,33 @@ function validateStep(step: ScenarioStep, doc: ArchDocument, report: Report): vo
 }
 
 /**
- * `degrade … workers=50%` leaves a node a share of its workers: a node without workers (a client, load
- * balancer or limiter) or an edge would silently ignore it. A group applies it to its nodes that have some.
+ * What each strength of a `degrade` step changes (README "Faults"): `factor=`, `errors=` and `workers=`
+ * a node's own work, `latency=` and `loss=` an edge; a group passes each to its nodes or edges. Given to
+ * a target it cannot change, a strength would be silently ignored, so it is an error at its value.
  */
-function checkWorkersTarget(target: FaultTarget, report: Report): void {
-  if (target.type === 'edge')
-    report(
-      'workersShare',
-      'workers= leaves a node a share of its workers; an edge has none (use latency= or loss=)',
-    );
-  else if (target.type === 'node' && !Object.hasOwn(KINDS[target.node.kind].params, 'workers'))
-    report(
-      'workersShare',
-      `workers= leaves a node a share of its workers; ${target.node.label} is a ${target.node.kind} and has none`,
-    );
+function checkDegradeTarget(step: ScenarioStep, target: FaultTarget, report: Report): void {
+  if (target.type === 'group') return;
+  for (const prop of ['factor', 'errorRate', 'workersShare', 'addedLatencyMs', 'loss'] as const) {
+    if (step[prop] === undefined) continue;
+    const key = STEP_PARAMS[prop].key;
+    const onNodes = prop === 'factor' || prop === 'errorRate' || prop === 'workersShare';
+    if (target.type === 'edge' && onNodes)
+      report(
+        prop,
+        prop === 'workersShare'
+          ? 'workers= leaves a node a share of its workers; an edge has none (use latency= or loss=)'
+          : `${key}= changes a node's own work; an edge takes latency= or loss=`,
+      );
+    else if (target.type === 'node' && !onNodes)
+      report(prop, `${key}= changes an edge (A-->B) or a group; a node takes factor=, errors= or workers=`);
+    else if (target.type === 'node' && !SERVING_KINDS.includes(target.node.kind))
+      report(
+        prop,
+        prop === 'workersShare'
+          ? `workers= leaves a node a share of its workers; ${target.node.label} is a ${target.node.kind} and has none`
+          : `${key}= changes a node's own work; ${target.node.label} is a ${target.node.kind} and does none`,
+      );
+  }
 }
 
 /** Each parameter of the node against its range in the parameter table (src/model/params.ts). */
