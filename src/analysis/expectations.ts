@@ -3,6 +3,7 @@
  * node, over the whole run or a window, and the comparison with the expected value — on one run's value,
  * on the mean of replications, or on the bound of their confidence interval (`at 95%`).
  */
+import { formatSignificant } from '../model/number-format';
 import { formatExpectation, formatMetricValue } from '../model/expectation-text';
 import { expectMetricInfo, type ExpectOp, type Expectation } from '../model/expectation-types';
 import type { ReportRow, RunReport } from './report';
@@ -229,7 +230,7 @@ export function whereText(e: Expectation): string {
 /** A measured value in the metric's unit, rounded for reading: `99.95%`, `212.4ms`, `3`. */
 export function formatMeasured(metric: string, value: number, digits?: number): string {
   const unit = expectMetricInfo(metric)?.unit ?? 'count';
-  const round = (v: number, d: number) => String(Number(v.toPrecision(digits ?? d)));
+  const round = (v: number, d: number) => formatSignificant(v, digits ?? d);
   if (unit === 'share') return `${round(value * 100, 6)}%`;
   if (unit === 'ms') return `${round(value, 4)}ms`;
   if (unit === 'rate') return `${round(value, 5)}/s`;

@@ -1,3 +1,4 @@
+import { formatSignificant } from '../model/number-format';
 import type { ReportNodeSecond, ReportRow, RunReport } from './report';
 
 /**
@@ -68,7 +69,7 @@ export function seriesCsvOf(nodeIds: readonly string[], series: readonly ReportR
 }
 
 function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8)));
+  return Number.isInteger(value) ? String(value) : formatSignificant(value, 8);
 }
 
 /** Quotes a CSV field when it holds a comma, quote or line break (node ids are user text). */

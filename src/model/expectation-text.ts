@@ -8,6 +8,7 @@
  * `sweep availability >= 99%`, `availability >= 99.9% at 95%`. Errors carry the 0-based offset of the
  * word they are about, so callers can point at it.
  */
+import { formatSignificant } from './number-format';
 import {
   EXPECT_METRICS,
   EXPECT_OPS,
@@ -148,7 +149,7 @@ function secondsOf(text: string): Parsed<number> {
 
 /** A share as a percentage when that reads back exactly (`99.9%`), else as the plain number. */
 function shareText(value: number): string {
-  const percent = `${Number((value * 100).toPrecision(12))}%`;
+  const percent = `${formatSignificant(value * 100, 12)}%`;
   const back = parseProbability(percent);
   return back.ok && back.value === value ? percent : String(value);
 }
