@@ -141,3 +141,29 @@ test('the diagram’s own edge labels and strokes are drawn on the canvas', asyn
   await expect(page.locator('.traffic-edge[style*="stroke-dasharray"]')).toHaveCount(1);
   await app.screenshot('mermaid-edge-labels');
 });
+
+test('another diagram pasted without a title is untitled; an edit of the same diagram keeps its name', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  const heading = page.getByRole('heading', { level: 1 });
+  await app.open();
+  await expect(heading).toHaveText('Active-Active behind a load balancer');
+  await app.source.open();
+
+  await app.source.paste('flowchart LR\n  Users --> API["API"]\n  API --> Store[("Store")]\n');
+  await expect(app.node('Store')).toBeVisible();
+  await expect(heading).toHaveText('Untitled diagram');
+
+  await app.source.paste(
+    '---\ntitle: Checkout\n---\nflowchart LR\n  Users --> API["API"]\n  API --> Store[("Store")]\n',
+  );
+  await expect(heading).toHaveText('Checkout');
+
+  // The title line removed while the diagram grows: still the same document, still its name.
+  await app.source.paste(
+    'flowchart LR\n  Users --> API["API"]\n  API --> Store[("Store")]\n  API --> Cache["Cache"]\n',
+  );
+  await expect(app.node('Cache')).toBeVisible();
+  await expect(heading).toHaveText('Checkout');
+});

@@ -1,7 +1,7 @@
 /**
  * Mermaid flowchart text → archplay document (DESIGN.md §5), with mermaid's own parser.
  */
-import { defaultParamsOf } from '../model/defaults';
+import { defaultParamsOf, UNTITLED } from '../model/defaults';
 import { isPeerLink } from '../model/peers';
 import type { ArchDocument, ClassDef, Direction, NodeSpec } from '../model/types';
 import { validateDocument } from '../model/validate';
@@ -31,7 +31,7 @@ export interface ParseMermaidOptions {
 }
 
 /** The name of a document whose Mermaid text has no title and no name was given. */
-export const UNTITLED = 'Untitled diagram';
+export { UNTITLED };
 
 const FLOWCHART_TYPES = new Set(['flowchart', 'flowchart-v2', 'flowchart-elk']);
 

@@ -17,6 +17,9 @@ export const DEFAULT_QUEUE: WorkerParams = KINDS.queue.defaults;
 /** A new edge's parameters, from the edge table (src/model/params.ts). */
 export const DEFAULT_EDGE: EdgeParams = EDGE_DEFAULTS;
 
+/** The name of a document whose source gives it none (no `title:`) and that has no name to keep. */
+export const UNTITLED = 'Untitled diagram';
+
 /** Default parameters for a node of the given kind. */
 export function defaultParamsOf<K extends NodeKind>(kind: K): NodeParamsByKind[K] {
   return kindOf(kind).defaults as NodeParamsByKind[K];

@@ -29,3 +29,10 @@ export function withPinnedPositions(current: ArchDocument, next: ArchDocument = 
   }
   return positions.size ? withNodePositions(next, positions) : next;
 }
+
+/** Whether `next` is another diagram rather than an edit of `current`: most of its nodes are new. */
+export function isAnotherDiagram(current: ArchDocument, next: ArchDocument): boolean {
+  const ids = new Set(current.nodes.map((n) => n.id));
+  const shared = next.nodes.filter((n) => ids.has(n.id)).length;
+  return shared * 2 < next.nodes.length;
+}

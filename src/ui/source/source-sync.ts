@@ -1,8 +1,9 @@
+import { UNTITLED } from '../../model/defaults';
 import type { ArchDocument } from '../../model/types';
 import { documentFromJson, documentToJson } from '../../share/document-json';
 import { useArchStore } from '../../store/store';
 import { layoutKey } from '../layout';
-import { withPinnedPositions } from '../pin-positions';
+import { isAnotherDiagram, withPinnedPositions } from '../pin-positions';
 
 /**
  * Text → document for the Mermaid source panel. The mermaid module (and the library behind it) is
@@ -32,17 +33,17 @@ export async function applySourceText(
   const store = useArchStore.getState();
   store.setSourceDraft(text);
   const { parseMermaid } = await loadMermaidModule();
-  // A text without a title keeps the document's name (or takes the file's) rather than "Untitled diagram".
-  const result = await parseMermaid(text, { name: options.name ?? store.doc.name });
+  const result = await parseMermaid(text, options.name === undefined ? {} : { name: options.name });
   if (mine !== latest) return;
   const { doc, setSourceOutcome, replaceDocument } = useArchStore.getState();
   if (!result.ok) {
     setSourceOutcome({ doc: null, errors: result.errors });
     return;
   }
+  const parsed = withNameKept(doc, result.document, options.name);
   // Only a changed drawing needs the old nodes pinned: the same drawing lays out the same way.
-  const redrawn = layoutKey(result.document) !== layoutKey(doc);
-  const next = options.keepPositions && redrawn ? withPinnedPositions(doc, result.document) : result.document;
+  const redrawn = layoutKey(parsed) !== layoutKey(doc);
+  const next = options.keepPositions && redrawn ? withPinnedPositions(doc, parsed) : parsed;
   if (documentToJson(next) === documentToJson(doc)) {
     setSourceOutcome({ doc, errors: [], notices: result.notices });
     return;
@@ -50,6 +51,19 @@ export async function applySourceText(
   // Positions alone do not change the simulation: the run goes on.
   replaceDocument(next, { restart: withoutPositions(next) !== withoutPositions(doc) });
   setSourceOutcome({ doc: next, errors: [], notices: result.notices });
+}
+
+/**
+ * A text without a title keeps the document's name while it is the same diagram being edited (or
+ * takes the file's name); another diagram pasted over it is "Untitled diagram", not the old one's name.
+ */
+function withNameKept(
+  current: ArchDocument,
+  parsed: ArchDocument,
+  fileName: string | undefined,
+): ArchDocument {
+  if (fileName !== undefined || parsed.name !== UNTITLED || isAnotherDiagram(current, parsed)) return parsed;
+  return { ...parsed, name: current.name };
 }
 
 /** The base name of a file, without its extension ("diagram.mmd" → "diagram"). */
