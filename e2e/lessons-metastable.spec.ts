@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { InsightPage } from './insight-page';
 import { LessonsPage } from './lessons-page';
 import { NAMES } from './selectors';
 
@@ -119,6 +120,19 @@ for (const c of CASES) {
     await expect(app.lessonSteps.getByRole('status')).toContainText('Not quite');
     await expect(page.getByText('NaN')).toHaveCount(0);
     await app.screenshot(`lessons-metastable-${c.title.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+
+    // Done watching: the lesson leads to its fix in Twin runs.
+    await app.lessonSteps.getByRole('button', { name: 'Try the mitigation in Twin runs' }).click();
+    const insight = new InsightPage(page);
+    await expect(insight.panel.getByRole('tab', { name: 'Twin runs' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(
+      insight.panel
+        .getByRole('region', { name: 'Mitigation' })
+        .getByRole('button', { name: /^Try the mitigation: / }),
+    ).toBeVisible();
     await expect(app.button(NAMES.play)).toBeVisible();
   });
 }

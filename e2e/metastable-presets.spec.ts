@@ -46,13 +46,22 @@ test('each metastable preset runs past its trigger and shows failures and wasted
 /** A metastable preset (or its lesson) and the one-click mitigation Twin runs offer for it. */
 interface TwinCase {
   readonly name: string;
-  readonly open: (app: LessonsPage) => Promise<void>;
+  /** Opens the document and its Twin runs. */
+  readonly open: (app: LessonsPage, insight: InsightPage) => Promise<void>;
   readonly mitigation: string;
   /** Whether A is still down at the run's end (the stale queue drains in the end, a minute late). */
   readonly downToTheEnd: boolean;
 }
 
-const openPresetOf = (id: string) => (app: LessonsPage) => app.openPreset(presetOf(id).title);
+/** Opens the preset, then Twin runs from its banner's link. */
+const openPresetOf = (id: string) => async (app: LessonsPage, insight: InsightPage) => {
+  await app.openPreset(presetOf(id).title);
+  await app.lesson.getByRole('button', { name: 'Try the mitigation in Twin runs' }).click();
+  await expect(insight.panel.getByRole('tab', { name: 'Twin runs' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+};
 
 const TWIN_CASES: readonly TwinCase[] = [
   {
@@ -75,10 +84,11 @@ const TWIN_CASES: readonly TwinCase[] = [
   },
   {
     name: 'death spiral lesson',
-    open: async (app) => {
+    open: async (app, insight) => {
       await app.button('Lessons').click();
       await app.lessonCard('A GC-style death spiral').click();
       await expect(app.lessonsDialog).toBeHidden();
+      await insight.open('Twin runs');
     },
     mitigation: 'Admission limiter: at most 5 at once',
     downToTheEnd: true,
@@ -92,8 +102,7 @@ for (const c of TWIN_CASES) {
     const app = new LessonsPage(page);
     const insight = new InsightPage(page);
     await app.open();
-    await c.open(app);
-    await insight.open('Twin runs');
+    await c.open(app, insight);
     const variant = insight.panel.getByRole('checkbox', { name: c.mitigation });
     await expect(variant).not.toBeChecked();
     const offer = insight.panel.getByRole('region', { name: 'Mitigation' });

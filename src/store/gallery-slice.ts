@@ -2,7 +2,7 @@ import type { GalleryPreset } from '../model/preset-gallery';
 import type { ArchDocument } from '../model/types';
 
 /** The gallery preset that is open, without its Mermaid text: what the lesson banner and run totals need. */
-export type OpenPreset = Pick<GalleryPreset, 'id' | 'title' | 'lesson' | 'headline'>;
+export type OpenPreset = Pick<GalleryPreset, 'id' | 'title' | 'lesson' | 'headline' | 'mitigation'>;
 
 export interface GalleryState {
   /** The preset last loaded from the gallery (null: the document came from elsewhere). */
@@ -33,9 +33,9 @@ export function gallerySlice(
   return {
     openPreset: null,
     lessonShown: false,
-    openGalleryPreset: (doc, { id, title, lesson, headline }) => {
+    openGalleryPreset: (doc, { id, title, lesson, headline, mitigation }) => {
       set({
-        openPreset: { id, title, lesson, headline },
+        openPreset: { id, title, lesson, headline, ...(mitigation !== undefined ? { mitigation } : {}) },
         lessonShown: true,
         selectedId: null,
         showNodeSeries: false,

@@ -1,5 +1,6 @@
 import { selectLessonShown, selectOpenPreset } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
+import { MitigationLink } from '../lessons/MitigationLink';
 import { lessonParts } from './lesson-parts';
 
 /** The open preset's lesson under the top bar, "Try … Watch …", until dismissed. */
@@ -23,6 +24,7 @@ export function LessonBanner() {
           </>
         )}
       </p>
+      {preset.mitigation !== undefined && <MitigationLink />}
       <button
         type="button"
         className="btn btn--small lesson__close"

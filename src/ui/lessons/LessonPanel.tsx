@@ -1,5 +1,6 @@
 import { useArchStore } from '../../store/store';
 import { LessonQuestion } from './LessonQuestion';
+import { MitigationLink } from './MitigationLink';
 
 /**
  * The open lesson under the top bar: its title and text, the steps with the current one highlighted
@@ -53,6 +54,12 @@ export function LessonPanel() {
         </p>
       )}
       {finished && lesson.question && <LessonQuestion question={lesson.question} />}
+      {/* A metastable failure has a fix to compare once it has been watched (README "Metastable failures"). */}
+      {finished && lesson.topic === 'metastable' && (
+        <p className="lesson-panel__next">
+          The failure outlived its trigger: compare it with its fix. <MitigationLink />
+        </p>
+      )}
     </section>
   );
 }
