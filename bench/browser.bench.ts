@@ -12,7 +12,8 @@
  *    reset and played again whenever it reaches its end).
  *
  * Options: `--minutes N` (heap soak length), `--no-build` (reuse the last build), `--out-dir D` (where
- * the page is built, default dist-bench), `--port P` (default E2E_PORT or 4180). Budgets: ≥ 50 fps and no task over 50 ms at Max; ≥ 40 fps panning 200 nodes;
+ * the page is built, default dist-bench), `--only max|nodes|heap` (one part), `--port P` (default
+ * E2E_PORT or 4180). Budgets: ≥ 50 fps and no task over 50 ms at Max; ≥ 40 fps panning 200 nodes;
  * heap growth ≤ 50 MB. The process exits with 1 when one is missed. Figures depend on the machine:
  * a software-rendered Chromium on two shared cores draws fewer frames than a laptop.
  */
@@ -28,8 +29,13 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const MINUTES = Number(option('minutes') ?? 5);
+/** `--only max|nodes|heap`: one part of the bench, for iterating on it. */
+const ONLY = option('only');
+const runs = (part: 'max' | 'nodes' | 'heap') => ONLY === undefined || ONLY === part;
 const PORT = Number(option('port') ?? process.env['E2E_PORT'] ?? 4180);
 const OUT_DIR = option('out-dir') ?? 'dist-bench';
+/** Where the screenshots of the charts at Max go (kept, like the browser tests'). */
+const SCREENSHOTS = 'test-results/screenshots';
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM =
   process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -271,118 +277,134 @@ async function main(): Promise<void> {
     console.log(`Chromium ${browser.version()}, ${OUT_DIR} on ${BASE}; soak ${MINUTES} min\n`);
 
     // 1. The seed at Max.
-    await openLongSeed(page);
-    await measure(page, 2_000);
-    const idle = await measure(page, 3_000);
-    row('idle page: frames per second', idle.fps.toFixed(1), '', null);
-    await setSpeed(page, 'max');
-    await play(page);
-    await page.waitForTimeout(2_000);
-    const before = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
-    let cpu = { longestCpuMs: 0, cpuOver50: 0 };
-    const atMax = await measure(page, async () => {
-      cpu = await mainThreadCpu(browser, page, () => page.waitForTimeout(15_000));
-    });
-    const after = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
-    const wall = (after.at - before.at) / 1000;
-    row(
-      'seed at Max: frames per second',
-      atMax.fps.toFixed(1),
-      `≥ ${BUDGET.maxFps}`,
-      check('fps at Max', atMax.fps >= BUDGET.maxFps),
-    );
-    row(
-      'seed at Max: longest main-thread task',
-      `${atMax.longestTaskMs.toFixed(0)} ms`,
-      `≤ ${BUDGET.longTaskMs} ms`,
-      check('long tasks at Max', atMax.longestTaskMs <= BUDGET.longTaskMs),
-    );
-    row('seed at Max: tasks over 50 ms', String(atMax.tasksOver50), '', null);
-    row('seed at Max: longest task, CPU time', `${cpu.longestCpuMs.toFixed(0)} ms`, '', null);
-    row('seed at Max: tasks over 50 ms of CPU time', String(cpu.cpuOver50), '', null);
-    row(
-      'seed at Max: simulated requests per wall second',
-      Math.round((after.requests - before.requests) / wall).toLocaleString('en'),
-      '',
-      null,
-    );
-    row(
-      'seed at Max: simulated seconds per wall second',
-      ((after.sim - before.sim) / wall).toFixed(0),
-      '',
-      null,
-    );
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    if (runs('max')) {
+      await openLongSeed(page);
+      await measure(page, 2_000);
+      const idle = await measure(page, 3_000);
+      row('idle page: frames per second', idle.fps.toFixed(1), '', null);
+      await setSpeed(page, 'max');
+      await play(page);
+      await page.waitForTimeout(2_000);
+      const before = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
+      let cpu = { longestCpuMs: 0, cpuOver50: 0 };
+      const atMax = await measure(page, async () => {
+        cpu = await mainThreadCpu(browser, page, () => page.waitForTimeout(15_000));
+      });
+      const after = { requests: await requests(page), sim: await clockSec(page), at: Date.now() };
+      const wall = (after.at - before.at) / 1000;
+      row(
+        'seed at Max: frames per second',
+        atMax.fps.toFixed(1),
+        `≥ ${BUDGET.maxFps}`,
+        check('fps at Max', atMax.fps >= BUDGET.maxFps),
+      );
+      row(
+        'seed at Max: longest main-thread task',
+        `${atMax.longestTaskMs.toFixed(0)} ms`,
+        `≤ ${BUDGET.longTaskMs} ms`,
+        check('long tasks at Max', atMax.longestTaskMs <= BUDGET.longTaskMs),
+      );
+      row('seed at Max: tasks over 50 ms', String(atMax.tasksOver50), '', null);
+      row('seed at Max: longest task, CPU time', `${cpu.longestCpuMs.toFixed(0)} ms`, '', null);
+      row('seed at Max: tasks over 50 ms of CPU time', String(cpu.cpuOver50), '', null);
+      row(
+        'seed at Max: simulated requests per wall second',
+        Math.round((after.requests - before.requests) / wall).toLocaleString('en'),
+        '',
+        null,
+      );
+      row(
+        'seed at Max: simulated seconds per wall second',
+        ((after.sim - before.sim) / wall).toFixed(0),
+        '',
+        null,
+      );
+      // The charts at Max, twice, a little over a second apart: they must look right and move.
+      const charts = page.locator('.charts');
+      await charts.screenshot({ path: `${SCREENSHOTS}/bench-charts-at-max-1.png` });
+      await page.waitForTimeout(1_500);
+      await charts.screenshot({ path: `${SCREENSHOTS}/bench-charts-at-max-2.png` });
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    } else await openLongSeed(page);
 
     // 2. Two hundred nodes: import, layout, pan.
-    const importing = measure(page, async () => {
-      await page.getByLabel('Import a Mermaid, Markdown or JSON file').setInputFiles({
-        name: 'two-hundred.mmd',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(twoHundredNodes()),
+    if (runs('nodes')) {
+      const importing = measure(page, async () => {
+        await page.getByLabel('Import a Mermaid, Markdown or JSON file').setInputFiles({
+          name: 'two-hundred.mmd',
+          mimeType: 'text/plain',
+          buffer: Buffer.from(twoHundredNodes()),
+        });
+        await page.waitForFunction(
+          () => document.querySelectorAll('.react-flow__node-arch').length === 200,
+          null,
+          {
+            timeout: 60_000,
+          },
+        );
       });
-      await page.waitForFunction(
-        () => document.querySelectorAll('.react-flow__node-arch').length === 200,
-        null,
-        {
-          timeout: 60_000,
-        },
+      const imported = await importing;
+      row('200 nodes: import + layout + first draw', `${(imported.wallSec * 1000).toFixed(0)} ms`, '', null);
+      row('200 nodes: longest task while importing', `${imported.longestTaskMs.toFixed(0)} ms`, '', null);
+      await page.waitForTimeout(1_000);
+      const panned = await measure(page, () => pan(page, 5_000));
+      row(
+        '200 nodes, paused: frames per second panning',
+        panned.fps.toFixed(1),
+        `≥ ${BUDGET.panFps}`,
+        check('pan fps (paused)', panned.fps >= BUDGET.panFps),
       );
-    });
-    const imported = await importing;
-    row('200 nodes: import + layout + first draw', `${(imported.wallSec * 1000).toFixed(0)} ms`, '', null);
-    row('200 nodes: longest task while importing', `${imported.longestTaskMs.toFixed(0)} ms`, '', null);
-    await page.waitForTimeout(1_000);
-    const panned = await measure(page, () => pan(page, 5_000));
-    row(
-      '200 nodes, paused: frames per second panning',
-      panned.fps.toFixed(1),
-      `≥ ${BUDGET.panFps}`,
-      check('pan fps (paused)', panned.fps >= BUDGET.panFps),
-    );
-    await setSpeed(page, '10');
-    await play(page);
-    await page.waitForTimeout(2_000);
-    const pannedLive = await measure(page, () => pan(page, 5_000));
-    row(
-      '200 nodes, playing at 10×: frames per second panning',
-      pannedLive.fps.toFixed(1),
-      `≥ ${BUDGET.panFps}`,
-      check('pan fps (playing)', pannedLive.fps >= BUDGET.panFps),
-    );
-    row('200 nodes, playing at 10×: longest task', `${pannedLive.longestTaskMs.toFixed(0)} ms`, '', null);
+      await setSpeed(page, '10');
+      await play(page);
+      await page.waitForTimeout(2_000);
+      const pannedLive = await measure(page, () => pan(page, 5_000));
+      row(
+        '200 nodes, playing at 10×: frames per second panning',
+        pannedLive.fps.toFixed(1),
+        `≥ ${BUDGET.panFps}`,
+        check('pan fps (playing)', pannedLive.fps >= BUDGET.panFps),
+      );
+      row('200 nodes, playing at 10×: longest task', `${pannedLive.longestTaskMs.toFixed(0)} ms`, '', null);
+    }
 
     // 3. Heap over a long stretch at Max, in a fresh context (the 200 nodes are the stored document now).
-    await context.close();
-    const soakContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await soakContext.addInitScript({ content: INSTALL_COUNTERS });
-    page = await soakContext.newPage();
-    await openLongSeed(page);
-    await setSpeed(page, 'max');
-    await play(page);
-    await page.waitForTimeout(10_000);
-    const heapBefore = await heapMb(page);
-    const soakEnd = Date.now() + MINUTES * 60_000;
-    let runs = 1;
-    while (Date.now() < soakEnd) {
-      await page.waitForTimeout(Math.min(5_000, Math.max(0, soakEnd - Date.now())));
-      if (await page.getByRole('button', { name: 'Play', exact: true }).isVisible()) {
-        await page.getByRole('button', { name: 'Reset', exact: true }).click();
-        await play(page);
-        runs += 1;
+    if (runs('heap')) {
+      await context.close();
+      const soakContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await soakContext.addInitScript({ content: INSTALL_COUNTERS });
+      page = await soakContext.newPage();
+      await openLongSeed(page);
+      await setSpeed(page, 'max');
+      await play(page);
+      await page.waitForTimeout(10_000);
+      const heapBefore = await heapMb(page);
+      const soakEnd = Date.now() + MINUTES * 60_000;
+      let runs = 1;
+      while (Date.now() < soakEnd) {
+        await page.waitForTimeout(Math.min(5_000, Math.max(0, soakEnd - Date.now())));
+        if (await page.getByRole('button', { name: 'Play', exact: true }).isVisible()) {
+          await page.getByRole('button', { name: 'Reset', exact: true }).click();
+          await play(page);
+          runs += 1;
+        }
       }
+      const heapAfter = await heapMb(page);
+      const simEnd = await clockSec(page);
+      row('heap after warm-up (after GC)', `${heapBefore.toFixed(1)} MB`, '', null);
+      row(`heap after ${MINUTES} min at Max (after GC)`, `${heapAfter.toFixed(1)} MB`, '', null);
+      row(
+        `heap growth over ${MINUTES} min at Max`,
+        `${(heapAfter - heapBefore).toFixed(1)} MB`,
+        `≤ ${BUDGET.heapGrowthMb} MB`,
+        check('heap growth', heapAfter - heapBefore <= BUDGET.heapGrowthMb),
+      );
+      row(
+        'runs played in the soak / simulated clock at the end',
+        `${runs} / ${simEnd.toFixed(0)} s`,
+        '',
+        null,
+      );
     }
-    const heapAfter = await heapMb(page);
-    const simEnd = await clockSec(page);
-    row('heap after warm-up (after GC)', `${heapBefore.toFixed(1)} MB`, '', null);
-    row(`heap after ${MINUTES} min at Max (after GC)`, `${heapAfter.toFixed(1)} MB`, '', null);
-    row(
-      `heap growth over ${MINUTES} min at Max`,
-      `${(heapAfter - heapBefore).toFixed(1)} MB`,
-      `≤ ${BUDGET.heapGrowthMb} MB`,
-      check('heap growth', heapAfter - heapBefore <= BUDGET.heapGrowthMb),
-    );
-    row('runs played in the soak / simulated clock at the end', `${runs} / ${simEnd.toFixed(0)} s`, '', null);
     await browser.close();
   } finally {
     server.kill();

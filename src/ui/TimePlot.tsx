@@ -65,8 +65,10 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
           tick={TICK}
           tickFormatter={formatSecTick}
           ticks={ticks}
-          interval={0}
         />
+        {/* Every y tick shown (interval 0): five short labels always fit, and recharts then does not measure
+            each new label in the page on every redraw. The time axis keeps its measuring: five-digit
+            seconds can crowd a narrow plot, and recharts drops the ticks that would overlap. */}
         <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} interval={0} />
         <Tooltip
           isAnimationActive={false}
