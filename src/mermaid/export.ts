@@ -43,7 +43,7 @@ export function isValidMermaidId(id: string): boolean {
 /** Writes the document as Mermaid text (see README.md, "Mermaid file format"). */
 export function toMermaid(doc: ArchDocument): string {
   const out: string[] = [];
-  out.push('---', `title: ${JSON.stringify(doc.name)}`, '---');
+  out.push('---', `title: ${yamlTitle(doc.name)}`, '---');
   out.push(`flowchart ${doc.direction}`);
   out.push(...accessibilityLines(doc));
   for (const node of doc.nodes) out.push(guarded(`  ${nodeDeclaration(node)}`));
@@ -105,6 +105,16 @@ function accessibilityLines(doc: ArchDocument): string[] {
   if (title !== '') lines.push(guarded(`  accTitle: ${title}`));
   if (description !== '') lines.push(guarded(`  accDescr: ${description}`));
   return lines;
+}
+
+/**
+ * The frontmatter title as a YAML double-quoted string, with `<` written `\u003c` (YAML and JSON read
+ * it back as `<`). Before it reads the frontmatter, mermaid rewrites `="` as `='` in whatever looks like
+ * an HTML tag, from a `<` to the next `>`: a title "<a" and an arrow's `>` lines later made it rewrite
+ * a label's quotes and fail to parse the diagram.
+ */
+function yamlTitle(name: string): string {
+  return JSON.stringify(name).replace(/</g, '\\u003c');
 }
 
 /**

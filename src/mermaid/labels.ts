@@ -161,8 +161,9 @@ export function encodeLabel(label: string): string {
 
 /**
  * Characters written as entities: line breaks, quotes, markup, the pipes and backticks that end or
- * start Mermaid label syntax, `ﬂ` (which starts mermaid's own internal entity encoding), `#` and `&` only where they would start an entity, control characters,
- * and spaces at either end (mermaid trims labels).
+ * start Mermaid label syntax, `ﬂ` (which starts mermaid's own internal entity encoding), `#` and `&`
+ * only where they would start an entity, the first `%` of `%%` (mermaid reads `%%{` as a directive even
+ * inside quotes), control characters, and spaces at either end (mermaid trims labels).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const ESCAPED_RE = /[\n"<>`|\uFB02]|[#&](?=#?\w+;)|[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s|\s$/gu;
+const ESCAPED_RE = /[\n"<>`|\uFB02]|[#&](?=#?\w+;)|%(?=%)|[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s|\s$/gu;

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMermaid, toMermaid } from '../../src/mermaid';
 import { loadMermaid } from '../../src/mermaid/library';
 import { documentArbitrary } from './arbitraries';
+import { DEFAULT_CLIENT, DEFAULT_EDGE } from '../../src/model/defaults';
+import type { ArchDocument } from '../../src/model/types';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 const files = readdirSync(CORPUS)
@@ -41,7 +43,49 @@ describe('the Mermaid corpus', () => {
   });
 });
 
+/** fast-check's counterexample (seed -1878936233): a title "<a", a `="` in a label, an arrow later on. */
+const TAG_LIKE_TITLE = {
+  name: '<a',
+  direction: 'LR',
+  nodes: [
+    { id: 'constructor', label: 'constructor', kind: 'client', params: DEFAULT_CLIENT },
+    { id: 'node', label: '', kind: 'client', params: DEFAULT_CLIENT },
+    { id: '__proto__', label: '=', kind: 'client', params: DEFAULT_CLIENT, shape: 'round' },
+    { id: 'edge', label: 'a', kind: 'client', params: DEFAULT_CLIENT },
+  ],
+  edges: [
+    { id: 'constructor-->constructor', source: 'constructor', target: 'constructor', params: DEFAULT_EDGE },
+  ],
+  groups: [],
+  scenario: [],
+  sim: { seed: 0, durationSec: 1, warmupSec: 0 },
+} satisfies ArchDocument;
+
+/** fast-check's counterexample: a label that starts like a mermaid directive. */
+const DIRECTIVE_LIKE_LABEL = {
+  ...TAG_LIKE_TITLE,
+  name: 'a',
+  nodes: [{ id: 'Gr63W_', label: '%%{a', kind: 'client', params: DEFAULT_CLIENT }],
+  edges: [],
+} satisfies ArchDocument;
+
 describe('Mermaid written by toMermaid', () => {
+  it('is accepted by mermaid and reads back when a label starts like a directive', async () => {
+    const mermaid = await loadMermaid();
+    const text = toMermaid(DIRECTIVE_LIKE_LABEL);
+    await expect(mermaid.parse(text)).resolves.toBeTruthy();
+    const back = await parseMermaid(text);
+    expect(back.ok && back.document.nodes[0]?.label).toBe('%%{a');
+  });
+
+  it('is accepted by mermaid and reads back when the title looks like an HTML tag', async () => {
+    const mermaid = await loadMermaid();
+    const text = toMermaid(TAG_LIKE_TITLE);
+    await expect(mermaid.parse(text)).resolves.toBeTruthy();
+    const back = await parseMermaid(text);
+    expect(back.ok && back.document.name).toBe('<a');
+  });
+
   it('is accepted by mermaid itself for random documents', async () => {
     const mermaid = await loadMermaid();
     await fc.assert(
