@@ -32,6 +32,11 @@ test('Space plays and pauses; ? lists every shortcut; neither acts while typing 
   await expect(page.getByRole('dialog')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  // With nothing selected, the Inspector offers the same list to whoever does not know the key.
+  await app.inspector.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // In a text field ? and Space are text.
   await app.select('Server 1');

@@ -20,6 +20,7 @@ import { NodeFaultControls } from './inspector/FaultControls';
 import { GroupInspector } from './inspector/GroupInspector';
 import { ParamGroups } from './inspector/ParamGroups';
 import { kindName } from './layout';
+import { openShortcutsHelp } from './shortcuts/help-state';
 
 const HEALTH_NAMES: Readonly<Record<string, string>> = {
   failed: 'Failed',
@@ -41,9 +42,16 @@ export function Inspector() {
       ) : group ? (
         <GroupInspector key={group.id} group={group} />
       ) : (
-        <p className="inspector__empty">
-          Select a node on the canvas to see its live figures, fail it, or edit its parameters.
-        </p>
+        <div className="inspector__empty">
+          <p>Select a node on the canvas to see its live figures, fail it, or edit its parameters.</p>
+          <p>Right-click a node, a link or a group for all of its faults.</p>
+          <p>
+            <button type="button" className="inspector__help" onClick={openShortcutsHelp}>
+              Keyboard shortcuts
+            </button>{' '}
+            <kbd>?</kbd>
+          </p>
+        </div>
       )}
     </aside>
   );
