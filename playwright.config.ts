@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
  * project's Debian machines) they use the system one: set CHROMIUM_PATH to override, or leave it unset
  * to use /usr/bin/chromium when present and Playwright's own browser otherwise.
  */
-const systemChromium = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const systemChromium =
+  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /**
  * Port and build folder of the app under test. Set E2E_PORT to run several suites side by side (each
@@ -24,7 +25,16 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env['E2E_PORT'] ? `playwright-report-${port}` : 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      {
+        open: 'never',
+        outputFolder: process.env['E2E_PORT'] ? `playwright-report-${port}` : 'playwright-report',
+      },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],

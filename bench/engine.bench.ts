@@ -206,7 +206,6 @@ console.log(
   `tight single-purpose loop of the seed topology: ${millions(median(tightSeedRuns))} requests/s; archplay runs at ${ratio(median(seedRates), median(tightSeedRuns))} of it (mean response ${seedRuns[0]?.meanMs.toFixed(2)} ms, tight loop ${tightSeed?.meanResponse.toFixed(2)} ms)`,
 );
 
-
 /**
  * The seed topology with its database split into two multi-primary peers (Server 2 writes to the second),
  * replicating asynchronously, with the link cut for a minute: what the peer bookkeeping costs.
@@ -237,7 +236,6 @@ const peerRuns = Array.from({ length: REPEATS }, () => measure(peerTopology(3000
 console.log(
   `same with two multi-primary DB peers (async, a 60 s partition), 1.2 M requests: ${millions(median(peerRuns))} requests/s (${((median(peerRuns) / median(seedRates)) * 100).toFixed(0)}% of the seed topology)`,
 );
-
 
 const simjsStart = cpuSeconds();
 const simjs = runSimjsMm1(0.8, 1_000_000, 1);

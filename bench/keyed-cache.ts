@@ -93,7 +93,8 @@ function run(keys: KeySpace | undefined, durationSec: number): CacheRun {
   return { rate: requests / seconds, hitRatio, retained };
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const CASES: readonly { name: string; keys: KeySpace | undefined }[] = [
   { name: 'no keys (the cache is a pass-through)', keys: undefined },

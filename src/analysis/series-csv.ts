@@ -22,7 +22,9 @@ const CACHE_COLUMNS = ['hit_ratio', 'cache_entries', 'evictions'] as const;
  * compact row has no `shed`) is an empty field, never a 0 it did not measure.
  */
 export function seriesCsvOf(nodeIds: readonly string[], series: readonly ReportRow[]): string {
-  const caches = new Set(nodeIds.filter((id) => series.some((row) => row.nodes[id]?.hit_ratio !== undefined)));
+  const caches = new Set(
+    nodeIds.filter((id) => series.some((row) => row.nodes[id]?.hit_ratio !== undefined)),
+  );
   const addedColumns = (id: string): readonly (keyof ReportNodeSecond)[] =>
     caches.has(id) ? [...ADDED_NODE_COLUMNS, ...CACHE_COLUMNS] : ADDED_NODE_COLUMNS;
   const header = [

@@ -1,5 +1,4 @@
-import type {
-  WORKER_PARAMS} from './params';
+import type { WORKER_PARAMS } from './params';
 import {
   CACHE_PARAMS,
   CLIENT_PARAMS,

@@ -103,7 +103,8 @@ export class Limiters {
     if (this.maxInFlight[node] === 0) return;
     const since = this.lastChange[node] as number;
     if (nowMs > since) {
-      this.busyArea[node] = (this.busyArea[node] as number) + (this.inFlight[node] as number) * (nowMs - since);
+      this.busyArea[node] =
+        (this.busyArea[node] as number) + (this.inFlight[node] as number) * (nowMs - since);
       this.lastChange[node] = nowMs;
     }
   }

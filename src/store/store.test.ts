@@ -43,7 +43,8 @@ describe('store', () => {
   it('applies all the messages of a frame with one update, in order, keeping the last 600 rows', () => {
     const { runId } = useArchStore.getState();
     const rowAt = (t: number) => ({ t }) as SecondRow;
-    const rowsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => rowAt(from + i));
+    const rowsFrom = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => rowAt(from + i));
     const event = (t: number): SimEvent => ({ t, type: 'hc-down', target: 'Server1' });
     useArchStore.getState().receive({ ...batch(runId, 500), rows: rowsFrom(0, 500), events: [event(3)] });
     const updates: ArchState[] = [];

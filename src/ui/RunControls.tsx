@@ -1,4 +1,10 @@
-import { selectDone, selectEnginePlaying, selectNowSec, selectPlaying, selectSpeed } from '../store/selectors';
+import {
+  selectDone,
+  selectEnginePlaying,
+  selectNowSec,
+  selectPlaying,
+  selectSpeed,
+} from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { SPEEDS, type Speed } from '../worker/protocol';
 import { formatClock } from './format';

@@ -41,7 +41,9 @@ describe('per-second CSV', () => {
     const nodes = ['C', 'Cache', 'API'];
     const contract = [
       ...['t', 'requests', 'attempts', 'ok', 'failed', 'error_rate', 'mean_ms', 'p50_ms', 'p95_ms', 'p99_ms'],
-      ...nodes.flatMap((id) => ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((c) => `${id}.${c}`)),
+      ...nodes.flatMap((id) =>
+        ['arrivals', 'completed', 'errors', 'utilization', 'queue'].map((c) => `${id}.${c}`),
+      ),
     ];
     expect(header.slice(0, contract.length)).toEqual(contract);
     expect(header.slice(contract.length)).toEqual([

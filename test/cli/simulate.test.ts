@@ -112,7 +112,9 @@ describe('archplay simulate', () => {
       /^t,requests,attempts,ok,failed,error_rate,mean_ms,p50_ms,p95_ms,p99_ms,Client\.arrivals/,
     );
     // The columns added since DESIGN.md §6 come after the contract's (test/analysis/series-csv.test.ts).
-    expect(lines[0]).toMatch(/,DB\.queue,wasted,Client\.wasted,Client\.shed,LB\.wasted,LB\.shed,.*,DB\.shed$/);
+    expect(lines[0]).toMatch(
+      /,DB\.queue,wasted,Client\.wasted,Client\.shed,LB\.wasted,LB\.shed,.*,DB\.shed$/,
+    );
     expect(lines[1]?.split(',')).toHaveLength(lines[0]?.split(',').length ?? 0);
     expect(lines).toHaveLength(6);
   });

@@ -27,7 +27,7 @@ describe('inputs the long run found', () => {
     'flowchart-elk RL;accTitle: Title here; classDef down fill:#f99,stroke:#900;style Q background:#fff;;  A --> B',
     'graph TD;  %%',
     // A label holding `style …:#…;` loses its line's last `;` to mermaid: the export ends such lines with one more.
-    "graph TD;C--`|no|D[Orin];style D fill:#fee}stroke:#c00;\nclass C hot;classDef hot fill:#fc9;\nD-->E[(Bucket)]",
+    'graph TD;C--`|no|D[Orin];style D fill:#fee}stroke:#c00;\nclass C hot;classDef hot fill:#fc9;\nD-->E[(Bucket)]',
     'flowchart LR\n  A["style x:#f; a; b;"] --> B\n  subgraph G["style q:#f; c; d;"]\n  B\n  end\n',
     'flowchart LR\n  x--x 1[(\uFB02°)] & LB(-x|y-) ==o api[/a (b)/]',
   ])('%j keeps every rule', async (text) => {
