@@ -104,6 +104,8 @@ test('a trainer link opens straight into presenter mode at step 1, with the capt
   await audience.keyboard.press(' ');
   await expect(audience.locator('.presenter-caption')).toHaveText('Server 1 crashes: count the errors');
   await audience.keyboard.press(' ');
+  // Paused, the charts show the run's last seconds at once (at Max they redraw once a second).
+  await expect(shown.chart('Throughput').getByTestId('chart-latest')).not.toHaveText(/ 0 attempts/);
   await shown.screenshot('presenter-1920-trainer-caption');
 });
 
