@@ -11,7 +11,7 @@ import {
 } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import { useThrottled } from './useThrottled';
-import { WINDOW_SEC, chartPoints, eventsInWindow, windowOf } from './chart-data';
+import { chartPoints, eventsInWindow, windowOf, windowSpanOf } from './chart-data';
 import { formatFixed, formatPercent } from './format';
 import { eventColour, markerText } from './describe-event';
 import { TimeChart, type Marker, type Series } from './TimeChart';
@@ -61,18 +61,19 @@ export function ChartsPanel() {
   const setShowNodeSeries = useArchStore((s) => s.setShowNodeSeries);
 
   const nodeId = showNodeSeries && selected ? selected.id : null;
-  const windowStart = windowOf((rows.at(-1)?.t ?? -1) + 1)[0];
+  const span = windowSpanOf(doc.sim.durationSec);
+  const windowStart = windowOf((rows.at(-1)?.t ?? -1) + 1, span)[0];
   const data = useMemo(() => chartPoints(rows, windowStart, nodeId), [rows, windowStart, nodeId]);
   const markers = useMemo<Marker[]>(() => {
     const labelOf = (id: string) => targetLabelOf(doc, id);
     return layoutMarkers(
-      eventsInWindow(events, windowStart).map((e) => ({
+      eventsInWindow(events, windowStart, span).map((e) => ({
         t: e.t,
         text: markerText(e, labelOf),
         colour: eventColour(e.type),
       })),
     );
-  }, [events, doc, windowStart]);
+  }, [events, doc, windowStart, span]);
   const scope = nodeId && selected ? selected.label : 'all clients';
   // A message queue's own series adds its backlog, the figure a queue is watched by.
   const showBacklog = nodeId !== null && selected?.kind === 'queue';
@@ -112,7 +113,7 @@ export function ChartsPanel() {
           data={data}
           series={THROUGHPUT}
           domainStart={windowStart}
-          domainEnd={windowStart + WINDOW_SEC}
+          domainEnd={windowStart + span}
           markers={markers}
           takeTurns={playing}
         />
@@ -124,7 +125,7 @@ export function ChartsPanel() {
           data={data}
           series={LATENCY}
           domainStart={windowStart}
-          domainEnd={windowStart + WINDOW_SEC}
+          domainEnd={windowStart + span}
           markers={markers}
           takeTurns={playing}
         />
@@ -136,7 +137,7 @@ export function ChartsPanel() {
           data={data}
           series={ERRORS}
           domainStart={windowStart}
-          domainEnd={windowStart + WINDOW_SEC}
+          domainEnd={windowStart + span}
           markers={markers}
           takeTurns={playing}
         />
@@ -149,7 +150,7 @@ export function ChartsPanel() {
             data={data}
             series={REPLICATION}
             domainStart={windowStart}
-            domainEnd={windowStart + WINDOW_SEC}
+            domainEnd={windowStart + span}
             markers={markers}
             takeTurns={playing}
           />
@@ -163,13 +164,13 @@ export function ChartsPanel() {
             data={data}
             series={BACKLOG}
             domainStart={windowStart}
-            domainEnd={windowStart + WINDOW_SEC}
+            domainEnd={windowStart + span}
             markers={markers}
             takeTurns={playing}
           />
         )}
       </div>
-      <ScenarioTimeline windowStart={windowStart} events={events} />
+      <ScenarioTimeline windowStart={windowStart} span={span} events={events} />
     </div>
   );
 }

@@ -27,10 +27,18 @@ export interface ChartPoint {
 
 const finite = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v : 0);
 
-/** The shared x-axis range: the last {@link WINDOW_SEC} seconds, or [0, WINDOW_SEC] early in a run. */
-export function windowOf(nowSec: number): readonly [number, number] {
-  const start = Math.max(0, Math.ceil(nowSec) - WINDOW_SEC);
-  return [start, start + WINDOW_SEC];
+/**
+ * Seconds the shared x axis spans: {@link WINDOW_SEC}, or the whole run when it is shorter (a 90 s
+ * lesson is drawn over 0–90 s, not over an empty last quarter).
+ */
+export function windowSpanOf(durationSec: number): number {
+  return Math.min(WINDOW_SEC, Math.max(1, Math.ceil(durationSec)));
+}
+
+/** The shared x-axis range: the last `span` seconds, or [0, span] early in a run. */
+export function windowOf(nowSec: number, span: number = WINDOW_SEC): readonly [number, number] {
+  const start = Math.max(0, Math.ceil(nowSec) - span);
+  return [start, start + span];
 }
 
 /** The chart points from `start` on: the whole system's, or one node's own when `nodeId` is given. */
@@ -75,9 +83,13 @@ export function chartPoints(rows: readonly SecondRow[], start: number, nodeId: s
   return points;
 }
 
-/** The events inside the window that begins at `start`, for markers. */
-export function eventsInWindow(events: readonly SimEvent[], start: number): SimEvent[] {
-  return events.filter((e) => e.t >= start && e.t <= start + WINDOW_SEC);
+/** The events inside the window of `span` seconds that begins at `start`, for markers. */
+export function eventsInWindow(
+  events: readonly SimEvent[],
+  start: number,
+  span: number = WINDOW_SEC,
+): SimEvent[] {
+  return events.filter((e) => e.t >= start && e.t <= start + span);
 }
 
 /** X-axis ticks on whole multiples of 20 s, so they read as round numbers while the window slides. */

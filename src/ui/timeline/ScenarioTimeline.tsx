@@ -3,7 +3,6 @@ import { SCENARIO_ACTIONS } from '../../model/types';
 import type { SimEvent } from '../../sim/results';
 import { selectDoc, selectNowSec } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { WINDOW_SEC } from '../chart-data';
 import { targetLabelOf } from '../target-label';
 import { describeEvent, eventColour } from '../describe-event';
 import { formatSec } from '../format';
@@ -12,6 +11,8 @@ import { stepText } from './step-text';
 interface Props {
   /** Start of the charts' window (simulated seconds): the strip shows the same 120 s. */
   readonly windowStart: number;
+  /** Seconds the charts' axis spans (chart-data.ts `windowSpanOf`). */
+  readonly span: number;
   readonly events: readonly SimEvent[];
 }
 
@@ -22,16 +23,15 @@ const TICK_EVERY_SEC = 20;
  */
 const STEP_EVENTS = new Set<string>([...SCENARIO_ACTIONS, 'hang']);
 
-const percentAt = (t: number, start: number) => `${((t - start) / WINDOW_SEC) * 100}%`;
-
 /**
  * The scenario on the charts' time axis: planned steps (hollow until they happen, then filled), the
  * engine's events (detection, ejection, promotion, breaker...) as ticks, and the current time.
  */
-function ScenarioTimelineView({ windowStart, events }: Props) {
+function ScenarioTimelineView({ windowStart, span, events }: Props) {
   const doc = useArchStore(selectDoc);
   const nowSec = useArchStore(selectNowSec);
-  const end = windowStart + WINDOW_SEC;
+  const end = windowStart + span;
+  const percentAt = (t: number, start: number) => `${((t - start) / span) * 100}%`;
   const labelOf = (id: string) => targetLabelOf(doc, id);
   const steps = doc.scenario.filter((s) => s.atSec >= windowStart && s.atSec <= end);
   const later = doc.scenario.filter((s) => s.atSec > end).length;
@@ -68,7 +68,7 @@ function ScenarioTimelineView({ windowStart, events }: Props) {
             <span
               key={`${i}-${s.atSec}`}
               className={`timeline__step timeline__step--${s.action} ${past ? 'timeline__step--past' : ''}`}
-              style={{ left: percentAt(s.atSec, windowStart), width: `${(room / WINDOW_SEC) * 100}%` }}
+              style={{ left: percentAt(s.atSec, windowStart), width: `${(room / span) * 100}%` }}
               title={`${formatSec(s.atSec, 3)} ${text}${past ? '' : ' (upcoming)'}`}
             >
               <span className="timeline__diamond" aria-hidden="true" />
