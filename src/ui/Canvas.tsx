@@ -17,7 +17,7 @@ import { ArchNode } from './ArchNode';
 import { FitOnResize } from './FitOnResize';
 import { GroupFrame } from './GroupFrame';
 import { HeatLegend } from './insight/HeatLegend';
-import { RunTotalsPanel } from './RunTotalsPanel';
+import { CanvasHeader } from './CanvasHeader';
 import { TrafficEdge } from './TrafficEdge';
 import { useCanvasSelection } from './context-menu/useCanvasSelection';
 import { layoutDocument, layoutKey, type FlowNode } from './layout';
@@ -98,7 +98,7 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
         <Background gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-right" />
         {/* The full app's top bar leaves the name to the canvas; an embed's bar shows it. */}
-        <RunTotalsPanel named={mode === 'edit'} />
+        <CanvasHeader named={mode === 'edit'} />
         <HeatLegend />
         <FitOnResize options={FIT_VIEW_OPTIONS} />
       </ReactFlow>

@@ -80,10 +80,11 @@ export function ChartsPanel() {
   // Multi-primary peers: how far the copies have drifted apart, and what settling them costs.
   const showReplication = nodeId === null && doc.edges.some((edge) => isPeerLink(doc, edge));
   const last = data[data.length - 1];
+  const wastedNow = Math.round(last?.wasted ?? 0);
   const latest = {
     // Wasted work is named when there is some: three columns at 1280 px leave no room for "0 wasted".
     throughput: `now ${Math.round(last?.ok ?? 0)} ok · ${Math.round(last?.attempts ?? 0)} attempts${
-      Math.round(last?.wasted ?? 0) > 0 ? ` · ${Math.round(last?.wasted ?? 0)} wasted` : ''
+      wastedNow > 0 ? ` · ${wastedNow} wasted` : ''
     } /s`,
     // Latency is of the answered requests: a second without any has none to show (not 0 ms).
     latency: last && last.ok === 0 ? 'p99 now — no answers' : `p99 now ${formatFixed(last?.p99 ?? 0, 1)} ms`,

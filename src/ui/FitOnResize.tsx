@@ -9,6 +9,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { useEffect } from 'react';
+import { CANVAS_HEADER_CLASS } from './CanvasHeader';
 
 const selectSize = (s: ReactFlowState) => `${Math.round(s.width)}x${Math.round(s.height)}`;
 
@@ -51,7 +52,7 @@ export function FitOnResize({ options }: { readonly options: FitViewOptions }) {
     const frame = requestAnimationFrame(() => {
       void fitView(options).then(() => {
         const { domNode, nodeLookup } = store.getState();
-        const header = domNode?.querySelector<HTMLElement>('.canvas-header');
+        const header = domNode?.querySelector<HTMLElement>(`.${CANVAS_HEADER_CLASS}`);
         if (!header) return;
         const box = {
           x: header.offsetLeft,

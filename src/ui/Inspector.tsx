@@ -46,7 +46,7 @@ export function Inspector() {
           <p>Select a node on the canvas to see its live figures, fail it, or edit its parameters.</p>
           <p>Right-click a node, a link or a group for all of its faults.</p>
           <p>
-            <button type="button" className="inspector__help" onClick={openShortcutsHelp}>
+            <button type="button" className="link-btn" onClick={openShortcutsHelp}>
               Keyboard shortcuts
             </button>{' '}
             <kbd>?</kbd>

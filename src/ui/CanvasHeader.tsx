@@ -5,11 +5,14 @@ import { useArchStore } from '../store/store';
 import { formatCount, formatMs, formatSec, formatShare } from './format';
 import { StateTotals } from './metrics/StateTotals';
 
+/** The header's class, by which FitOnResize finds it on the canvas. */
+export const CANVAS_HEADER_CLASS = 'canvas-header';
+
 /**
  * The canvas header, top left over the graph: the document's name (when no bar above shows it) and the
- * whole run's figures so far (DESIGN.md §4). The canvas fits the graph below it (CANVAS_HEADER_ROOM).
+ * whole run's figures so far (DESIGN.md §4). FitOnResize fits the graph clear of it.
  */
-export function RunTotalsPanel({ named }: { readonly named: boolean }) {
+export function CanvasHeader({ named }: { readonly named: boolean }) {
   const totals = useArchStore(selectTotals);
   const nowSec = useArchStore(selectNowSec);
   const items: [string, string][] = [
@@ -21,7 +24,7 @@ export function RunTotalsPanel({ named }: { readonly named: boolean }) {
     ['p99', formatMs(totals?.latencyMs.p99 ?? 0)],
   ];
   return (
-    <Panel position="top-left" className="canvas-header">
+    <Panel position="top-left" className={CANVAS_HEADER_CLASS}>
       {named && <DocumentName className="canvas-header__name" />}
       <div className="run-totals" aria-label="Run totals" role="region">
         <span className="run-totals__title">Run totals at {formatSec(nowSec)}</span>
