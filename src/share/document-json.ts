@@ -4,9 +4,8 @@
  * the same document always gives the same bytes: keys sorted at every level, two-space indentation,
  * a final newline.
  */
-import { validateDocument } from '../model/validate';
 import type { ArchDocument } from '../model/types';
-import { readDocument } from './document-schema';
+import { checkedDocument } from './document-schema';
 
 /** Writes the document as canonical JSON. */
 export function documentToJson(doc: ArchDocument): string {
@@ -53,7 +52,7 @@ export type JsonDocumentResult =
 /** Largest JSON document accepted, checked before parsing. */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
-/** Reads a document from JSON: syntax, then shape (no unknown keys), then {@link validateDocument}. */
+/** Reads a document from JSON: syntax, then shape and meaning ({@link checkedDocument}). */
 export function documentFromJson(text: string): JsonDocumentResult {
   if (text.length > MAX_JSON_BYTES)
     return problem(1, 1, `the file is too large (the limit is ${MAX_JSON_BYTES / 1024 / 1024} MB)`);
@@ -69,17 +68,17 @@ export function documentFromJson(text: string): JsonDocumentResult {
       `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '')}`,
     );
   }
-  const errors: string[] = [];
-  const doc = readDocument(data, errors);
-  if (errors.length > 0 || !doc)
-    return { ok: false, errors: errors.map((message) => ({ line: 1, column: 1, message })) };
-  const issues = validateDocument(doc);
-  if (issues.length > 0)
+  const read = checkedDocument(data);
+  if (!read.ok)
     return {
       ok: false,
-      errors: issues.map((issue) => ({ line: 1, column: 1, message: `${issue.path}: ${issue.message}` })),
+      errors: read.issues.map((issue) => ({
+        line: 1,
+        column: 1,
+        message: `${issue.path}: ${issue.message}`,
+      })),
     };
-  return { ok: true, document: doc };
+  return read;
 }
 
 function problem(line: number, column: number, message: string): JsonDocumentResult {

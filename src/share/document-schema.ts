@@ -27,6 +27,7 @@ import {
   SCENARIO_ACTIONS,
   type ArchDocument,
 } from '../model/types';
+import { validateDocument, type ValidationIssue } from '../model/validate';
 import {
   arrayOf,
   boolean,
@@ -181,10 +182,30 @@ export const DOCUMENT_SCHEMA = record({
 /** A document as the schema reads it from JSON. */
 export type DocumentJson = v.InferOutput<typeof DOCUMENT_SCHEMA>;
 
-/** Checks the shape of parsed JSON; problems are pushed to `errors` as `path: message`. */
-export function readDocument(data: unknown, errors: string[]): ArchDocument | undefined {
+/** Checks the shape of parsed JSON; problems are pushed to `errors` with their field path. */
+export function readDocument(data: unknown, errors: ValidationIssue[]): ArchDocument | undefined {
   const result = v.safeParse(DOCUMENT_SCHEMA, data);
   if (result.success) return result.output;
   for (const issue of result.issues) errors.push(problemOf(issue));
   return undefined;
+}
+
+export type CheckedDocument =
+  | { readonly ok: true; readonly document: ArchDocument }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Reads a document from parsed JSON (a file or a link): its shape, then, once the shape is right, its
+ * meaning ({@link validateDocument}: ranges, ids). Both name a node, edge or group by its id.
+ */
+export function checkedDocument(data: unknown): CheckedDocument {
+  const issues: ValidationIssue[] = [];
+  const document = readDocument(data, issues);
+  if (!document || issues.length > 0)
+    return {
+      ok: false,
+      issues: issues.length > 0 ? issues : [{ path: 'document', message: 'not a document' }],
+    };
+  const meaning = validateDocument(document);
+  return meaning.length > 0 ? { ok: false, issues: meaning } : { ok: true, document };
 }

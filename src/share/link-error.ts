@@ -4,7 +4,7 @@
  */
 import { MAX_LINK_CHARS, MAX_LINK_INPUT_CHARS, MAX_LINK_JSON_BYTES } from './link-limits';
 
-/** A problem in a link's document: the field path (e.g. `nodes.2.params.workers`) and what is wrong. */
+/** A problem in a link's document: the field path (e.g. `nodes.Server1.params.workers`) and what is wrong. */
 export interface LinkProblem {
   readonly path: string;
   readonly message: string;

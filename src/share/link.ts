@@ -9,12 +9,11 @@
  * an encoder writes them today.
  */
 import type { ArchDocument } from '../model/types';
-import { validateDocument } from '../model/validate';
 import { base64urlToBytes, bytesToBase64url, firstNonBase64urlIndex } from './base64url';
 import { deflate, inflateCapped } from './compression';
 import { documentToCompactJson } from './document-json';
-import { readDocument } from './document-schema';
-import { linkErrors, plain, type LinkError, type LinkProblem } from './link-error';
+import { checkedDocument } from './document-schema';
+import { linkErrors, plain, type LinkError } from './link-error';
 import { MAX_LINK_CHARS, MAX_LINK_INPUT_CHARS, MAX_LINK_JSON_BYTES } from './link-limits';
 
 export type { LinkError, LinkErrorKind, LinkProblem } from './link-error';
@@ -95,23 +94,14 @@ async function decodeV1(body: string): Promise<DecodedLink> {
   return documentOf(data);
 }
 
-/** Shape (no unknown keys, so no `__proto__`), then meaning ({@link validateDocument}). */
+/** Shape (no unknown keys, so no `__proto__`), then meaning ({@link checkedDocument}). */
 function documentOf(data: unknown): DecodedLink {
-  const shapeErrors: string[] = [];
-  const doc = readDocument(data, shapeErrors);
-  if (!doc || shapeErrors.length > 0) return fail(linkErrors.invalid(shapeErrors.map(problemOf)));
-  const issues = validateDocument(doc);
-  if (issues.length > 0)
-    return fail(linkErrors.invalid(issues.map((i) => ({ path: plain(i.path), message: plain(i.message) }))));
-  return { ok: true, document: doc };
-}
-
-/** Schema problems read `path: message`; paths are made of schema keys and indexes, never `: `. */
-function problemOf(line: string): LinkProblem {
-  const at = line.indexOf(': ');
-  return at === -1
-    ? { path: 'document', message: plain(line) }
-    : { path: line.slice(0, at), message: plain(line.slice(at + 2)) };
+  const read = checkedDocument(data);
+  if (!read.ok)
+    return fail(
+      linkErrors.invalid(read.issues.map((i) => ({ path: plain(i.path), message: plain(i.message) }))),
+    );
+  return read;
 }
 
 type Payload =

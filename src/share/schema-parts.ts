@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { JsonShape } from '../model/param-values';
+import type { ValidationIssue } from '../model/validate';
 import type { ParamsOf, ParamTable } from '../model/params';
 
 /** Any valibot schema of a JSON value, whatever its issues. */
@@ -139,11 +140,27 @@ export function paramsSchema<T extends ParamTable, const E extends v.ObjectEntri
   >;
 }
 
-/** One schema problem as `path: message`, the path of keys and indexes (`nodes.2.params.workers`). */
-export function problemOf(issue: v.BaseIssue<unknown>): string {
+/** The document's lists whose elements have an `id`: a problem in one names it by id, as validate.ts does. */
+const LISTS_BY_ID: ReadonlySet<unknown> = new Set(['nodes', 'edges', 'groups']);
+
+/**
+ * One schema problem: the path of keys and indexes, with a node, edge or group named by its id
+ * (`nodes.Server1.params.workers`, the form of the range checks in src/model/validate.ts) when it has
+ * one, so the two kinds of error read alike; its index (`nodes.2`) only when its id is no string.
+ */
+export function problemOf(issue: v.BaseIssue<unknown>): ValidationIssue {
   const items = issue.path ?? [];
   // A missing or unknown key is the object's problem: the path stops at the object.
   const keyIssue = issue.type === 'strict_object' && items.at(-1)?.origin === 'key';
-  const path = (keyIssue ? items.slice(0, -1) : items).map((item) => String(item.key)).join('.');
-  return `${path === '' ? 'document' : path}: ${issue.message}`;
+  const path = (keyIssue ? items.slice(0, -1) : items)
+    .map((item, depth) =>
+      String(depth === 1 && LISTS_BY_ID.has(items[0]?.key) ? (idOf(item.value) ?? item.key) : item.key),
+    )
+    .join('.');
+  return { path: path === '' ? 'document' : path, message: issue.message };
+}
+
+function idOf(element: unknown): string | undefined {
+  const id = isJsonObject(element) ? element['id'] : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -40,6 +40,6 @@ describe('document JSON', () => {
     ]);
     expect(check('{\n  "name": "x",\n  oops\n}')[0]).toMatch(/^3:3 invalid JSON/);
     const badInf = JSON.stringify(good).replace('"queueCapacity":1000', '"queueCapacity":"infinity"');
-    expect(check(badInf)).toEqual(['1:1 nodes.4.params.queueCapacity: expected a number or "inf"']);
+    expect(check(badInf)).toEqual(['1:1 nodes.DB.params.queueCapacity: expected a number or "inf"']);
   });
 });

@@ -15,6 +15,7 @@ import { PRESETS } from '../../src/model/presets';
 import { ALL_EDGE_PARAMS, type ParamTable } from '../../src/model/params';
 import type { JsonShape } from '../../src/model/param-values';
 import { NODE_SHAPES, type ArchDocument, type NodeSpec } from '../../src/model/types';
+import type { ValidationIssue } from '../../src/model/validate';
 import { documentFromJson, documentToJson } from '../../src/share/document-json';
 import { readDocument, type DocumentJson } from '../../src/share/document-schema';
 import { decodeLink, encodeLink } from '../../src/share/link';
@@ -65,9 +66,9 @@ async function allDocuments(): Promise<[string, ArchDocument][]> {
 
 /** Schema problems of JSON data, as `path: message`. */
 function problems(data: unknown): string[] {
-  const errors: string[] = [];
+  const errors: ValidationIssue[] = [];
   readDocument(data, errors);
-  return errors;
+  return errors.map((issue) => `${issue.path}: ${issue.message}`);
 }
 
 /** Values for the optional parameters whose absence is no value of their type (`absentText`). */
@@ -252,14 +253,16 @@ describe('bad values', () => {
         }).nodes[0]!.params;
         copy.nodes[0] = { ...client, kind, params: { ...(defaults as object), [prop]: wrong } };
         expect(problems(copy), `${kind}.${prop}`).toEqual([
-          `nodes.0.params.${prop}: ${wrongTypeMessage(param.type.json)}`,
+          `nodes.UsersEast.params.${prop}: ${wrongTypeMessage(param.type.json)}`,
         ]);
       }
     }
     for (const [prop, param] of Object.entries(ALL_EDGE_PARAMS as ParamTable)) {
       const copy = structuredClone(data);
       (copy.edges[1]!.params as Record<string, unknown>)[prop] = param.type.json === 'boolean' ? 1 : 'yes';
-      expect(problems(copy), prop).toEqual([`edges.1.params.${prop}: ${wrongTypeMessage(param.type.json)}`]);
+      expect(problems(copy), prop).toEqual([
+        `edges.UsersWest-->DNS.params.${prop}: ${wrongTypeMessage(param.type.json)}`,
+      ]);
     }
   });
 
@@ -270,48 +273,67 @@ describe('bad values', () => {
     const cases: [(d: Data) => unknown, string][] = [
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).replication = 'semi'),
-        `edges.${peer}.params.replication: expected one of async, sync`,
+        `edges.DBEast-->DBWest.params.replication: expected one of async, sync`,
       ],
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).conflict = 'random'),
-        `edges.${peer}.params.conflict: expected one of lww, first-wins`,
+        `edges.DBEast-->DBWest.params.conflict: expected one of lww, first-wins`,
       ],
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).lag = { type: 'gamma', meanMs: 1 }),
-        `edges.${peer}.params.lag.type: expected one of const, exp, uniform, normal, lognormal, pareto, erlang`,
+        `edges.DBEast-->DBWest.params.lag.type: expected one of const, exp, uniform, normal, lognormal, pareto, erlang`,
       ],
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).lag = { type: 'exp' }),
-        `edges.${peer}.params.lag: missing "meanMs"`,
+        `edges.DBEast-->DBWest.params.lag: missing "meanMs"`,
       ],
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).lag = { type: 'exp', meanMs: 1, sdMs: 2 }),
-        `edges.${peer}.params.lag: unknown key "sdMs"`,
+        `edges.DBEast-->DBWest.params.lag: unknown key "sdMs"`,
       ],
       [
         (d) => ((d.edges[peer]!.params as Record<string, unknown>).lag = [1]),
-        `edges.${peer}.params.lag: expected an object`,
+        `edges.DBEast-->DBWest.params.lag: expected an object`,
       ],
-      [(d) => (d.edges[0]!.head = 'arrowhead'), 'edges.0.head: expected one of arrow, none, circle, cross'],
-      [(d) => (d.edges[0]!.style = 3), 'edges.0.style: expected a string'],
-      [(d) => (d.nodes[0]!.labelMarkup = { text: 1 }), 'nodes.0.labelMarkup.text: expected a string'],
+      [
+        (d) => (d.edges[0]!.head = 'arrowhead'),
+        'edges.UsersEast-->DNS.head: expected one of arrow, none, circle, cross',
+      ],
+      [(d) => (d.edges[0]!.style = 3), 'edges.UsersEast-->DNS.style: expected a string'],
+      [(d) => (d.nodes[0]!.labelMarkup = { text: 1 }), 'nodes.UsersEast.labelMarkup.text: expected a string'],
       [
         (d) => (d.nodes[0]!.labelMarkup = { text: 'a', bold: true }),
-        'nodes.0.labelMarkup: unknown key "bold"',
+        'nodes.UsersEast.labelMarkup: unknown key "bold"',
       ],
-      [(d) => (d.nodes[0]!.mermaidShape = 5), 'nodes.0.mermaidShape: expected a string'],
-      [(d) => (d.nodes[0]!.shape = 'blob'), `nodes.0.shape: expected one of ${NODE_SHAPES.join(', ')}`],
-      [(d) => (d.nodes[0]!.classes = ['a', 1]), 'nodes.0.classes.1: expected a string'],
-      [(d) => (d.nodes[0]!.position = { x: 1 }), 'nodes.0.position: missing "y"'],
-      [(d) => (d.nodes[0]!.kind = 'router'), `nodes.0.kind: expected one of ${NODE_KINDS.join(', ')}`],
+      [(d) => (d.nodes[0]!.mermaidShape = 5), 'nodes.UsersEast.mermaidShape: expected a string'],
+      [
+        (d) => (d.nodes[0]!.shape = 'blob'),
+        `nodes.UsersEast.shape: expected one of ${NODE_SHAPES.join(', ')}`,
+      ],
+      [(d) => (d.nodes[0]!.classes = ['a', 1]), 'nodes.UsersEast.classes.1: expected a string'],
+      [(d) => (d.nodes[0]!.position = { x: 1 }), 'nodes.UsersEast.position: missing "y"'],
+      [
+        (d) => (d.nodes[0]!.kind = 'router'),
+        `nodes.UsersEast.kind: expected one of ${NODE_KINDS.join(', ')}`,
+      ],
       [(d) => ((d.nodes as unknown[])[1] = []), 'nodes.1: expected an object'],
+      // Named by position only where the element has no string id to name it by.
+      [(d) => ((d.nodes[1] as { id: unknown }).id = 7), 'nodes.1.id: expected a string'],
+      [
+        (d) => (((d.groups as unknown[])[1] as { label: unknown }).label = 7),
+        'groups.West.label: expected a string',
+      ],
+      [
+        (d) => (((d.groups as unknown[])[0] as Record<string, unknown>).color = 'red'),
+        'groups.East: unknown key "color"',
+      ],
       [
         (d) => ((d.nodes[0]!.params as Record<string, unknown>).keys = { type: 'zipf', n: 10 }),
-        'nodes.0.params.keys: missing "s"',
+        'nodes.UsersEast.params.keys: missing "s"',
       ],
       [
         (d) => ((d.nodes[0]!.params as Record<string, unknown>).keys = { type: 'pareto' }),
-        'nodes.0.params.keys.type: expected a key space: one of uniform, zipf',
+        'nodes.UsersEast.params.keys.type: expected a key space: one of uniform, zipf',
       ],
       [(d) => (d.accessibility = { title: 4 }), 'accessibility.title: expected a string'],
       [

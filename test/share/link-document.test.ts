@@ -35,8 +35,8 @@ describe('share links whose document is not valid', () => {
     });
     expect(await invalid((d) => void (d.direction = 'XY'))).toMatchObject({ path: 'direction' });
     expect(await invalid((d) => void (params(d, 2).workers = '8'))).toMatchObject({
-      path: 'nodes.2.params.workers',
-      problems: [{ path: 'nodes.2.params.workers', message: 'expected a finite number' }],
+      path: 'nodes.Server1.params.workers',
+      problems: [{ path: 'nodes.Server1.params.workers', message: 'expected a finite number' }],
     });
     expect(await invalid((d) => void delete d.sim)).toMatchObject({
       path: 'document',
@@ -52,15 +52,15 @@ describe('share links whose document is not valid', () => {
 
   it('refuses numbers that are not finite, or "inf" where a number must be finite', async () => {
     const huge = await failure(await v1LinkOfText(FROZEN_V1_JSON.replace('"workers":6', '"workers":1e999')));
-    expect(huge).toMatchObject({ kind: 'invalid', path: 'nodes.2.params.workers' });
+    expect(huge).toMatchObject({ kind: 'invalid', path: 'nodes.Server1.params.workers' });
     expect(await invalid((d) => void (params(d, 0).ratePerSec = 'inf'))).toMatchObject({
-      path: 'nodes.0.params.ratePerSec',
+      path: 'nodes.Client.params.ratePerSec',
     });
     expect(await invalid((d) => void (params(d, 0).ratePerSec = '-inf'))).toMatchObject({
-      path: 'nodes.0.params.ratePerSec',
+      path: 'nodes.Client.params.ratePerSec',
     });
     expect(await invalid((d) => void (params(d, 2).queueCapacity = 'Infinity'))).toMatchObject({
-      path: 'nodes.2.params.queueCapacity',
+      path: 'nodes.Server1.params.queueCapacity',
     });
   });
 
@@ -119,11 +119,14 @@ describe('prototype pollution', () => {
 
   const places: readonly [string, (d: ReturnType<typeof seedData>) => unknown][] = [
     ['document', (d) => d],
-    ['nodes.2', (d) => d.nodes[2]],
-    ['nodes.2.params', (d) => (d.nodes[2] as { params: unknown }).params],
-    ['nodes.2.params.service', (d) => (d.nodes[2] as { params: { service: unknown } }).params.service],
-    ['edges.0.params.latency', (d) => (d.edges as { params: { latency: unknown } }[])[0]!.params.latency],
-    ['groups.0', (d) => (d.groups as unknown[])[0]],
+    ['nodes.Server1', (d) => d.nodes[2]],
+    ['nodes.Server1.params', (d) => (d.nodes[2] as { params: unknown }).params],
+    ['nodes.Server1.params.service', (d) => (d.nodes[2] as { params: { service: unknown } }).params.service],
+    [
+      'edges.Client-->LoadBalancer.params.latency',
+      (d) => (d.edges as { params: { latency: unknown } }[])[0]!.params.latency,
+    ],
+    ['groups.Servers', (d) => (d.groups as unknown[])[0]],
     ['sim', (d) => d.sim],
     ['classDefs.1', (d) => (d.classDefs as unknown[])[1]],
   ];

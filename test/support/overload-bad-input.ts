@@ -32,8 +32,8 @@ export interface BadCase {
   readonly value: string;
   readonly message: string;
   /**
-   * The same mistake in the JSON document, and the field path its error must name: the node's id for
-   * the model's range checks, its index for the JSON schema's shape checks (a value of the wrong form).
+   * The same mistake in the JSON document, and the field path its error must name: the node by its id,
+   * for the model's range checks and the JSON schema's shape checks (a value of the wrong form) alike.
    */
   readonly json: (doc: Json) => void;
   readonly path: string;
@@ -86,7 +86,7 @@ export const CASES: readonly BadCase[] = [
     value: 'random',
     message: 'choose one of lru, fifo',
     json: (d) => void (params(d, 'Cache')['evict'] = 'random'),
-    path: 'nodes.3.params.evict',
+    path: 'nodes.Cache.params.evict',
     jsonMessage: 'lru',
   },
   {
@@ -110,7 +110,7 @@ export const CASES: readonly BadCase[] = [
     value: 'poly(1)',
     message: 'write linear(k), poly(k,n) or exp(k)',
     json: (d) => void (params(d, 'API')['loadLatency'] = { type: 'poly', k: 1 }),
-    path: 'nodes.2.params.loadLatency',
+    path: 'nodes.API.params.loadLatency',
     jsonMessage: 'n',
   },
   {
@@ -142,7 +142,7 @@ export const CASES: readonly BadCase[] = [
     value: 'random',
     message: 'choose one of fifo, lifo',
     json: (d) => void (params(d, 'API')['queueOrder'] = 'random'),
-    path: 'nodes.2.params.queueOrder',
+    path: 'nodes.API.params.queueOrder',
     jsonMessage: 'lifo',
   },
   {
