@@ -61,9 +61,6 @@ function twoRegions(options: {
         label: 'DNS',
         kind: 'dns',
         params: {
-          workers: 64,
-          service: { type: 'const', valueMs: 0 },
-          queueCapacity: Infinity,
           ttlMs: options.ttlMs,
           dnsPolicy: options.dnsPolicy ?? 'failover',
         },

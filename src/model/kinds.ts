@@ -7,6 +7,7 @@ import {
   DNS_PARAMS,
   LB_PARAMS,
   QUEUE_PARAMS,
+  RETIRED_DNS_PARAMS,
   SERVICE_PARAMS,
   type ParamTable,
   type ParamsOf,
@@ -43,6 +44,12 @@ export interface KindSpec<T extends ParamTable> {
     : Exclude<EngineBehaviour, 'worker'>;
   /** How the N+1 capacity check treats the node (src/analysis/capacity.ts). */
   readonly capacity: CapacityRoleFor<ParamsOf<T>>;
+  /**
+   * Parameters that earlier versions wrote into every JSON document and link for this kind, although the
+   * engine never read them: a file or link holding them still opens (README "Share links": every version
+   * keeps decoding) and they are dropped. Mermaid and the Inspector do not know them.
+   */
+  readonly retiredParams?: ParamTable;
 }
 
 /** A titled group of parameters in the Inspector; advanced groups start collapsed. */
@@ -248,7 +255,7 @@ export const KINDS = {
     // A message broker accepts and stores messages quickly; its consumers do the work.
     defaults: { workers: 64, service: { type: 'exp', meanMs: 1 }, queueCapacity: 1000 },
     costPerHour: 0.05,
-    groups: [CAPACITY, { title: 'Delivery', keys: ['visibility', 'max_attempts', 'bound'] }, CALLS, OVERLOAD],
+    groups: [CAPACITY, { title: 'Delivery', keys: ['visibility', 'max_attempts', 'bound'] }, OVERLOAD],
     inference: [
       {
         rank: 10,
@@ -292,12 +299,14 @@ export const KINDS = {
     labelBase: 'DNS',
     icon: 'M12 3a9 9 0 100 18 9 9 0 000-18z M3 12h18 M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9 M12 3c-2.5 2.5-3.5 5.5-3.5 9s1 6.5 3.5 9',
     params: DNS_PARAMS,
-    defaults: { workers: 64, service: { type: 'const', valueMs: 0.1 }, queueCapacity: Infinity },
+    defaults: {},
     costPerHour: 0.01,
-    groups: [{ title: 'Routing', keys: ['ttl', 'policy'] }, { ...CAPACITY, advanced: true }, CALLS, OVERLOAD],
+    groups: [{ title: 'Routing', keys: ['ttl', 'policy'] }],
     inference: [{ rank: 70, words: ['dns', 'route53', 'gslb'], phrases: ['route 53', 'traffic manager'] }],
     engine: 'dns',
     capacity: 'resolver',
+    // Until 3 Dec 2026 a DNS node held a worker pool's required keys, never read (src/sim/dns.ts).
+    retiredParams: RETIRED_DNS_PARAMS,
   }),
   limiter: kind({
     name: 'limiter',

@@ -285,10 +285,10 @@ export const LB_PARAMS = {
 } as const;
 
 /**
- * Parameters of anything that does work with a pool of workers: services, databases, caches, a message
- * queue's broker (and a DNS node, whose workers are not used).
+ * A pool of workers and the queue in front of it: services, databases, caches and a message queue's
+ * broker (the engine's `worker` behaviour, src/sim/topology.ts).
  */
-export const WORKER_PARAMS = {
+const POOL_PARAMS = {
   workers: required({
     key: 'workers',
     label: 'Workers',
@@ -309,6 +309,13 @@ export const WORKER_PARAMS = {
     help: 'Requests that may wait for a worker; beyond it they are rejected (inf: unbounded).',
     type: count({ min: 0, infinite: true }),
   }),
+} as const;
+
+/**
+ * What a node that calls downstream nodes while it holds its worker may set about those calls: not a
+ * message queue, whose consumers take its messages instead of being called (src/sim/queue-delivery.ts).
+ */
+const DOWNSTREAM_CALL_PARAMS = {
   timeoutMs: optional({
     key: 'timeout',
     label: 'Downstream timeout',
@@ -316,6 +323,10 @@ export const WORKER_PARAMS = {
     type: duration({ min: 'above0', infinite: true }),
     absent: Infinity,
   }),
+} as const;
+
+/** Load shedding (README "Load shedding"): a worker pool's queue, or a message queue's stored messages. */
+const SHEDDING_PARAMS = {
   shed: optional({
     key: 'shed',
     label: 'Shed at',
@@ -338,6 +349,17 @@ export const WORKER_PARAMS = {
     type: choice(QUEUE_ORDERS),
     absent: 'fifo',
   }),
+} as const;
+
+/**
+ * Parameters of anything that does work with a pool of workers and calls downstream: services,
+ * databases and caches; a message queue takes all but `timeout`. Every key of a kind's table is one the
+ * engine reads for that kind (`test/kind-params-read.test.ts`): a key it would ignore is refused.
+ */
+export const WORKER_PARAMS = {
+  ...POOL_PARAMS,
+  ...DOWNSTREAM_CALL_PARAMS,
+  ...SHEDDING_PARAMS,
 } as const;
 
 /** `load_latency` (README "Load-dependent latency"): on services and databases. */
@@ -412,7 +434,8 @@ export const DATABASE_PARAMS = {
 } as const;
 
 export const QUEUE_PARAMS = {
-  ...WORKER_PARAMS,
+  ...POOL_PARAMS,
+  ...SHEDDING_PARAMS,
   visibilityMs: optional({
     key: 'visibility',
     label: 'Visibility timeout',
@@ -488,8 +511,11 @@ export const LIMITER_PARAMS = {
   }),
 } as const;
 
+/** What JSON documents of earlier versions held for every DNS node (`retiredParams` in src/model/kinds.ts). */
+export const RETIRED_DNS_PARAMS = POOL_PARAMS;
+
+/** A DNS node answers names (src/sim/dns.ts): it has no workers, queue or downstream calls of its own. */
 export const DNS_PARAMS = {
-  ...WORKER_PARAMS,
   ttlMs: optional({
     key: 'ttl',
     label: 'TTL',

@@ -35,6 +35,7 @@ import {
   finiteNumber,
   oneOf,
   optional,
+  paramsDropping,
   paramsSchema,
   problemOf,
   record,
@@ -65,7 +66,7 @@ const nodeOf = <K extends NodeKind>(kind: K) =>
     id: string,
     label: string,
     kind: v.literal(kind),
-    params: paramsSchema(kindOf(kind).params),
+    params: paramsDropping(kindOf(kind).params, kindOf(kind).retiredParams),
     ...NODE_FIELDS,
   });
 

@@ -140,6 +140,28 @@ export function paramsSchema<T extends ParamTable, const E extends v.ObjectEntri
   >;
 }
 
+/**
+ * A kind's params that also takes the keys earlier versions wrote for it (`retiredParams` in
+ * src/model/kinds.ts, each in its old shape, none required) and drops them, so that their files and
+ * links still open; with no retired keys, {@link paramsSchema}.
+ */
+export function paramsDropping<T extends ParamTable>(
+  table: T,
+  retired: ParamTable | undefined,
+): JsonSchema<ParamsOf<T>> {
+  if (!retired) return paramsSchema(table);
+  const accepted = Object.fromEntries(
+    Object.entries(retired).map(([prop, param]) => [prop, { ...param, optional: true }]),
+  ) as ParamTable;
+  const dropped = new Set(Object.keys(retired));
+  return v.pipe(
+    paramsSchema({ ...accepted, ...table }),
+    v.transform((params) =>
+      Object.fromEntries(Object.entries(params).filter(([prop]) => !dropped.has(prop))),
+    ),
+  ) as unknown as JsonSchema<ParamsOf<T>>;
+}
+
 /** The document's lists whose elements have an `id`: a problem in one names it by id, as validate.ts does. */
 const LISTS_BY_ID: ReadonlySet<unknown> = new Set(['nodes', 'edges', 'groups']);
 

@@ -174,7 +174,6 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         const params = node.params as WorkerParams;
         workers[i] = params.workers;
         queueCapacity[i] = params.queueCapacity;
-        callTimeoutMs[i] = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         service.push(params.service);
         const load = compileLoadLatency(params.loadLatency);
         loadModel[i] = load.model;
@@ -182,7 +181,9 @@ export function compileTopology(doc: ArchDocument, seed: number): Topology {
         loadN[i] = load.n;
         // A message queue applies shed, max_wait and queue_order to its stored messages, not to the
         // producers waiting for its broker (src/sim/message-store.ts, README "Load shedding").
+        // Nor does it call downstream: its consumers take its messages (src/sim/queue-delivery.ts).
         if (node.kind === 'queue') break;
+        callTimeoutMs[i] = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         shedAt[i] = params.shed ?? DEFAULT_SHED;
         maxWaitMs[i] = params.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
         lifo[i] = params.queueOrder === 'lifo' ? 1 : 0;
