@@ -38,8 +38,8 @@ export class ClientRequests {
       clients.poisson[client] === 1 && perMs > 0
         ? engine.nowMs - Math.log((engine.topology.arrivalRng[client] as RandomStream).nextOpenZero()) / perMs
         : clients.nextArrivalMs(client, engine.nowMs);
-    if (at !== Infinity)
-      engine.queue.push(at, Ev.clientArrival, client, clients.arrivalGen[client] as number);
+    // Infinity (no more requests) takes no sequence number, as it scheduled no event before the clock.
+    engine.arrivals.set(client, at, at === Infinity ? Infinity : engine.queue.takeSeq());
   }
 
   /** A closed-loop client's users start thinking at t = 0: each sends its first request after one think time. */

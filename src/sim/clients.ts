@@ -23,8 +23,6 @@ const Breaker = { closed: 0, open: 1, halfOpen: 2 } as const;
 export class Clients {
   /** Current rate per client, changed by `load` steps. */
   readonly ratePerSec: Float64Array;
-  /** Bumped when the rate changes, to void the arrival already scheduled at the old rate. */
-  readonly arrivalGen: Int32Array;
   private readonly budget: Float64Array;
   private readonly breaker: Int32Array;
   private readonly breakerUntil: Float64Array;
@@ -46,7 +44,6 @@ export class Clients {
   constructor(private readonly topology: Topology) {
     const n = topology.nodeIds.length;
     this.ratePerSec = Float64Array.from(topology.client, (c) => c?.ratePerSec ?? 0);
-    this.arrivalGen = new Int32Array(n);
     this.budget = new Float64Array(n).fill(BUDGET_FLOOR);
     this.breaker = new Int32Array(n);
     this.breakerUntil = new Float64Array(n);

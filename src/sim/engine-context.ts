@@ -1,3 +1,4 @@
+import type { ArrivalClock } from './arrival-clock';
 import type { CallPool } from './call-pool';
 import type { Clients } from './clients';
 import type { EventQueue } from './event-queue';
@@ -16,7 +17,7 @@ import type { WorkerPools } from './worker-pools';
 
 /** Event type codes of the future event list. */
 export const Ev = {
-  clientArrival: 0,
+  // 0 was a client's next request, now kept in the ArrivalClock (src/sim/arrival-clock.ts).
   callArrive: 1,
   serviceDone: 2,
   response: 3,
@@ -40,6 +41,8 @@ export const Ev = {
 export interface EngineContext {
   readonly topology: Topology;
   readonly queue: EventQueue;
+  /** Every open-loop client's next request, beside the event list. */
+  readonly arrivals: ArrivalClock;
   readonly calls: CallPool;
   readonly metrics: Metrics;
   readonly faults: FaultState;

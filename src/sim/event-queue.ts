@@ -22,6 +22,19 @@ export class EventQueue {
     return this.count > 0 ? (this.times[0] as number) : Infinity;
   }
 
+  /** Sequence number of the earliest event; Infinity when empty (it breaks ties with the arrival clock's requests). */
+  peekSeq(): number {
+    return this.count > 0 ? (this.seqs[0] as number) : Infinity;
+  }
+
+  /**
+   * The sequence number the next {@link push} would use, taken for an event kept outside the heap (a
+   * client's next arrival, src/sim/arrival-clock.ts) so that it orders among these events as if it were one.
+   */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
   /** Adds an event after every event already queued for the same time. */
   push(time: number, type: number, arg: number, arg2: number): void {
     this.append(time, this.nextSeq++, type, arg, arg2);

@@ -83,7 +83,7 @@ export class ScenarioSteps {
         for (const node of target.nodes) {
           if (!this.engine.topology.client[node] || step.ratePerSec === undefined) continue;
           this.engine.clients.ratePerSec[node] = step.ratePerSec;
-          this.engine.clients.arrivalGen[node] = (this.engine.clients.arrivalGen[node] as number) + 1;
+          // The next request at the new rate replaces the one drawn at the old rate.
           this.requests.scheduleArrival(node);
         }
         this.engine.note(
