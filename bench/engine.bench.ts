@@ -12,6 +12,7 @@ import { createSimulation } from '../src/sim/engine';
 import type { SecondRow } from '../src/sim/results';
 import { benchKeyedCaches, keyedCacheRss } from './keyed-cache';
 import { runSimjsMm1 } from './simjs-mm1';
+import { runFloorMm1 } from './floor-mm1';
 import { runTightMm1 } from './tight-mm1';
 import { runTightSeed, type SeedModel } from './tight-seed';
 
@@ -170,20 +171,26 @@ console.log(
 measure(mm1(0.8, 200_000));
 measure(seedTopology(120));
 runTightMm1(0.8, 200_000, 1);
+runFloorMm1(0.8, 200_000, 1);
 runTightSeed(seedModel(120), 1);
 
 // Each engine run is paired with a run of its tight loop, so both see the same machine.
 const mm1Runs: number[] = [];
 const tightRuns: number[] = [];
+const floorRuns: number[] = [];
 for (let i = 0; i < REPEATS; i++) {
   mm1Runs.push(measure(mm1(0.8, 2_000_000)).rate);
   tightRuns.push(rateOf(() => runTightMm1(0.8, 2_000_000, 1).requests));
+  floorRuns.push(rateOf(() => runFloorMm1(0.8, 2_000_000, 1).requests));
 }
 console.log(
   `M/M/1, ρ = 0.8, 2 M requests:        ${millions(median(mm1Runs))} simulated requests/s (median of ${REPEATS}; runs ${mm1Runs.map(millions).join(', ')})`,
 );
 console.log(
   `tight single-purpose M/M/1 loop:       ${millions(median(tightRuns))} requests/s; archplay runs at ${ratio(median(mm1Runs), median(tightRuns))} of it`,
+);
+console.log(
+  `floor of an engine of archplay's shape (event list, records, histograms; bench/floor-mm1.ts): ${millions(median(floorRuns))} requests/s, ${ratio(median(floorRuns), median(tightRuns))} of the tight loop`,
 );
 
 const seedRuns: ReturnType<typeof measure>[] = [];
