@@ -78,5 +78,6 @@ test('a server and a client offer the same faults and defaults in the Inspector,
 
   // Choosing a menu item schedules its step, as the Inspector's button would.
   await clientMenu.getByRole('menuitem', { name: new RegExp(`^Change load ${offered}/s`) }).click();
-  await expect(app.scenario).toContainText(`load Client → ${offered}/s`);
+  // The step reads as the event log does (src/model/step-text.ts): "load Client → 800 req/s".
+  await expect(app.scenario).toContainText(`load Client → ${offered} req/s`);
 });

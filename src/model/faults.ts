@@ -43,8 +43,8 @@ const everyKind = NODE_KINDS;
 const sourceKinds = NODE_KINDS.filter((k) => KINDS[k].engine === 'client');
 /**
  * Kinds that do work of their own with a pool of workers (the engine's `worker` behaviour): the only
- * ones a slow factor, an error rate or a `workers=` degradation changes. A DNS node holds worker
- * parameters but answers from its routing alone; clients, load balancers and limiters do no work.
+ * ones a slow factor, an error rate or a `workers=` degradation changes. A DNS node answers from its
+ * routing alone; clients, load balancers and limiters do no work.
  */
 export const SERVING_KINDS: readonly NodeKind[] = NODE_KINDS.filter((k) => KINDS[k].engine === 'worker');
 const workerKinds = SERVING_KINDS;

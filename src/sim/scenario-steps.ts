@@ -1,5 +1,6 @@
 import type { ScenarioStep } from '../model/types';
 import { formatTrimmed } from '../model/number-format';
+import { stepStrengths } from '../model/step-text';
 import { CallState } from './call-pool';
 import type { ClientRequests } from './client-requests';
 import { Ev, type EngineContext } from './engine-context';
@@ -69,7 +70,7 @@ export class ScenarioSteps {
           this.applyCapacity(node);
         }
         for (const edge of target.edges) faults.degradeEdge(edge, step);
-        this.engine.note('degrade', step.target, undefined, describeDegradation(step));
+        this.engine.note('degrade', step.target, undefined, stepStrengths(step));
         return;
       case 'flush':
         for (const node of target.nodes) this.engine.caches.flush(node);
@@ -86,12 +87,7 @@ export class ScenarioSteps {
           // The next request at the new rate replaces the one drawn at the old rate.
           this.requests.scheduleArrival(node);
         }
-        this.engine.note(
-          'load',
-          step.target,
-          undefined,
-          step.ratePerSec === undefined ? undefined : `${step.ratePerSec} req/s`,
-        );
+        this.engine.note('load', step.target, undefined, stepStrengths(step));
         return;
       default: {
         // A new action (src/model/faults.ts `ACTIONS`) must say here what it does.
@@ -195,14 +191,4 @@ export class ScenarioSteps {
       `replica promoted to primary, ${formatTrimmed(failoverSec, 3)} s after the crash`,
     );
   }
-}
-
-function describeDegradation(step: ScenarioStep): string | undefined {
-  const parts: string[] = [];
-  if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
-  if (step.errorRate !== undefined) parts.push(`${formatTrimmed(step.errorRate * 100, 2)}% errors`);
-  if (step.workersShare !== undefined) parts.push(`${formatTrimmed(step.workersShare * 100, 2)}% of workers`);
-  if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
-  if (step.loss !== undefined) parts.push(`${formatTrimmed(step.loss * 100, 2)}% loss`);
-  return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -1,7 +1,7 @@
 import { stepCountOf } from '../../store/lesson-slice';
 import { useArchStore } from '../../store/store';
 import { targetLabelOf } from '../target-label';
-import { stepText } from '../timeline/step-text';
+import { stepText } from '../../model/step-text';
 
 /** What presenter mode shows of the current step: the lesson's text, or the scenario step and its caption. */
 function currentStepText(state: ReturnType<typeof useArchStore.getState>): string {

@@ -6,7 +6,7 @@ import { useArchStore } from '../../store/store';
 import { targetLabelOf } from '../target-label';
 import { describeEvent, eventColour } from '../describe-event';
 import { formatSec } from '../format';
-import { stepText } from './step-text';
+import { stepText } from '../../model/step-text';
 
 interface Props {
   /** Start of the charts' window (simulated seconds): the strip shows the same 120 s. */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ScenarioStep } from '../../model/types';
 import { formatSec } from '../format';
 import { CaptionInput } from './CaptionInput';
-import { readStepTime, stepText, stepTimeText } from './step-text';
+import { stepText } from '../../model/step-text';
+import { readStepTime, stepTimeText } from './step-text';
 
 interface Props {
   readonly step: ScenarioStep;

@@ -1,25 +1,3 @@
-import type { ScenarioStep } from '../../model/types';
-import { formatTrimmed } from '../format';
-
-type LabelOf = (id: string) => string;
-
-/** A step's parameters as short text: " (hang)", " ×5 slower", " 10% errors", " +100 ms", " → 800/s". */
-export function stepDetail(step: ScenarioStep): string {
-  const parts: string[] = [];
-  if (step.mode === 'hang') parts.push('(hang)');
-  if (step.factor !== undefined) parts.push(`×${step.factor} slower`);
-  if (step.errorRate !== undefined) parts.push(`${formatTrimmed(step.errorRate * 100, 2)}% errors`);
-  if (step.addedLatencyMs !== undefined) parts.push(`+${step.addedLatencyMs} ms`);
-  if (step.loss !== undefined) parts.push(`${formatTrimmed(step.loss * 100, 2)}% loss`);
-  if (step.workersShare !== undefined) parts.push(`${formatTrimmed(step.workersShare * 100, 2)}% of workers`);
-  if (step.ratePerSec !== undefined) parts.push(`→ ${step.ratePerSec}/s`);
-  return parts.length ? ` ${parts.join(', ')}` : '';
-}
-
-/** A step as the scenario panel lists it: "fail Server 1", "degrade Server 2 ×5 slower". */
-export const stepText = (step: ScenarioStep, labelOf: LabelOf): string =>
-  `${step.action} ${labelOf(step.target)}${stepDetail(step)}`;
-
 /** A step's time written as seconds with millisecond precision, without trailing zeros: "42.137". */
 export const stepTimeText = (atSec: number): string => String(Math.round(atSec * 1000) / 1000);
 
