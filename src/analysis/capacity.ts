@@ -4,6 +4,7 @@ import type { ArchDocument, EdgeSpec, LbParams, NodeSpec, WorkerParams } from '.
 import { callEdges, type CallEdge } from '../model/call-edges';
 import { isPeerLink, peerGroupsOf } from '../model/peers';
 import { meanOf } from '../model/units';
+import { labelIn } from '../model/labels';
 import { waitCycles, waitCycleWarning } from './wait-cycles';
 
 /** One node's load in one situation: offered rate against what its workers can do. */
@@ -80,7 +81,7 @@ function situation(doc: ArchDocument, failed: string | null, down: ReadonlySet<s
     .filter((load) => load.utilization > 1)
     .map((load) => {
       const who = failed === null ? load.label : `${load.label}${down.size === 1 ? ' alone' : ''}`;
-      const when = failed === null ? '' : ` without ${labelOf(doc, failed)}`;
+      const when = failed === null ? '' : ` without ${labelIn(doc, failed)}`;
       return `${who} would run at ${Math.round(load.utilization * 100)}%${when}: its queue grows without bound.`;
     });
   return { failed, loads, warnings };
@@ -235,8 +236,4 @@ function inGroup(doc: ArchDocument, node: NodeSpec, groupId: string): boolean {
   for (let g = node.group; g !== undefined && hops < doc.groups.length; g = parentOf.get(g), hops++)
     if (g === groupId) return true;
   return false;
-}
-
-function labelOf(doc: ArchDocument, id: string): string {
-  return doc.nodes.find((n) => n.id === id)?.label ?? doc.groups.find((g) => g.id === id)?.label ?? id;
 }

@@ -1,4 +1,3 @@
-import type { ScenarioStep } from '../model/types';
 import type { SimEvent } from '../sim/results';
 
 type LabelOf = (id: string) => string;
@@ -93,10 +92,6 @@ export function markerText(event: SimEvent, labelOf: LabelOf): string {
       return `${target} ${SHORT_VERBS[event.type] ?? event.type}`;
   }
 }
-
-/** A scenario step as the timeline shows it: "fail Server 1". */
-export const describeStep = (step: ScenarioStep, labelOf: LabelOf): string =>
-  `${step.action} ${labelOf(step.target)}`;
 
 const COLOURS: Readonly<Record<string, string>> = {
   fail: '#d62f4b',

@@ -14,14 +14,3 @@ export function targetLabelOf(doc: ArchDocument, id: string): string {
 
 /** An edge's accessible name: "Edge Load Balancer → Server 1". */
 export const edgeNameOf = (doc: ArchDocument, id: string): string => `Edge ${targetLabelOf(doc, id)}`;
-
-/** The label of a node or group of `doc`, else the id. */
-export function labelIn(
-  doc: {
-    readonly nodes: readonly { id: string; label: string }[];
-    readonly groups: readonly { id: string; label: string }[];
-  },
-  id: string,
-): string {
-  return doc.nodes.find((n) => n.id === id)?.label ?? doc.groups.find((g) => g.id === id)?.label ?? id;
-}

@@ -4,7 +4,7 @@ import { capacityCheck, type CapacitySituation } from '../../analysis/capacity';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
 import { CapacityBars } from './CapacityBars';
-import { labelIn } from '../target-label';
+import { labelIn } from '../../model/labels';
 
 /** When a warned-of failure starts in "See it run" (as the sweep's default). */
 const SEE_AT_SEC = 60;

@@ -4,7 +4,7 @@ import { useArchStore } from '../../store/store';
 import { formatAvailability, formatCount, formatMs, formatShare } from '../format';
 import { kindName } from '../layout';
 import type { NodeKind } from '../../model/types';
-import { labelIn } from '../target-label';
+import { labelIn } from '../../model/labels';
 import { utilizationColour } from '../utilization';
 
 /** Above this share of the requests sent after the fault failing, the component takes the design down. */

@@ -10,7 +10,7 @@ import { selectDoc } from '../../store/selectors';
 import { selectPairedOutcome, selectTwinOutcome } from '../../store/insight-selectors';
 import { useArchStore } from '../../store/store';
 import { ParamGroups } from '../inspector/ParamGroups';
-import { labelIn } from '../target-label';
+import { labelIn } from '../../model/labels';
 import { MitigationOffer } from './MitigationOffer';
 import { ProgressBar } from './ProgressBar';
 import { TwinResults } from './TwinResults';
