@@ -35,8 +35,11 @@ test('Space plays and pauses; ? lists every shortcut; neither acts while typing 
   // With nothing selected, the Inspector offers the same list to whoever does not know the key.
   await app.inspector.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await expect(dialog).toBeVisible();
-  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('button', { name: 'Close keyboard shortcuts' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close keyboard shortcuts' }).click();
   await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened it.
+  await expect(app.inspector.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused();
 
   // In a text field ? and Space are text.
   await app.select('Server 1');

@@ -35,6 +35,8 @@ test('an alert rule added in the editor fires after a fault and shows its time t
   await app.screenshot('state-alerts-editor');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened the dialog (src/ui/dialog/Dialog.tsx).
+  await expect(page.getByRole('button', { name: /^Alerts/ })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Alerts/ })).toContainText('1');
 
   // Server 1 fails at once; the error rate crosses 1% in its first second, so the rule fires 3 s later.

@@ -1,10 +1,9 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useState } from 'react';
 import './alerts.css';
 import { selectDocName, selectEvents } from '../../store/selectors';
 import { selectAlerts } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
+import { Dialog } from '../dialog/Dialog';
 import { AlertRuleForm } from './AlertRuleForm';
 import { AlertRuleList } from './AlertRuleList';
 import { firingRules } from './alert-status';
@@ -15,19 +14,18 @@ import { firingRules } from './alert-status';
  * rules there are and turns red while one fires.
  */
 export function AlertsEditor() {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const rules = useArchStore(selectAlerts);
   const docName = useArchStore(selectDocName);
   const events = useArchStore(selectEvents);
   const firing = useMemo(() => firingRules(events), [events]);
   const anyFiring = rules.some((rule) => firing.has(rule.id));
-  const close = () => dialog.current?.close();
   return (
     <>
       <button
         type="button"
         className={`btn ${anyFiring ? 'btn--alerting' : ''}`}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         title="Alert rules of this document: error rate, p99 or backlog above a threshold"
       >
@@ -45,25 +43,20 @@ export function AlertsEditor() {
           {rules.length}
         </span>
       </button>
-      <dialog
-        ref={dialog}
-        className="dialog alerts"
-        onKeyDown={trapTab}
-        aria-labelledby="alerts-title"
-        aria-describedby="alerts-intro"
-      >
-        <DialogHead
-          titleId="alerts-title"
+      {open && (
+        <Dialog
+          id="alerts"
+          className="alerts"
           title="Alerts"
-          introId="alerts-intro"
           intro="Checked every simulated second, like a monitoring system. A rule fires when its metric stays above the threshold for the whole window; the event log shows how long each fault took to detect. Editing restarts the run."
           closeLabel="Close alerts"
-          onClose={close}
-        />
-        <AlertRuleList rules={rules} firing={firing} />
-        {/* A new document starts a fresh form (its names and targets belong to the old one). */}
-        <AlertRuleForm key={docName} />
-      </dialog>
+          onClose={() => setOpen(false)}
+        >
+          <AlertRuleList rules={rules} firing={firing} />
+          {/* A new document starts a fresh form (its names and targets belong to the old one). */}
+          <AlertRuleForm key={docName} />
+        </Dialog>
+      )}
     </>
   );
 }

@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { parseExpectation } from '../../model/expectation-text';
 import { selectExpectations } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
-import { useShownModal } from '../lazy/useShownModal';
+import { Dialog } from '../dialog/Dialog';
 import { useLiveExpectations } from './useLiveExpectations';
 import './expectations.css';
 
@@ -17,7 +15,6 @@ const EXAMPLES = ['availability >= 99.9%', 'p99 <= 250ms during 60s..120s', 'swe
  * shown under the box with the place it is at; nothing typed is lost.
  */
 export function ExpectationsDialog({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useShownModal();
   const expectations = useArchStore(selectExpectations);
   const setExpectations = useArchStore((s) => s.setExpectations);
   const results = useLiveExpectations();
@@ -41,22 +38,14 @@ export function ExpectationsDialog({ onClose }: { readonly onClose: () => void }
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog expectations"
-      onKeyDown={trapTab}
+    <Dialog
+      id="expectations"
+      className="expectations"
+      title="Expectations"
+      intro="Promises this design must keep, written as in the file (%% @expect …). Checked live on the run so far; Run 30 seeds (Insight › Seeds) checks them over seeds and every single failure, and npx archplay test checks them in CI. Editing restarts the run."
+      closeLabel="Close expectations"
       onClose={onClose}
-      aria-labelledby="expectations-title"
-      aria-describedby="expectations-intro"
     >
-      <DialogHead
-        titleId="expectations-title"
-        title="Expectations"
-        introId="expectations-intro"
-        intro="Promises this design must keep, written as in the file (%% @expect …). Checked live on the run so far; Run 30 seeds (Insight › Seeds) checks them over seeds and every single failure, and npx archplay test checks them in CI. Editing restarts the run."
-        closeLabel="Close expectations"
-        onClose={() => dialog.current?.close()}
-      />
       {results.length === 0 ? (
         <p className="muted alerts__empty">No expectations yet: add one below.</p>
       ) : (
@@ -108,6 +97,6 @@ export function ExpectationsDialog({ onClose }: { readonly onClose: () => void }
           </p>
         )}
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,11 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import './gallery.css';
 import { GALLERY, type GalleryPreset } from '../../model/preset-gallery';
 import { selectOpenPreset } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
-import { useShownModal } from '../lazy/useShownModal';
+import { Dialog } from '../dialog/Dialog';
 import { STATE_LABELS } from '../metrics/state-metrics';
 import { PresetCard } from './PresetCard';
 
@@ -20,7 +18,7 @@ export const headlineLabel = (preset: Pick<GalleryPreset, 'headline'>): string =
  * stays out of the main bundle.
  */
 export function PresetGallery({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useShownModal();
+  const dialog = useRef<HTMLDialogElement>(null);
   const openPreset = useArchStore(selectOpenPreset);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,22 +47,15 @@ export function PresetGallery({ onClose }: { readonly onClose: () => void }) {
   };
 
   return (
-    <dialog
+    <Dialog
       ref={dialog}
-      className="dialog gallery"
-      onKeyDown={trapTab}
+      id="gallery"
+      className="gallery"
+      title="Presets"
+      intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
+      closeLabel="Close presets"
       onClose={onClose}
-      aria-labelledby="gallery-title"
-      aria-describedby="gallery-intro"
     >
-      <DialogHead
-        titleId="gallery-title"
-        title="Presets"
-        introId="gallery-intro"
-        intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
-        closeLabel="Close presets"
-        onClose={close}
-      />
       {error && (
         <p className="dialog__error" role="alert">
           {error}
@@ -84,6 +75,6 @@ export function PresetGallery({ onClose }: { readonly onClose: () => void }) {
           </li>
         ))}
       </ul>
-    </dialog>
+    </Dialog>
   );
 }

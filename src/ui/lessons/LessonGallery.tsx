@@ -1,9 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import './lessons.css';
 import { LESSONS, TOPIC_LABELS, type LessonSource } from '../../model/lessons';
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
-import { useShownModal } from '../lazy/useShownModal';
+import { Dialog } from '../dialog/Dialog';
 import { lessonSummaryOf, lessonTitleOf, openLesson } from './load-lesson';
 
 /**
@@ -12,7 +10,7 @@ import { lessonSummaryOf, lessonTitleOf, openLesson } from './load-lesson';
  * `showModal`, Escape closes it), mounted while open.
  */
 export function LessonGallery({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useShownModal();
+  const dialog = useRef<HTMLDialogElement>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = () => dialog.current?.close();
@@ -24,20 +22,15 @@ export function LessonGallery({ onClose }: { readonly onClose: () => void }) {
     if (!problem) close();
   };
   return (
-    <dialog
+    <Dialog
       ref={dialog}
-      className="dialog gallery"
-      onKeyDown={trapTab}
+      id="lessons"
+      className="gallery"
+      title="Lessons"
+      intro="Each lesson walks you through a run step by step and ends with a question the run answers."
+      closeLabel="Close lessons"
       onClose={onClose}
-      aria-labelledby="lessons-title"
     >
-      <DialogHead
-        titleId="lessons-title"
-        title="Lessons"
-        intro="Each lesson walks you through a run step by step and ends with a question the run answers."
-        closeLabel="Close lessons"
-        onClose={close}
-      />
       {error && (
         <p className="dialog__error" role="alert">
           {error}
@@ -60,6 +53,6 @@ export function LessonGallery({ onClose }: { readonly onClose: () => void }) {
           </li>
         ))}
       </ul>
-    </dialog>
+    </Dialog>
   );
 }

@@ -5,10 +5,8 @@ import { encodeLink, linkUrl } from '../../share/link';
 import { MAX_SHAREABLE_URL_CHARS, isTooLongForUrl } from '../../share/link-limits';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
+import { Dialog } from '../dialog/Dialog';
 import { copyWithMessage, downloadFile, fileNameFor } from '../export/download';
-import { useShownModal } from '../lazy/useShownModal';
 import { EmbedSnippet } from './EmbedSnippet';
 import { formatCount } from '../format';
 
@@ -23,7 +21,6 @@ const pageUrl = () => `${location.origin}${location.pathname}`;
  * the embed snippet. The link is made from the document as it is when the dialog opens.
  */
 export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useShownModal();
   const doc = useArchStore(selectDoc);
   const [made, setMade] = useState<Made | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -44,7 +41,6 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
       current = false;
     };
   }, []);
-  const close = () => dialog.current?.close();
   const copy = async (url: string) => setStatus(await copyWithMessage(url, 'link'));
   const download = () => {
     const name = fileNameFor(doc.name, '.json');
@@ -54,20 +50,14 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
   const tooLong = made !== null && 'url' in made && isTooLongForUrl(made.url);
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog share"
-      onKeyDown={trapTab}
+    <Dialog
+      id="share"
+      className="share"
+      title={`Share “${doc.name}”`}
+      intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
+      closeLabel="Close share"
       onClose={onClose}
-      aria-labelledby="share-title"
     >
-      <DialogHead
-        titleId="share-title"
-        title={`Share “${doc.name}”`}
-        intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
-        closeLabel="Close share"
-        onClose={close}
-      />
       {made === null && <p className="share__hint">Making the link…</p>}
       {made !== null && 'error' in made && (
         <p className="dialog__error" role="alert">
@@ -119,6 +109,6 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
       {made !== null && 'url' in made && !tooLong && (
         <EmbedSnippet page={pageUrl()} link={made.link} name={doc.name} />
       )}
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,4 @@
-import { DialogHead } from '../dialog/DialogHead';
-import { trapTab } from '../dialog/trap-tab';
-import { useShownModal } from '../lazy/useShownModal';
+import { Dialog } from '../dialog/Dialog';
 import { isMac, shortcutSections } from './shortcut-list';
 import './shortcuts.css';
 
@@ -9,25 +7,16 @@ import './shortcuts.css';
  * the bindings' descriptions. Shortcuts never act while typing in a field.
  */
 export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useShownModal();
   const sections = shortcutSections(isMac(navigator.userAgent));
   return (
-    <dialog
-      ref={dialog}
-      className="dialog shortcuts"
-      onKeyDown={trapTab}
+    <Dialog
+      id="shortcuts"
+      className="shortcuts"
+      title="Keyboard shortcuts"
+      intro="Keys act anywhere on the page except while you type in a field, where they are text."
+      closeLabel="Close keyboard shortcuts"
       onClose={onClose}
-      aria-labelledby="shortcuts-title"
-      aria-describedby="shortcuts-intro"
     >
-      <DialogHead
-        titleId="shortcuts-title"
-        title="Keyboard shortcuts"
-        introId="shortcuts-intro"
-        intro="Keys act anywhere on the page except while you type in a field, where they are text."
-        closeLabel="Close keyboard shortcuts"
-        onClose={() => dialog.current?.close()}
-      />
       {sections.map((section) => (
         <section key={section.title} className="shortcuts__section" aria-label={section.title}>
           <h3 className="shortcuts__title">{section.title}</h3>
@@ -48,6 +37,6 @@ export function ShortcutsDialog({ onClose }: { readonly onClose: () => void }) {
           </dl>
         </section>
       ))}
-    </dialog>
+    </Dialog>
   );
 }
