@@ -18,6 +18,7 @@ import { FitOnResize } from './FitOnResize';
 import { GroupFrame } from './GroupFrame';
 import { HeatLegend } from './insight/HeatLegend';
 import { CanvasHeader } from './CanvasHeader';
+import { PresenterCaption } from './presenter/PresenterCaption';
 import { TrafficEdge } from './TrafficEdge';
 import { useCanvasSelection } from './context-menu/useCanvasSelection';
 import { layoutDocument, layoutKey, type FlowNode } from './layout';
@@ -100,6 +101,7 @@ function FlowView({ doc, mode }: { readonly doc: ArchDocument; readonly mode: Ca
         {/* The full app's top bar leaves the name to the canvas; an embed's bar shows it. */}
         <CanvasHeader named={mode === 'edit'} />
         <HeatLegend />
+        <PresenterCaption />
         <FitOnResize options={FIT_VIEW_OPTIONS} />
       </ReactFlow>
       {selection.menu}

@@ -32,7 +32,8 @@ export function EventLog() {
       {lines.length === 0 ? (
         <p className="muted">Faults and health-check verdicts appear here as they happen.</p>
       ) : (
-        <ol className="log__list" data-testid="event-log">
+        // Focusable, so that a keyboard can scroll a long log (axe: scrollable-region-focusable).
+        <ol className="log__list" data-testid="event-log" tabIndex={0}>
           {lines.map((line) => (
             <li key={line.key} className="log__item">
               <span className="dot" style={{ background: line.colour }} aria-hidden="true" />

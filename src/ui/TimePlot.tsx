@@ -14,6 +14,7 @@ import {
 import { ticksOf, type ChartPoint } from './chart-data';
 import { formatAxisTick } from './format';
 import { MarkerLabel } from './MarkerLabel';
+import { MARKER_ROW_PX, MARKER_ROWS, markerRowsUsed } from './timeline/marker-rows';
 import type { Marker, Series } from './TimeChart';
 
 /** What a plot draws: the points of its series over the window, and the event markers. */
@@ -27,7 +28,16 @@ export interface TimePlotProps {
 }
 
 // Stable props: recharts re-registers axes and tooltips whose props change identity on every render.
-const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 };
+/**
+ * The plot's margins with `rows` rows of marker labels above its lines: with labels the band gives the
+ * top y tick its room; without, 6 px keep it whole.
+ */
+const marginFor = (rows: number) => ({
+  top: rows === 0 ? 6 : 7 + rows * MARKER_ROW_PX,
+  right: 10,
+  bottom: 0,
+  left: 0,
+});
 const TICK = { fontSize: 11 };
 const TOOLTIP_STYLE = { fontSize: 12 };
 const formatSecTick = (t: number) => `${t} s`;
@@ -53,9 +63,12 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
     () => (v: unknown) => `${Math.round(Number(v) * 10) / 10 || 0} ${unit}`,
     [unit],
   );
+  const rows = Math.min(markerRowsUsed(markers), MARKER_ROWS);
+  // Stable while the count of rows is: recharts redoes its layout when the margin changes identity.
+  const margin = useMemo(() => marginFor(rows), [rows]);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data as ChartPoint[]} margin={MARGIN}>
+      <LineChart data={data as ChartPoint[]} margin={margin}>
         <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
         <XAxis
           dataKey="t"
@@ -88,7 +101,7 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
             isAnimationActive={false}
           />
         ))}
-        {markers.map((m, i) => (
+        {markers.map((m) => (
           <ReferenceLine
             key={`${m.t}-${m.text}`}
             x={m.t}
@@ -102,7 +115,8 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
                 <MarkerLabel
                   text={m.text}
                   colour={m.colour}
-                  row={m.row ?? i % 4}
+                  row={m.row ?? 0}
+                  rows={rows}
                   anchor={m.t > middle ? 'end' : 'start'}
                 />
               )

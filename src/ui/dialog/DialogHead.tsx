@@ -19,8 +19,10 @@ export function DialogHead({
   readonly closeLabel: string;
   readonly onClose: () => void;
 }) {
+  // A div, not a <header>: outside sectioning elements a header is the page's banner landmark, and a
+  // banner inside a dialog is a second one (axe: landmark-banner-is-top-level).
   return (
-    <header className="dialog__head">
+    <div className="dialog__head">
       <div>
         <h2 id={titleId} className="dialog__title">
           {title}
@@ -32,6 +34,6 @@ export function DialogHead({
       <button type="button" className="btn btn--small" onClick={onClose} aria-label={closeLabel}>
         ✕
       </button>
-    </header>
+    </div>
   );
 }

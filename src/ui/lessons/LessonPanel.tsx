@@ -1,5 +1,6 @@
 import { useArchStore } from '../../store/store';
 import { LessonQuestion } from './LessonQuestion';
+import { LessonSummary } from './LessonSummary';
 import { MitigationLink } from './MitigationLink';
 
 /**
@@ -24,6 +25,10 @@ export function LessonPanel() {
         <p className="lesson-panel__progress" data-testid="lesson-progress">
           {finished ? 'All steps done' : `Step ${current + 1} of ${lesson.steps.length}`}
         </p>
+        {/* Keyed by lesson: another lesson starts with its summary open again. */}
+        {lesson.summary && (
+          <LessonSummary key={lesson.title} summary={lesson.summary} atStart={current === 0} />
+        )}
         <div className="lesson-panel__nav">
           <button type="button" className="btn btn--small" onClick={() => go(-1)} disabled={current === 0}>
             Previous step
@@ -36,7 +41,6 @@ export function LessonPanel() {
           </button>
         </div>
       </div>
-      {lesson.summary && <p className="lesson-panel__summary">{lesson.summary}</p>}
       <ol className="lesson-panel__steps">
         {lesson.steps.map((s, i) => (
           <li

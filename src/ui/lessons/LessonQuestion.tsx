@@ -20,7 +20,7 @@ export function LessonQuestion({ question }: { readonly question: Question }) {
       }}
     >
       <label className="lesson-question__label">
-        <span>{question.text}</span>
+        <span className="lesson-question__text">{question.text}</span>
         <span className="lesson-question__input">
           <input
             inputMode="decimal"

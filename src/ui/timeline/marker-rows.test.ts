@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKER_ROWS, MARKER_SEC_PER_CHAR, layoutMarkers } from './marker-rows';
+import { MARKER_ROWS, MARKER_SEC_PER_CHAR, layoutMarkers, markerRowsUsed } from './marker-rows';
 
 const marker = (t: number, text: string) => ({ t, text, colour: '#000' });
 
@@ -36,5 +36,24 @@ describe('chart marker labels', () => {
   it('leave out a repeat of a label still close by', () => {
     const laid = layoutMarkers([marker(0, 'Client load'), marker(5, 'Client load')]);
     expect(laid.map((m) => m.labelled)).toEqual([true, false]);
+  });
+});
+
+describe('the band of label rows above a chart', () => {
+  it('is as many rows as the labels take, and none without labels', () => {
+    expect(markerRowsUsed([])).toBe(0);
+    expect(markerRowsUsed(layoutMarkers([marker(0, 'Server 1 failed')]))).toBe(1);
+    const failover = layoutMarkers([
+      marker(26, 'Server 1 failed'),
+      marker(30, 'Server 1 marked down'),
+      marker(53, 'Server 1 recovered'),
+      marker(56, 'Server 1 marked up'),
+    ]);
+    expect(markerRowsUsed(failover)).toBe(Math.max(...failover.map((m) => m.row)) + 1);
+    expect(markerRowsUsed(failover)).toBeGreaterThan(1);
+  });
+
+  it('does not count a line whose label was left out', () => {
+    expect(markerRowsUsed([{ row: 3, labelled: false }, { row: 0 }])).toBe(1);
   });
 });

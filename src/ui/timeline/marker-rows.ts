@@ -7,6 +7,21 @@ interface PlainMarker {
 
 /** Label rows available above a chart's lines. */
 export const MARKER_ROWS = 4;
+/** Height of one row of marker labels above a chart's plot (pixels; the labels are 10.5 px type). */
+export const MARKER_ROW_PX = 12;
+
+/**
+ * How many label rows the laid-out markers take (0 when none is labelled): the plot keeps that many rows
+ * of room above its lines, so a label never covers the top of a line.
+ */
+export function markerRowsUsed(
+  markers: readonly { readonly row?: number; readonly labelled?: boolean }[],
+): number {
+  let rows = 0;
+  for (const m of markers) if (m.labelled !== false) rows = Math.max(rows, (m.row ?? 0) + 1);
+  return rows;
+}
+
 /** Simulated seconds within which a label repeating the text of one still in view is left out. */
 export const MARKER_GAP_SEC = 24;
 /**
