@@ -1,4 +1,5 @@
 import { useImperativeHandle, useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
+import './dialog.css';
 import { DialogHead } from './DialogHead';
 import { trapTab } from './trap-tab';
 
@@ -16,6 +17,7 @@ export function Dialog({
   intro,
   closeLabel,
   onClose,
+  error,
   ref,
   children,
 }: {
@@ -28,6 +30,8 @@ export function Dialog({
   /** The ✕ button's accessible name: "Close share". */
   readonly closeLabel: string;
   readonly onClose: () => void;
+  /** What went wrong (a gallery's choice that did not load), announced under the head. */
+  readonly error?: string | null;
   /** For owners that close it themselves (a gallery, once its choice has loaded). */
   readonly ref?: Ref<HTMLDialogElement | null>;
   readonly children: ReactNode;
@@ -65,6 +69,11 @@ export function Dialog({
         closeLabel={closeLabel}
         onClose={() => dialog.current?.close()}
       />
+      {error && (
+        <p className="dialog__error" role="alert">
+          {error}
+        </p>
+      )}
       {children}
     </dialog>
   );

@@ -1,7 +1,5 @@
-import { Suspense } from 'react';
-import { LoadingNote } from '../lazy/LoadingNote';
+import { DeferredDialogButton } from '../lazy/DeferredDialogButton';
 import { ExpectationsDialogPart } from '../lazy/parts';
-import { useDeferredDialog } from '../lazy/useDeferredDialog';
 import { useLiveExpectations } from './useLiveExpectations';
 import './expectations.css';
 
@@ -11,31 +9,22 @@ import './expectations.css';
  */
 export function ExpectationsButton() {
   const results = useLiveExpectations();
-  const { open, close, opener } = useDeferredDialog(ExpectationsDialogPart);
   const passed = results.filter((r) => r.status === 'pass').length;
   const failed = results.some((r) => r.status === 'fail');
   return (
-    <>
-      <button
-        type="button"
-        className={`btn ${failed ? 'btn--alerting' : ''}`}
-        {...opener}
-        aria-haspopup="dialog"
-        title="Expectations: promises the design must keep, checked live, over seeds and by archplay test in CI"
+    <DeferredDialogButton
+      part={ExpectationsDialogPart}
+      what="Expectations"
+      className={`btn ${failed ? 'btn--alerting' : ''}`}
+      title="Expectations: promises the design must keep, checked live, over seeds and by archplay test in CI"
+    >
+      <span aria-hidden="true">✓</span> Expectations
+      <span
+        className="count-badge"
+        aria-label={`${passed} of ${results.length} pass${failed ? ', one or more fail' : ''}`}
       >
-        <span aria-hidden="true">✓</span> Expectations
-        <span
-          className="count-badge"
-          aria-label={`${passed} of ${results.length} pass${failed ? ', one or more fail' : ''}`}
-        >
-          {results.length > 0 ? `${passed}/${results.length}` : 0}
-        </span>
-      </button>
-      {open && (
-        <Suspense fallback={<LoadingNote what="Expectations" />}>
-          <ExpectationsDialogPart.Component onClose={close} />
-        </Suspense>
-      )}
-    </>
+        {results.length > 0 ? `${passed}/${results.length}` : 0}
+      </span>
+    </DeferredDialogButton>
   );
 }

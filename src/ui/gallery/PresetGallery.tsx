@@ -55,12 +55,8 @@ export function PresetGallery({ onClose }: { readonly onClose: () => void }) {
       intro="Each preset is a Mermaid diagram with a scenario. Open one, press Play, and watch its figure."
       closeLabel="Close presets"
       onClose={onClose}
+      error={error}
     >
-      {error && (
-        <p className="dialog__error" role="alert">
-          {error}
-        </p>
-      )}
       <ul className="gallery__grid">
         {GALLERY.map((preset) => (
           <li key={preset.id}>

@@ -30,12 +30,8 @@ export function LessonGallery({ onClose }: { readonly onClose: () => void }) {
       intro="Each lesson walks you through a run step by step and ends with a question the run answers."
       closeLabel="Close lessons"
       onClose={onClose}
+      error={error}
     >
-      {error && (
-        <p className="dialog__error" role="alert">
-          {error}
-        </p>
-      )}
       <ul className="gallery__grid">
         {LESSONS.map((source) => (
           <li key={source.id}>

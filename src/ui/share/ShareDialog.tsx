@@ -57,13 +57,9 @@ export function ShareDialog({ onClose }: { readonly onClose: () => void }) {
       intro="The link holds the whole document (topology, parameters, layout, scenario and seed) after its “#”: it is never sent to a server, and it replays the same run for everyone."
       closeLabel="Close share"
       onClose={onClose}
+      error={made !== null && 'error' in made ? made.error : null}
     >
       {made === null && <p className="share__hint">Making the link…</p>}
-      {made !== null && 'error' in made && (
-        <p className="dialog__error" role="alert">
-          {made.error}
-        </p>
-      )}
       {made !== null && 'url' in made && (
         <section className="share__section" aria-labelledby="link-title">
           <h3 id="link-title" className="share__heading">
