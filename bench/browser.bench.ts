@@ -12,7 +12,8 @@
  *    reset and played again whenever it reaches its end).
  *
  * Options: `--minutes N` (heap soak length), `--no-build` (reuse the last build), `--out-dir D` (where
- * the page is built, default dist-bench), `--only max|nodes|heap` (one part), `--port P` (default
+ * the page is built, default dist-bench), `--only max|nodes|heap` (one part), `--profile DIR` (a CPU
+ * profile of the main thread at Max, bench/cpu-profile.ts), `--port P` (default
  * E2E_PORT or 4180). Budgets: ≥ 50 fps and no task over 50 ms at Max; ≥ 40 fps panning 200 nodes;
  * heap growth ≤ 50 MB. The process exits with 1 when one is missed. Figures depend on the machine:
  * a software-rendered Chromium on two shared cores draws fewer frames than a laptop.
@@ -22,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ACTIVE_ACTIVE } from '../src/model/presets';
 import { encodeLink, linkUrl } from '../src/share/link';
+import { profileMainThread } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -34,6 +36,8 @@ const ONLY = option('only');
 const runs = (part: 'max' | 'nodes' | 'heap') => ONLY === undefined || ONLY === part;
 const PORT = Number(option('port') ?? process.env['E2E_PORT'] ?? 4180);
 const OUT_DIR = option('out-dir') ?? 'dist-bench';
+/** `--profile DIR`: a CPU profile of 10 s at Max, from an unminified build (bench/cpu-profile.ts). */
+const PROFILE_DIR = option('profile');
 /** Where the screenshots of the charts at Max go (kept, like the browser tests'). */
 const SCREENSHOTS = 'test-results/screenshots';
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -61,6 +65,34 @@ const INSTALL_COUNTERS = `
     for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
   }).observe({ type: 'longtask' });
 `;
+
+/**
+ * How far the charts trail the clock, as page script text: every frame for `ms`, the clock's simulated
+ * time less the lowest of the charts' last time-axis ticks ("4620 s"; the plots take turns, so the one
+ * drawn last). Ticks fall on multiples of 20 s, so plots drawn up to the clock's second read 0–20 s
+ * behind: what counts is the lag beyond that, in simulated seconds, for each frame. And for each change
+ * of the clock, the frames until the charts showed its moment (cut short by the clock's next change).
+ */
+const CHART_LAG_PROBE = (ms: number) => `new Promise((resolve) => {
+  const clock = () => Number((/t = ([\\d.,]+) s/.exec(document.querySelector('[data-testid="clock"]')?.textContent ?? '')?.[1] ?? '0').replaceAll(',', ''));
+  const plotEnd = () => Math.min(...[...document.querySelectorAll('.chart')].map((chart) =>
+    Math.max(0, ...[...chart.querySelectorAll('.recharts-cartesian-axis-tick-value')]
+      .map((tick) => Number(/^(\\d+) s$/.exec(tick.textContent ?? '')?.[1] ?? 0)))));
+  const lags = [];
+  const catchUps = [];
+  let lastClock = clock();
+  let behind = null;
+  const began = performance.now();
+  const frame = () => {
+    const now = clock();
+    const lag = Math.max(0, now - plotEnd() - 21);
+    lags.push(lag);
+    if (now !== lastClock) { if (behind !== null) catchUps.push(behind); behind = 0; lastClock = now; }
+    if (behind !== null) { if (lag === 0) { catchUps.push(behind); behind = null; } else behind += 1; }
+    if (performance.now() - began < ${ms}) requestAnimationFrame(frame); else resolve({ lags, catchUps });
+  };
+  requestAnimationFrame(frame);
+})`;
 
 interface Measured {
   readonly fps: number;
@@ -211,7 +243,13 @@ function startServer(): ChildProcess {
   if (!args.includes('--no-build')) {
     const built = spawnSync(
       process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT_DIR],
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--outDir',
+        OUT_DIR,
+        ...(PROFILE_DIR === undefined ? [] : ['--minify', 'false']),
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
       },
@@ -319,12 +357,53 @@ async function main(): Promise<void> {
         '',
         null,
       );
+      // In wall time, at the measured pace (simulated seconds per wall second).
+      const simPerWallSec = (after.sim - before.sim) / wall;
+      const probe = (await page.evaluate(CHART_LAG_PROBE(5_000))) as { lags: number[]; catchUps: number[] };
+      const lags = probe.lags.map((sec) => (sec / simPerWallSec) * 1000).sort((a, b) => a - b);
+      const catchUps = [...probe.catchUps].sort((a, b) => a - b);
+      const at = (sorted: number[], q: number) =>
+        sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      row(
+        'seed at Max: charts behind the clock, median / 95% / max',
+        `${at(lags, 0.5).toFixed(0)} / ${at(lags, 0.95).toFixed(0)} / ${at(lags, 1).toFixed(0)} ms`,
+        '',
+        null,
+      );
+      row(
+        'seed at Max: frames until the charts show the clock, median / max',
+        `${at(catchUps, 0.5)} / ${at(catchUps, 1)}`,
+        '',
+        null,
+      );
       // The charts at Max, twice, a little over a second apart: they must look right and move.
       const charts = page.locator('.charts');
       await charts.screenshot({ path: `${SCREENSHOTS}/bench-charts-at-max-1.png` });
       await page.waitForTimeout(1_500);
       await charts.screenshot({ path: `${SCREENSHOTS}/bench-charts-at-max-2.png` });
-      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      if (PROFILE_DIR !== undefined) {
+        // From t = 0 again: at Max a day-long run ends in about a minute on a fast machine.
+        await page.getByRole('button', { name: 'Reset', exact: true }).click();
+        await play(page);
+        await page.waitForTimeout(1_000);
+        await profileMainThread(page, PROFILE_DIR, () => page.waitForTimeout(10_000));
+        await browser.startTracing(page, {
+          path: `${PROFILE_DIR}/seed-at-max.trace.json`,
+          categories: [
+            'toplevel',
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8',
+            'blink',
+          ],
+        });
+        await page.waitForTimeout(10_000);
+        await browser.stopTracing();
+        console.log(`trace of 10 s at Max: ${PROFILE_DIR}/seed-at-max.trace.json`);
+      }
+      // A day-long run ends after about a minute at Max on a fast machine: paused or ended, it is still.
+      const pause = page.getByRole('button', { name: 'Pause', exact: true });
+      if (await pause.isVisible()) await pause.click();
     } else await openLongSeed(page);
 
     // 2. Two hundred nodes: import, layout, pan.

@@ -3,6 +3,7 @@ import { ACTIVE_ACTIVE } from '../model/presets';
 import type { WorkerParams } from '../model/types';
 import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
 import type { Batch, ToWorker } from '../worker/protocol';
+import { packRows } from '../worker/row-packing';
 import { selectNodeHealth } from './selectors';
 import { useArchStore, type ArchState } from './store';
 
@@ -42,9 +43,9 @@ describe('store', () => {
 
   it('applies all the messages of a frame with one update, in order, keeping the last 600 rows', () => {
     const { runId } = useArchStore.getState();
-    const rowAt = (t: number) => ({ t }) as SecondRow;
+    const rowAt = (t: number) => ({ t, total: { ok: t }, nodes: {}, edges: {} }) as unknown as SecondRow;
     const rowsFrom = (from: number, count: number) =>
-      Array.from({ length: count }, (_, i) => rowAt(from + i));
+      packRows(Array.from({ length: count }, (_, i) => rowAt(from + i)));
     const event = (t: number): SimEvent => ({ t, type: 'hc-down', target: 'Server1' });
     useArchStore.getState().receive({ ...batch(runId, 500), rows: rowsFrom(0, 500), events: [event(3)] });
     const updates: ArchState[] = [];
@@ -59,14 +60,20 @@ describe('store', () => {
     expect(updates).toHaveLength(1);
     const state = useArchStore.getState();
     expect(state.nowSec).toBe(650);
-    expect(state.rows.map((r) => r.t)).toEqual(rowsFrom(50, 600).map((r) => r.t));
+    expect(state.rows.map((r) => r.t)).toEqual(Array.from({ length: 600 }, (_, i) => 50 + i));
+    expect(state.rows.map((r) => r.total.ok)).toEqual(state.rows.map((r) => r.t));
+    // The run log takes every row of the update, packed: the 150 of this run's two batches.
+    expect(state.newRows.reduce((n, run) => n + run.count, 0)).toBe(150);
     expect(state.lastRow?.t).toBe(649);
     expect(state.events.map((e) => e.t)).toEqual([3, 550, 620]);
   });
 
   it('keeps the same rows and events when a frame brings none', () => {
     const { runId } = useArchStore.getState();
-    useArchStore.getState().receive({ ...batch(runId, 2), rows: [{ t: 1 } as SecondRow] });
+    useArchStore.getState().receive({
+      ...batch(runId, 2),
+      rows: packRows([{ t: 1, total: {}, nodes: {}, edges: {} } as unknown as SecondRow]),
+    });
     const { rows, events } = useArchStore.getState();
     useArchStore.getState().receiveAll([batch(runId, 2.5), batch(runId, 2.9)]);
     expect(useArchStore.getState().rows).toBe(rows);

@@ -5,6 +5,7 @@ import type { AlertRule, ArchDocument, NodeSpec, ScenarioAction, ScenarioStep } 
 import { validateDocument } from '../model/validate';
 import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
 import type { FaultRequest, FromWorker, Speed, ToWorker } from '../worker/protocol';
+import { countOf, unpackLast, type PackedRows } from '../worker/row-packing';
 import {
   withAlerts,
   withExpectations,
@@ -40,6 +41,11 @@ interface RunState {
   readonly done: boolean;
   readonly rows: readonly SecondRow[];
   readonly lastRow: SecondRow | null;
+  /**
+   * Every row the last update brought, still packed: the metrics export's log (src/ui/export/run-log.ts)
+   * keeps them all, while `rows` keeps only the last {@link MAX_ROWS} as objects.
+   */
+  readonly newRows: readonly PackedRows[];
   readonly events: readonly SimEvent[];
   readonly live: LiveSnapshot | null;
   readonly totals: RunTotals | null;
@@ -91,18 +97,17 @@ export interface ArchState
   readonly port: ((message: ToWorker) => void) | null;
 }
 
-/** The kept rows with the batches' rows after them: at most {@link MAX_ROWS}, the same array when none came. */
-function appendRows(
-  rows: readonly SecondRow[],
-  batches: readonly { readonly rows: readonly SecondRow[] }[],
-): readonly SecondRow[] {
-  let count = 0;
-  for (const b of batches) count += b.rows.length;
+/**
+ * The kept rows with the new rows after them: at most {@link MAX_ROWS}, the same array when none came.
+ * Only the new rows that are kept are unpacked (at speed Max an update brings hundreds).
+ */
+function appendRows(rows: readonly SecondRow[], added: readonly PackedRows[]): readonly SecondRow[] {
+  const count = countOf(added);
   if (count === 0) return rows;
   const kept = Math.min(rows.length, Math.max(0, MAX_ROWS - count));
   const next = rows.slice(rows.length - kept);
-  for (const b of batches) for (const row of b.rows) next.push(row);
-  return next.length > MAX_ROWS ? next.slice(-MAX_ROWS) : next;
+  for (const row of unpackLast(added, MAX_ROWS)) next.push(row);
+  return next;
 }
 
 const freshRun = (runId: number, nowSec = 0) => ({
@@ -111,6 +116,7 @@ const freshRun = (runId: number, nowSec = 0) => ({
   done: false,
   rows: [],
   lastRow: null,
+  newRows: [],
   events: [],
   live: null,
   totals: null,
@@ -164,7 +170,8 @@ export const useArchStore = create<ArchState>()((set, get) => {
       const last = batches.at(-1);
       const changes: Partial<ArchState> = doc === state.doc ? {} : { doc };
       if (last) {
-        const rows = appendRows(state.rows, batches);
+        const newRows = batches.flatMap((b) => b.rows);
+        const rows = appendRows(state.rows, newRows);
         const added = batches.flatMap((b) => b.events);
         const stopped = batches.find((b) => b.stopped !== undefined)?.stopped;
         Object.assign(changes, {
@@ -175,6 +182,7 @@ export const useArchStore = create<ArchState>()((set, get) => {
           playing: last.done ? false : state.playing,
           rows,
           lastRow: rows[rows.length - 1] ?? null,
+          newRows,
           events: added.length ? [...state.events, ...added] : state.events,
           live: last.live,
           totals: last.totals,

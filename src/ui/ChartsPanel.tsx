@@ -42,10 +42,11 @@ const REPLICATION: readonly Series[] = [
 /** Wall time between chart redraws: drawing is costly and a chart read twice a second looks live. */
 const CHART_REFRESH_MS = 500;
 /**
- * At speed Max the window slides minutes of simulated time per wall second, so no redraw can be read
- * as it goes by; once a second keeps the charts moving at half the drawing cost (README "Speed").
+ * At speed Max the worker sends one batch a wall second (MAX_SPEED_BATCH_MS in src/worker/runner.ts),
+ * each a whole update of the page: the charts redraw with each, so that they show the moment the clock
+ * and totals show, not one up to a wall second (a thousand simulated seconds) older (README "Speed").
  */
-const CHART_REFRESH_AT_MAX_MS = 1_000;
+const CHART_REFRESH_AT_MAX_MS = 0;
 
 /** The three charts over a shared sliding window of simulated time, for the system or the selected node. */
 export function ChartsPanel() {

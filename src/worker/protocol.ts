@@ -1,5 +1,6 @@
 import type { ArchDocument, ScenarioStep } from '../model/types';
-import type { LiveSnapshot, RunTotals, SecondRow, SimEvent } from '../sim/results';
+import type { LiveSnapshot, RunTotals, SimEvent } from '../sim/results';
+import type { PackedRows } from './row-packing';
 
 /**
  * The typed messages between the UI and the simulation worker. Every run carries a `runId` chosen by
@@ -44,7 +45,11 @@ export interface Batch {
   /** True once the run has reached its duration; the worker then stops on its own. */
   readonly done: boolean;
   readonly playing: boolean;
-  readonly rows: readonly SecondRow[];
+  /**
+   * The seconds closed since the previous batch, packed (row-packing.ts: one buffer, transferred rather
+   * than copied), usually one run of rows; `unpackLast` turns them back into the engine's rows.
+   */
+  readonly rows: readonly PackedRows[];
   readonly events: readonly SimEvent[];
   readonly live: LiveSnapshot;
   readonly totals: RunTotals;

@@ -3,6 +3,7 @@ import { ACTIVE_ACTIVE } from '../model/presets';
 import { createSimulation } from '../sim/engine';
 import type { SecondRow } from '../sim/results';
 import type { Batch, FromWorker } from './protocol';
+import { unpackLast } from './row-packing';
 import { createRunner, faultTimeSec } from './runner';
 
 /**
@@ -37,7 +38,7 @@ function fakeHost(msPerRead = 0) {
   return { host, posted, runFor, batches };
 }
 
-const rowsOf = (batches: readonly Batch[]): SecondRow[] => batches.flatMap((b) => b.rows);
+const rowsOf = (batches: readonly Batch[]): SecondRow[] => unpackLast(batches.flatMap((b) => b.rows));
 
 describe('faultTimeSec', () => {
   it('rounds up to the next whole millisecond, never into the past', () => {

@@ -1,11 +1,13 @@
 import type { ArchDocument, ScenarioStep } from '../model/types';
 import type { Simulation } from '../sim/simulation';
 import type { FaultRequest, FromWorker, Speed, ToWorker } from './protocol';
+import { packRows } from './row-packing';
 
 /** What the runner needs from its host; the worker passes the real clock and timers, tests fakes. */
 export interface RunnerHost {
   create(doc: ArchDocument): Simulation;
-  post(message: FromWorker): void;
+  /** Posts a message; `transfer` lists buffers handed over with it rather than copied. */
+  post(message: FromWorker, transfer?: readonly ArrayBuffer[]): void;
   /** Wall time in milliseconds. */
   now(): number;
   /** Runs `task` after `ms` milliseconds of wall time. */
@@ -21,11 +23,12 @@ const CHUNK_EVENTS = 5_000;
 /** Wall time between batches: about 15 a second (DESIGN.md §9 asks for 10–30). */
 const BATCH_MS = 66;
 /**
- * At speed Max, one batch per update of the page, which applies batches at most every 100 ms
- * (MIN_GAP_MS in src/store/frame-queue.ts): each batch carries a live snapshot and totals that the
- * page would otherwise receive, copy and throw away (README "Speed").
+ * At speed Max, one batch a wall second, each a whole update of the page: the clock, totals, canvas and
+ * charts all show the same moment (README "Speed"). The charts cost tens of milliseconds to redraw, so
+ * at Max they redraw with each batch, instead of batches coming ten times a second and the charts
+ * following up to a second behind, a thousand simulated seconds away from the clock above them.
  */
-const MAX_SPEED_BATCH_MS = 100;
+const MAX_SPEED_BATCH_MS = 1000;
 /** Timer period at paced speeds. */
 const TICK_MS = 16;
 /** A longer wall-time gap (a throttled tab) is not made up for. */
@@ -55,18 +58,22 @@ export function createRunner(host: RunnerHost) {
   function post(): void {
     if (!sim) return;
     lastPost = host.now();
-    host.post({
-      type: 'batch',
-      runId,
-      nowSec: sim.nowSec,
-      done: sim.done,
-      playing,
-      rows: sim.takeRows(),
-      events: sim.takeEvents(),
-      live: sim.live(),
-      totals: sim.totals(),
-      ...(sim.stopped === undefined ? {} : { stopped: sim.stopped }),
-    });
+    const rows = packRows(sim.takeRows());
+    host.post(
+      {
+        type: 'batch',
+        runId,
+        nowSec: sim.nowSec,
+        done: sim.done,
+        playing,
+        rows,
+        events: sim.takeEvents(),
+        live: sim.live(),
+        totals: sim.totals(),
+        ...(sim.stopped === undefined ? {} : { stopped: sim.stopped }),
+      },
+      rows.map((run) => run.data.buffer),
+    );
   }
 
   function start(): void {

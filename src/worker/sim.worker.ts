@@ -12,7 +12,7 @@ channel.port1.onmessage = () => queued.shift()?.();
 
 const runner = createRunner({
   create: (doc) => createSimulation(doc),
-  post: (message: FromWorker) => self.postMessage(message),
+  post: (message: FromWorker, transfer) => self.postMessage(message, { transfer: [...(transfer ?? [])] }),
   now: () => performance.now(),
   later: (task, ms) => setTimeout(task, ms),
   // A message to ourselves yields to pending messages without setTimeout's 4 ms clamp.
