@@ -1,7 +1,8 @@
-import { memo, Suspense, useMemo } from 'react';
+import { memo, Suspense, useMemo, useRef } from 'react';
 import { ticksOf, type ChartPoint } from './chart-data';
 import { TimePlotPart } from './lazy/parts';
 import { usePlotTurn } from './plot-turns';
+import { useUnfocusableLayers } from './useUnfocusableLayers';
 
 export interface Series {
   readonly key: keyof ChartPoint;
@@ -76,6 +77,8 @@ function TimeChartView({
     [data, domainStart, domainEnd, markers],
   );
   const plot = usePlotTurn(drawn, takeTurns);
+  const plotRef = useRef<HTMLDivElement>(null);
+  useUnfocusableLayers(plotRef);
   return (
     <section className="chart" role="region" aria-label={title}>
       <header className="chart__head">
@@ -95,9 +98,10 @@ function TimeChartView({
           ))}
         </ul>
       </div>
-      <div className="chart__plot">
+      <div className="chart__plot" ref={plotRef}>
         <Suspense fallback={<EmptyPlot domainStart={plot.domainStart} domainEnd={plot.domainEnd} />}>
           <TimePlotPart.Component
+            label={`${title} over time (arrow keys step through the seconds)`}
             unit={unit}
             data={plot.data}
             series={series}

@@ -19,6 +19,8 @@ import type { Marker, Series } from './TimeChart';
 
 /** What a plot draws: the points of its series over the window, and the event markers. */
 export interface TimePlotProps {
+  /** The drawing's accessible name (recharts makes it one keyboard stop, read with the arrow keys). */
+  readonly label: string;
   readonly unit: string;
   readonly data: readonly ChartPoint[];
   readonly series: readonly Series[];
@@ -54,7 +56,7 @@ const TooltipWhenActive = (props: TooltipContentProps) =>
  * (src/ui/lazy/parts.ts): recharts with its d3, redux and immer is the largest part of the page's
  * script, and the first screen's charts are empty until the run plays.
  */
-function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: TimePlotProps) {
+function TimePlotView({ label, unit, data, series, domainStart, domainEnd, markers }: TimePlotProps) {
   const domain = useMemo(() => [domainStart, domainEnd], [domainStart, domainEnd]);
   const ticks = useMemo(() => ticksOf(domainStart, domainEnd), [domainStart, domainEnd]);
   const middle = (domainStart + domainEnd) / 2;
@@ -68,7 +70,7 @@ function TimePlotView({ unit, data, series, domainStart, domainEnd, markers }: T
   const margin = useMemo(() => marginFor(rows), [rows]);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data as ChartPoint[]} margin={margin}>
+      <LineChart data={data as ChartPoint[]} margin={margin} aria-label={label}>
         <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
         <XAxis
           dataKey="t"
