@@ -340,6 +340,19 @@ export function kindOf<K extends NodeKind>(kind: K): KindSpec<(typeof KINDS)[K][
   return KINDS[kind] as unknown as KindSpec<(typeof KINDS)[K]['params']>;
 }
 
+/** Whether a kind's nodes hold a pool of workers (the engine's `worker` behaviour): a queue, wasted work. */
+export function hasWorkerPool(kind: NodeKind): boolean {
+  return KINDS[kind].engine === 'worker';
+}
+
+/**
+ * Whether a kind's nodes have a utilization: a worker pool's busy share, or a limiter's share of its
+ * limit (src/sim/metrics.ts). Clients, load balancers and DNS nodes have none to show.
+ */
+export function hasUtilization(kind: NodeKind): boolean {
+  return hasWorkerPool(kind) || KINDS[kind].engine === 'limiter';
+}
+
 /** Whether a string names a kind (for text read from files, links or drag-and-drop). */
 export function isNodeKind(value: unknown): value is NodeKind {
   return typeof value === 'string' && Object.hasOwn(KINDS, value);

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
+import { hasUtilization } from '../model/kinds';
 import { selectNodeHeat } from '../store/insight-selectors';
 import { selectMarkedDown, selectNodeHealth, selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
@@ -23,7 +24,6 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
   const rate = useArchStore((s) => selectNodeRate(s, id));
   const heat = useArchStore((s) => selectNodeHeat(s, id));
   const utilization = second?.utilization ?? 0;
-  const hasWorkers = data.kind !== 'client' && data.kind !== 'lb';
   const classes = ['arch-node', `arch-node--${health}`, selected ? 'arch-node--selected' : ''].join(' ');
   return (
     <div
@@ -53,7 +53,7 @@ function ArchNodeView({ id, data, selected, sourcePosition, targetPosition }: No
         <span className="arch-node__kind">{kindName(data.kind)}</span>
         <span className="arch-node__rate">{formatPerSec(rate)}</span>
       </div>
-      {hasWorkers && (
+      {hasUtilization(data.kind) && (
         <div className="util-bar" title={`${utilizationTitle(data.kind)} ${formatShare(utilization)}`}>
           <div
             className="util-bar__fill"

@@ -1,6 +1,7 @@
 import { selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import type { NodeKind } from '../model/types';
+import { hasUtilization, hasWorkerPool } from '../model/kinds';
 import {
   formatAgeMs,
   formatCount,
@@ -21,12 +22,13 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
   const rate = useArchStore((s) => selectNodeRate(s, id));
   const readouts: [string, string][] = [
     ['Requests/s', formatRate(rate)],
-    ['Utilization', formatShare(second?.utilization ?? 0)],
+    ...(hasUtilization(kind)
+      ? [['Utilization', formatShare(second?.utilization ?? 0)] as [string, string]]
+      : []),
     ['Errors', formatPercent(percentOf(second?.errors ?? 0, second?.arrivals ?? 0))],
     ['Latency p99', formatMs(second?.p99 ?? 0)],
   ];
-  if (kind !== 'client' && kind !== 'lb' && kind !== 'limiter')
-    readouts.push(['Queue', `${formatFixed(second?.queueLength ?? 0, 1)} req`]);
+  if (hasWorkerPool(kind)) readouts.push(['Queue', `${formatFixed(second?.queueLength ?? 0, 1)} req`]);
   if (second?.replicationLagMs !== undefined)
     readouts.push(['Replication lag', formatMs(second.replicationLagMs)]);
   if (second?.hitRatio !== undefined)
@@ -35,8 +37,7 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
       ['Entries', formatCount(second.cacheEntries ?? 0)],
       ['Evictions', formatCount(second.evictions ?? 0)],
     );
-  if (kind !== 'client' && kind !== 'lb' && kind !== 'limiter')
-    readouts.push(['Wasted/s', formatCount(second?.wasted ?? 0)]);
+  if (hasWorkerPool(kind)) readouts.push(['Wasted/s', formatCount(second?.wasted ?? 0)]);
   if (kind === 'queue')
     readouts.push(
       ['Backlog', `${formatCount(second?.backlog ?? 0)} msg`],
