@@ -1,7 +1,7 @@
 import { selectNodeRate, selectNodeSecond } from '../store/selectors';
 import { useArchStore } from '../store/store';
 import type { NodeKind } from '../model/types';
-import { hasUtilization, hasWorkerPool } from '../model/kinds';
+import { hasWorkerPool } from '../model/kinds';
 import {
   formatAgeMs,
   formatCount,
@@ -22,9 +22,8 @@ export function LiveReadouts({ id, kind }: { readonly id: string; readonly kind:
   const rate = useArchStore((s) => selectNodeRate(s, id));
   const readouts: [string, string][] = [
     ['Requests/s', formatRate(rate)],
-    ...(hasUtilization(kind)
-      ? [['Utilization', formatShare(second?.utilization ?? 0)] as [string, string]]
-      : []),
+    // Every node's, a worker pool's or not: DESIGN.md §8 promises outside tests a "Utilization" readout.
+    ['Utilization', formatShare(second?.utilization ?? 0)],
     ['Errors', formatPercent(percentOf(second?.errors ?? 0, second?.arrivals ?? 0))],
     ['Latency p99', formatMs(second?.p99 ?? 0)],
   ];
