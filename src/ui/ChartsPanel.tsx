@@ -54,8 +54,15 @@ export function ChartsPanel() {
   const playing = useArchStore(selectEnginePlaying);
   // Paused or ended, the charts show the last rows at once (no redraw is being saved).
   const refreshMs = !playing ? 0 : atMax ? CHART_REFRESH_AT_MAX_MS : CHART_REFRESH_MS;
-  const rows = useThrottled(useArchStore(selectRows), refreshMs);
-  const events = useThrottled(useArchStore(selectEvents), refreshMs);
+  const storeRows = useArchStore(selectRows);
+  const storeEvents = useArchStore(selectEvents);
+  const throttledRows = useThrottled(storeRows, refreshMs);
+  const throttledEvents = useThrottled(storeEvents, refreshMs);
+  // Playing at Max each update of the store is a batch to draw at once (not one task later, as a
+  // throttle of 0 ms would); paused, the charts still follow a task later, apart from a heavy first draw.
+  const passThrough = playing && atMax;
+  const rows = passThrough ? storeRows : throttledRows;
+  const events = passThrough ? storeEvents : throttledEvents;
   const doc = useArchStore(selectDoc);
   const selected = useArchStore(selectSelectedNode);
   const showNodeSeries = useArchStore(selectShowNodeSeries);
