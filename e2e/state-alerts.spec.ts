@@ -33,10 +33,19 @@ test('an alert rule added in the editor fires after a fault and shows its time t
   await expect(rules.getByRole('listitem')).toHaveCount(1);
   await expect(rules).toContainText('error rate > 1% for 3 s');
   await app.screenshot('state-alerts-editor');
+  // A rule half written when the dialog closes is still there when it opens again.
+  await form.getByLabel('Name').fill('slow-draft');
+  await form.getByLabel('Above').fill('x');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   // Focus goes back to the button that opened the dialog (src/ui/dialog/Dialog.tsx).
   await expect(page.getByRole('button', { name: /^Alerts/ })).toBeFocused();
+  await page.getByRole('button', { name: /^Alerts/ }).click();
+  await expect(form.getByLabel('Name')).toHaveValue('slow-draft');
+  await expect(form.getByLabel('Above')).toHaveValue('x');
+  await expect(form.getByLabel('Above')).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /^Alerts/ })).toContainText('1');
 
   // Server 1 fails at once; the error rate crosses 1% in its first second, so the rule fires 3 s later.

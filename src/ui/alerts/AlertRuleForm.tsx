@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ALERT_METRICS, type AlertMetric } from '../../model/types';
 import { selectDoc } from '../../store/selectors';
 import { useArchStore } from '../../store/store';
@@ -13,11 +13,24 @@ import {
   type AlertField,
 } from './alert-form';
 
+/** A rule being written, kept while the Alerts dialog is closed so that closing it loses nothing. */
+export interface KeptAlertDraft {
+  readonly draft: AlertDraft;
+  readonly touched: ReadonlySet<AlertField | 'all'>;
+}
+
 /**
  * Adds an alert rule: name, metric, threshold with its unit, window in seconds and an optional target.
- * Fields are checked as they are typed, like parameters; an invalid rule is never added.
+ * Fields are checked as they are typed, like parameters; an invalid rule is never added. The form starts
+ * from `kept` (what was typed before the dialog closed) and hands every change to `onKeep`.
  */
-export function AlertRuleForm() {
+export function AlertRuleForm({
+  kept,
+  onKeep,
+}: {
+  kept: KeptAlertDraft | undefined;
+  onKeep: (kept: KeptAlertDraft) => void;
+}) {
   const doc = useArchStore(selectDoc);
   const setAlerts = useArchStore((s) => s.setAlerts);
   const rules = doc.alerts ?? [];
@@ -29,8 +42,9 @@ export function AlertRuleForm() {
     forSec: '3',
     target: metric === 'backlog' ? (queues[0]?.id ?? '') : '',
   });
-  const [draft, setDraft] = useState<AlertDraft>(() => fresh('error_rate'));
-  const [touched, setTouched] = useState<ReadonlySet<AlertField | 'all'>>(new Set());
+  const [draft, setDraft] = useState<AlertDraft>(() => kept?.draft ?? fresh('error_rate'));
+  const [touched, setTouched] = useState<ReadonlySet<AlertField | 'all'>>(() => kept?.touched ?? new Set());
+  useEffect(() => onKeep({ draft, touched }), [draft, touched, onKeep]);
   const [status, setStatus] = useState('');
   const statusId = useId();
 

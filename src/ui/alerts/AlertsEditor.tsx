@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import './alerts.css';
 import { selectDocName, selectEvents } from '../../store/selectors';
 import { selectAlerts } from '../../store/state-selectors';
 import { useArchStore } from '../../store/store';
 import { Dialog } from '../dialog/Dialog';
-import { AlertRuleForm } from './AlertRuleForm';
+import { AlertRuleForm, type KeptAlertDraft } from './AlertRuleForm';
 import { AlertRuleList } from './AlertRuleList';
 import { firingRules } from './alert-status';
 
@@ -20,6 +20,9 @@ export function AlertsEditor() {
   const events = useArchStore(selectEvents);
   const firing = useMemo(() => firingRules(events), [events]);
   const anyFiring = rules.some((rule) => firing.has(rule.id));
+  // The rule being written outlives the dialog, for the document it was written for.
+  const [keptDraft, setKeptDraft] = useState<{ docName: string; kept: KeptAlertDraft }>();
+  const keep = useCallback((kept: KeptAlertDraft) => setKeptDraft({ docName, kept }), [docName]);
   return (
     <>
       <button
@@ -54,7 +57,11 @@ export function AlertsEditor() {
         >
           <AlertRuleList rules={rules} firing={firing} />
           {/* A new document starts a fresh form (its names and targets belong to the old one). */}
-          <AlertRuleForm key={docName} />
+          <AlertRuleForm
+            key={docName}
+            kept={keptDraft?.docName === docName ? keptDraft.kept : undefined}
+            onKeep={keep}
+          />
         </Dialog>
       )}
     </>
