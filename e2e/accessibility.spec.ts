@@ -33,14 +33,7 @@ test('the main states of the page pass axe at 1280×720', async ({ page }) => {
   await app.welcome.getByRole('button', { name: 'Dismiss welcome' }).click();
   await check('seed-preset');
 
-  await app.setSpeed('10');
-  await app.play();
-  await expect.poll(() => app.clockSec()).toBeGreaterThan(15);
-  await app.pause();
-  await app.select('Server 1');
-  await app.button(NAMES.fail).click();
-  await app.play();
-  await expect(app.eventLog).toContainText('Load Balancer marked Server 1 down');
+  await app.failServer1UntilMarkedDown();
   await app.pause();
   await check('server-1-failed');
 

@@ -68,6 +68,21 @@ export class AppPage {
     await expect(this.clock).toHaveAttribute('aria-busy', 'false');
   }
 
+  /**
+   * The seed scenario's story up to detection: runs at 10× past 15 s, fails Server 1, and plays until the
+   * load balancer has marked it down. The run is left playing.
+   */
+  async failServer1UntilMarkedDown(): Promise<void> {
+    await this.setSpeed('10');
+    await this.play();
+    await expect.poll(() => this.clockSec()).toBeGreaterThan(15);
+    await this.pause();
+    await this.select('Server 1');
+    await this.button(NAMES.fail).click();
+    await this.play();
+    await expect(this.eventLog).toContainText('Load Balancer marked Server 1 down');
+  }
+
   async select(label: string): Promise<void> {
     await this.node(label).click();
     await expect(this.inspector.getByRole('heading', { name: label })).toBeVisible();

@@ -78,14 +78,7 @@ test('at 1280×720 the chart marker labels sit above the plot, clear of its line
   await page.setViewportSize({ width: 1280, height: 720 });
   const app = new LessonsPage(page);
   await app.open();
-  await app.setSpeed('10');
-  await app.play();
-  await expect.poll(() => app.clockSec()).toBeGreaterThan(15);
-  await app.pause();
-  await app.select('Server 1');
-  await app.button(NAMES.fail).click();
-  await app.play();
-  await expect(app.eventLog).toContainText('Load Balancer marked Server 1 down');
+  await app.failServer1UntilMarkedDown();
   await expect.poll(() => app.clockSec()).toBeGreaterThan((await app.eventTime('marked Server 1 down')) + 3);
   await app.pause();
   for (const name of ['Throughput', 'Latency', 'Error rate'] as const) {
