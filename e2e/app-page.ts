@@ -83,6 +83,20 @@ export class AppPage {
     await expect(this.eventLog).toContainText('Load Balancer marked Server 1 down');
   }
 
+  /**
+   * Runs the document to its end at Max and returns the run totals' text. Play is clicked without
+   * waiting for Pause: a short run at Max can end before Pause could be seen. The end is the Play button
+   * disabled, and with `durationSec` the clock at the duration.
+   */
+  async runToEnd(durationSec?: number): Promise<string> {
+    await this.setSpeed('max');
+    await this.button(NAMES.play).click();
+    await expect(this.button(NAMES.play)).toBeDisabled({ timeout: 60_000 });
+    if (durationSec !== undefined)
+      await expect(this.clock).toHaveText(`t = ${durationSec.toFixed(1)} s`, { timeout: 60_000 });
+    return (await this.runTotals.textContent()) ?? '';
+  }
+
   async select(label: string): Promise<void> {
     await this.node(label).click();
     await expect(this.inspector.getByRole('heading', { name: label })).toBeVisible();

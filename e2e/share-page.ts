@@ -60,14 +60,6 @@ export class SharePage extends AppPage {
     const [file] = await Promise.all([this.page.waitForEvent('download'), entry.click()]);
     return file;
   }
-
-  /** Runs the open document to its end at Max and returns the run totals' text. */
-  async runToEnd(durationSec: number): Promise<string> {
-    await this.setSpeed('max');
-    await this.play().catch(() => undefined);
-    await expect(this.clock).toHaveText(`t = ${durationSec.toFixed(1)} s`, { timeout: 60_000 });
-    return (await this.runTotals.textContent()) ?? '';
-  }
 }
 
 /** The text of a downloaded file. */

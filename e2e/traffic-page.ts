@@ -73,13 +73,6 @@ export class TrafficPage extends AppPage {
     return Number((match[1] ?? '').replaceAll(',', ''));
   }
 
-  /** Runs to the end of the document's duration as fast as the engine goes. */
-  async runToEnd(): Promise<void> {
-    await this.setSpeed('max');
-    await this.button('Play').click();
-    await expect(this.button('Play')).toBeDisabled({ timeout: 60_000 });
-  }
-
   /** The simulated time (s) of the first event-log line matching `text`, once it is there. */
   async waitForEvent(text: string | RegExp): Promise<number> {
     const line = this.eventLog.getByRole('listitem').filter({ hasText: text }).first();

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import {
   CartesianGrid,
   DefaultTooltipContent,
@@ -41,6 +41,13 @@ const marginFor = (rows: number) => ({
   left: 0,
 });
 const TICK = { fontSize: 11 };
+/** Height of the time axis under the plot, its ticks and labels (recharts' default). */
+const X_AXIS_PX = 30;
+/**
+ * How many y ticks a plot `plotPx` high shows: five labels of 11 px type need about 18 px each, so a low
+ * plot (a laptop screen with the welcome banner, two rows of marker labels) shows three.
+ */
+export const yTickCountFor = (plotPx: number) => (plotPx < 90 ? 3 : 5);
 const TOOLTIP_STYLE = { fontSize: 12 };
 const formatSecTick = (t: number) => `${t} s`;
 const formatTooltipLabel = (t: unknown) => `t = ${String(t)} s`;
@@ -68,8 +75,11 @@ function TimePlotView({ label, unit, data, series, domainStart, domainEnd, marke
   const rows = Math.min(markerRowsUsed(markers), MARKER_ROWS);
   // Stable while the count of rows is: recharts redoes its layout when the margin changes identity.
   const margin = useMemo(() => marginFor(rows), [rows]);
+  const [height, setHeight] = useState(0);
+  const onResize = useCallback((_width: number, h: number) => setHeight(h), []);
+  const yTicks = yTickCountFor(height - margin.top - X_AXIS_PX);
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
       <LineChart data={data as ChartPoint[]} margin={margin} aria-label={label}>
         <CartesianGrid strokeDasharray="3 3" className="chart__grid" />
         <XAxis
@@ -81,10 +91,17 @@ function TimePlotView({ label, unit, data, series, domainStart, domainEnd, marke
           tickFormatter={formatSecTick}
           ticks={ticks}
         />
-        {/* Every y tick shown (interval 0): five short labels always fit, and recharts then does not measure
+        {/* Every y tick shown (interval 0): three or five short labels always fit, and recharts then does not measure
             each new label in the page on every redraw. The time axis keeps its measuring: five-digit
             seconds can crowd a narrow plot, and recharts drops the ticks that would overlap. */}
-        <YAxis tick={TICK} width={52} tickFormatter={formatY} allowDecimals={false} interval={0} />
+        <YAxis
+          tick={TICK}
+          width={52}
+          tickFormatter={formatY}
+          allowDecimals={false}
+          interval={0}
+          tickCount={yTicks}
+        />
         <Tooltip
           isAnimationActive={false}
           labelFormatter={formatTooltipLabel}
